@@ -1,0 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonSchemas } from '../../engine/scenario/json-schema.ts';
+import { EXIT, type Output } from '../output.ts';
+
+/** `schema --out DIR`: writes the JSON Schemas editors use while a historian types. */
+export function schemaCommand(options: { out: string }, out: Output): number {
+  mkdirSync(options.out, { recursive: true });
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const path = join(options.out, `${name}.schema.json`);
+    writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
+    out.message(`wrote ${path}`);
+  }
+  return EXIT.ok;
+}

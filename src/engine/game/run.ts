@@ -1,0 +1,218 @@
+import { cohesion } from '../model/cohesion.ts';
+import { canChoose, optionView } from '../model/council.ts';
+import { applyEffect, latestChanges, writeTarget } from '../model/effects.ts';
+import { MEMBER_FIELDS, copyWorld, type Cause, type Decision, type World } from '../model/world.ts';
+import { createRandom, restoreRandom, type Random } from '../random.ts';
+import type { Branch, Scenario } from '../scenario/scenario.ts';
+
+/**
+ * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
+ * pure steps (resolve, react, aftermath) so the xstate machine can show each as a state while batch
+ * runs call the very same functions in a tight loop.
+ */
+export interface Run {
+  scenario: Scenario;
+  seed: string;
+  world: World;
+  random: Random;
+  /** Where the chosen option leads, decided during resolution and taken in the aftermath. */
+  pending: string | null;
+}
+
+export interface RunOptions {
+  /** Keep every change with its cause (for explanations). Batch runs leave it off for speed. */
+  recordCauses?: boolean;
+}
+
+export class DecisionError extends Error {}
+
+export function startRun(scenario: Scenario, seed: string, options: RunOptions = {}): Run {
+  const world = copyWorld(scenario.baseline);
+  world.changes = options.recordCauses === false ? null : [];
+  const run: Run = { scenario, seed, world, random: createRandom(seed), pending: null };
+  for (const effect of scenario.setup) applyEffect(world, effect, run.random, { kind: 'setup', id: scenario.id });
+  world.initial = snapshotValues(scenario, world);
+  pushWaypoint(run, scenario.start);
+  arrive(run, scenario.start);
+  return run;
+}
+
+export function copyRun(run: Run): Run {
+  return { scenario: run.scenario, seed: run.seed, world: copyWorld(run.world), random: restoreRandom(run.random.state()), pending: run.pending };
+}
+
+function snapshotValues(scenario: Scenario, world: World): Record<string, number> {
+  const values: Record<string, number> = { credibility: world.credibility, moscowBandwidth: world.moscowBandwidth, cohesion: cohesion(world, scenario.params.cohesion) };
+  for (const code in world.members) for (const field of MEMBER_FIELDS) values[`${code}.${field}`] = world.members[code][field];
+  for (const id in world.vars) values[id] = world.vars[id];
+  return values;
+}
+
+function pushWaypoint(run: Run, development: string) {
+  const { world, scenario } = run;
+  const loyalty: Record<string, number> = {};
+  for (const code in world.members) loyalty[code] = world.members[code].loyalty;
+  world.trajectory.push({
+    turn: world.turn,
+    development,
+    cohesion: cohesion(world, scenario.params.cohesion),
+    credibility: world.credibility,
+    moscowBandwidth: world.moscowBandwidth,
+    loyalty,
+  });
+}
+
+/** A development arrives: it is recorded as visited and its own effects apply. */
+export function arrive(run: Run, development: string): void {
+  const { world, scenario } = run;
+  world.development = development;
+  world.visited[development] = (world.visited[development] ?? 0) + 1;
+  for (const effect of scenario.developments[development].effects) {
+    applyEffect(world, effect, run.random, { kind: 'development', id: development });
+  }
+}
+
+export function parseDecision(text: string): { option: string; leverage: boolean } {
+  const leverage = text.endsWith('+leverage');
+  return { option: leverage ? text.slice(0, -'+leverage'.length) : text, leverage };
+}
+
+export function formatDecision(d: { option: string; leverage: boolean }): string {
+  return d.leverage ? `${d.option}+leverage` : d.option;
+}
+
+/** Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken. */
+export function resolve(run: Run, choice: { option: string; leverage: boolean }): void {
+  const { world, scenario } = run;
+  if (world.development === null) throw new DecisionError('the run has ended');
+  const development = scenario.developments[world.development];
+  const option = development.options.find((o) => o.id === choice.option);
+  if (!option) {
+    throw new DecisionError(`'${choice.option}' is not an option at ${development.id} (options: ${development.options.map((o) => o.id).join(', ')})`);
+  }
+  const view = optionView(scenario, world, option);
+  if (!canChoose(view, choice.leverage)) {
+    const why = !view.available
+      ? 'it is not on the table now'
+      : choice.leverage
+        ? 'leverage cannot carry it'
+        : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')}`;
+    throw new DecisionError(`'${choice.option}' cannot be chosen at ${development.id}: ${why}`);
+  }
+  const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
+  world.decisions.push(decision);
+  world.chosen[option.id] = (world.chosen[option.id] ?? 0) + 1;
+
+  const bought = choice.leverage ? view.leverage.buys : [];
+  const lev = scenario.params.leverage;
+  for (const code of bought) {
+    const cause: Cause = {
+      kind: 'leverage',
+      id: option.id,
+      rule: 'leverage',
+      member: code,
+      why: `Moscow spent leverage to bring ${scenario.names[code]} round to "${option.label}"; the price falls due after the next decision`,
+      source: scenario.rules.leverage.bandwidthCost.source,
+      assumption: scenario.rules.leverage.bandwidthCost.assumption,
+    };
+    writeTarget(world, { key: 'moscowBandwidth', kind: 'alliance', field: 'moscowBandwidth', min: 0, max: 100 }, world.moscowBandwidth - lev.bandwidthCost, cause);
+    world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueTurn: world.turn + 1, development: development.id });
+  }
+  const overruled = scenario.params.stance.overruled;
+  for (const s of view.stances) {
+    if ((s.stance === 'objects' || s.stance === 'vetoes') && !bought.includes(s.member) && overruled > 0) {
+      const target = { key: `${s.member}.loyalty`, kind: 'member' as const, member: s.member, field: 'loyalty', min: 0, max: 100 };
+      const amount = s.stance === 'vetoes' ? 2 * overruled : overruled;
+      writeTarget(world, target, world.members[s.member].loyalty - amount, {
+        kind: 'option',
+        id: option.id,
+        rule: 'overruled',
+        member: s.member,
+        why: `${scenario.names[s.member]} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
+        source: scenario.rules.stance.overruled.source,
+        assumption: scenario.rules.stance.overruled.assumption,
+      });
+    }
+  }
+  for (const effect of option.effects) applyEffect(world, effect, run.random, { kind: 'option', id: option.id });
+  run.pending = chooseBranch(run, option.next);
+}
+
+function chooseBranch(run: Run, branches: Branch[]): string {
+  for (const b of branches) {
+    if (b.when && !b.when(run.world)) continue;
+    if (b.chance !== null && run.random.next() >= b.chance) continue;
+    return b.goto;
+  }
+  return 'end';
+}
+
+/** Reactions: each member answers by the thresholds in the rules, in a fixed order. */
+export function react(run: Run): void {
+  const { world, scenario } = run;
+  const development = world.development ?? '';
+  for (const r of scenario.reactions) {
+    const status = world.members[r.member].status;
+    if (r.kind === 'return' ? status === 'member' : status !== 'member') continue;
+    const key = `${r.member}:${r.id}`;
+    if (r.once && world.reacted[key]) continue;
+    if (!r.when(world)) continue;
+    if (r.chance < 1 && run.random.next() >= r.chance) continue;
+    world.reacted[key] = (world.reacted[key] ?? 0) + 1;
+    world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
+    const triggeredBy = world.changes ? latestChanges(world, r.reads) : undefined;
+    for (const effect of r.effects) {
+      applyEffect(world, effect, run.random, { kind: 'reaction', id: r.id, member: r.member, triggeredBy });
+    }
+  }
+}
+
+/** Aftermath: standing drift, leverage debts falling due, the trajectory, then the next development or the end. */
+export function aftermath(run: Run): void {
+  const { world, scenario } = run;
+  const development = world.development ?? '';
+  for (const effect of scenario.drift) {
+    if (world.members[effect.target.member!]?.status !== 'member') continue;
+    applyEffect(world, effect, run.random, { kind: 'drift', id: 'drift', member: effect.target.member });
+  }
+  world.turn++;
+  if (world.debts.length) {
+    const due = world.debts.filter((d) => d.dueTurn < world.turn);
+    world.debts = world.debts.filter((d) => d.dueTurn >= world.turn);
+    for (const debt of due) {
+      const target = { key: `${debt.member}.loyalty`, kind: 'member' as const, member: debt.member, field: 'loyalty', min: 0, max: 100 };
+      writeTarget(world, target, world.members[debt.member].loyalty - debt.loyalty, {
+        kind: 'debt',
+        id: debt.development,
+        rule: 'leverage',
+        member: debt.member,
+        why: `${scenario.names[debt.member]} resents the pressure Moscow used at "${scenario.developments[debt.development].title}"`,
+        source: scenario.rules.leverage.loyaltyCost.source,
+        assumption: scenario.rules.leverage.loyaltyCost.assumption,
+      });
+    }
+  }
+  pushWaypoint(run, development);
+  const next = run.pending ?? 'end';
+  run.pending = null;
+  if (next === 'end' || world.turn >= scenario.maxTurns) finish(run);
+  else arrive(run, next);
+}
+
+function finish(run: Run): void {
+  const { world, scenario } = run;
+  world.development = null;
+  const ending = scenario.endings.find((e) => !e.when || e.when(world)) ?? scenario.endings[scenario.endings.length - 1];
+  world.ending = ending.id;
+}
+
+/** One whole decision: resolution, reactions, aftermath and the arrival of what follows. */
+export function decide(run: Run, choice: { option: string; leverage: boolean }): void {
+  resolve(run, choice);
+  react(run);
+  aftermath(run);
+}
+
+export function isOver(run: Run): boolean {
+  return run.world.development === null;
+}

@@ -1,0 +1,113 @@
+import type { Development, Option, Scenario } from '../scenario/scenario.ts';
+import type { World } from './world.ts';
+
+/**
+ * Where each member stands on an option, computed from data: its own interest in this crisis (from the
+ * scenario), its loyalty, its fear of the precedent of intervention (mechanism 3 in history/crises.md),
+ * whether it sides with the adversary (mechanism 5), and, for Russia, whether it has the bandwidth
+ * (mechanism 10). The Council decides by consensus where the option needs it: one veto blocks.
+ */
+
+export type StanceKind = 'supports' | 'accepts' | 'objects' | 'vetoes';
+
+export interface Factor {
+  label: string;
+  points: number;
+}
+
+export interface MemberStance {
+  member: string;
+  stance: StanceKind;
+  score: number;
+  reason: string;
+  factors: Factor[];
+  /** True when Moscow's leverage would turn an objection or veto into acceptance. */
+  buyable: boolean;
+}
+
+export interface OptionView {
+  option: Option;
+  available: boolean;
+  stances: MemberStance[];
+  vetoedBy: string[];
+  /** Can be chosen as it stands. */
+  passable: boolean;
+  leverage: {
+    /** Whether choosing it with leverage is possible (and changes anything). */
+    possible: boolean;
+    buys: string[];
+    bandwidthCost: number;
+    loyaltyCostEach: number;
+    /** Leverage would make an otherwise blocked option pass. */
+    unblocks: boolean;
+  };
+}
+
+function classify(score: number, t: Scenario['params']['stance']): StanceKind {
+  if (score >= t.supports) return 'supports';
+  if (score >= t.accepts) return 'accepts';
+  if (score >= t.objects) return 'objects';
+  return 'vetoes';
+}
+
+export function memberStance(scenario: Scenario, world: World, option: Option, member: string): MemberStance {
+  const w = scenario.params.stance;
+  const m = world.members[member];
+  const authored = option.stances[member];
+  const factors: Factor[] = [];
+  if (authored && authored.interest !== 0) factors.push({ label: 'its interest in this crisis', points: authored.interest });
+  const loyaltyPoints = w.loyalty * (m.loyalty - 50);
+  if (Math.abs(loyaltyPoints) >= 0.5) factors.push({ label: loyaltyPoints > 0 ? 'loyal to the alliance' : 'disaffected with the alliance', points: loyaltyPoints });
+  if (option.intervention > 0) {
+    const p = -w.precedent * scenario.precedentFear[member] * option.intervention;
+    if (p <= -0.5) factors.push({ label: 'fears the precedent of intervention', points: p });
+  }
+  const backer = scenario.adversary?.backers[member];
+  if (backer && option.confrontsAdversary > 0) {
+    factors.push({ label: `sides with ${scenario.adversary!.name}`, points: -w.adversary * option.confrontsAdversary });
+  }
+  if (member === 'RU' && option.russianEffort > 0) {
+    const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;
+    if (p <= -0.5) factors.push({ label: world.moscowBandwidth < 50 ? 'distracted: little bandwidth to spare' : "weighs the effort against Moscow's bandwidth", points: p });
+  }
+  const score = factors.reduce((s, f) => s + f.points, 0);
+  const stance = classify(score, w);
+  let reason = authored?.reason ?? '';
+  if (!reason) {
+    const strongest = factors.slice().sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+    reason = strongest ? `${scenario.names[member]} ${strongest.label}.` : 'No stake either way.';
+  }
+  const buyable = (stance === 'objects' || stance === 'vetoes') && member !== 'RU' && score >= w.accepts - scenario.params.leverage.reach;
+  return { member, stance, score, reason, factors, buyable };
+}
+
+export function optionView(scenario: Scenario, world: World, option: Option): OptionView {
+  const available = option.requires ? option.requires(world) : true;
+  const stances: MemberStance[] = [];
+  for (const code of scenario.members) if (world.members[code].status === 'member') stances.push(memberStance(scenario, world, option, code));
+  const vetoedBy = option.consensus ? stances.filter((s) => s.stance === 'vetoes').map((s) => s.member) : [];
+  const passable = available && vetoedBy.length === 0;
+  const lev = scenario.params.leverage;
+  const buys = stances.filter((s) => s.buyable).map((s) => s.member);
+  const bandwidthCost = lev.bandwidthCost * buys.length;
+  const unbuyableVeto = vetoedBy.some((code) => !buys.includes(code));
+  const affordable = world.moscowBandwidth >= bandwidthCost;
+  const possible = available && buys.length > 0 && affordable && !unbuyableVeto;
+  return {
+    option,
+    available,
+    stances,
+    vetoedBy,
+    passable,
+    leverage: { possible, buys, bandwidthCost, loyaltyCostEach: lev.loyaltyCost, unblocks: possible && !passable },
+  };
+}
+
+export function councilView(scenario: Scenario, world: World, development: Development = scenario.developments[world.development!]): OptionView[] {
+  return development.options.map((o) => optionView(scenario, world, o));
+}
+
+/** Whether a decision can be taken as asked: the option passes, or leverage makes it pass. */
+export function canChoose(view: OptionView, leverage: boolean): boolean {
+  return leverage ? view.leverage.possible : view.passable;
+}

@@ -1,0 +1,95 @@
+import type { Random } from '../random.ts';
+import type { Effect, Target } from '../scenario/scenario.ts';
+import { clampValue, type Cause, type Status, type World } from './world.ts';
+
+/** Reads the current value behind a target key. */
+export function readTarget(world: World, target: Target): number | string {
+  switch (target.kind) {
+    case 'member':
+      return world.members[target.member!][target.field as 'loyalty'];
+    case 'status':
+      return world.members[target.member!].status;
+    case 'alliance':
+      return world[target.field as 'credibility'];
+    case 'variable':
+      return world.vars[target.field!];
+  }
+}
+
+/** Sets a value, keeping it in bounds, and records the change with its cause when causes are kept. */
+export function writeTarget(world: World, target: Target, value: number | Status, cause: Cause): void {
+  const before = readTarget(world, target);
+  let after: number | Status = value;
+  if (typeof value === 'number') {
+    after = target.kind === 'variable' ? Math.min(target.max, Math.max(target.min, value)) : clampValue(value);
+    if (!Number.isFinite(after)) after = before as number;
+  }
+  if (after === before) return;
+  switch (target.kind) {
+    case 'member':
+      world.members[target.member!][target.field as 'loyalty'] = after as number;
+      break;
+    case 'status':
+      world.members[target.member!].status = after as Status;
+      break;
+    case 'alliance':
+      world[target.field as 'credibility'] = after as number;
+      break;
+    case 'variable':
+      world.vars[target.field!] = after as number;
+      break;
+  }
+  if (world.changes) {
+    world.changes.push({
+      seq: world.changes.length,
+      turn: world.turn,
+      development: world.development ?? '',
+      target: target.key,
+      before,
+      after,
+      cause,
+    });
+  }
+}
+
+/** The latest change to each of these keys, so a rule that fires can say what made it fire. */
+export function latestChanges(world: World, keys: readonly string[]): number[] {
+  if (!world.changes || keys.length === 0) return [];
+  const found: number[] = [];
+  const wanted = new Set(keys);
+  for (let i = world.changes.length - 1; i >= 0 && wanted.size; i--) {
+    const c = world.changes[i];
+    if (wanted.has(c.target)) {
+      found.push(c.seq);
+      wanted.delete(c.target);
+    }
+  }
+  return found.reverse();
+}
+
+/**
+ * Applies one effect. Chance is drawn before spread, and each only when the effect has it, so the
+ * sequence of random numbers a run uses depends only on its scenario and decisions.
+ */
+export function applyEffect(world: World, effect: Effect, random: Random, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): void {
+  if (effect.when && !effect.when(world)) return;
+  if (effect.chance !== null && random.next() >= effect.chance) return;
+  const fullCause = (): Cause => ({
+    ...cause,
+    rule: effect.id,
+    why: effect.why,
+    source: effect.source,
+    assumption: effect.assumption,
+    triggeredBy: cause.triggeredBy ?? (world.changes && effect.reads.length ? latestChanges(world, effect.reads) : undefined),
+  });
+  if (effect.status !== null) {
+    writeTarget(world, effect.target, effect.status, world.changes ? fullCause() : (cause as Cause));
+    return;
+  }
+  let amount = effect.amount(world);
+  if (effect.spread > 0) amount += (random.next() * 2 - 1) * effect.spread;
+  if (!Number.isFinite(amount)) return;
+  const current = readTarget(world, effect.target) as number;
+  const value = effect.mode === 'add' ? current + amount : amount;
+  writeTarget(world, effect.target, value, world.changes ? fullCause() : (cause as Cause));
+}

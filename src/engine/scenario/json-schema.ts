@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { rulesSchema, scenarioSchema } from './schema.ts';
+
+/** Draft-07 JSON Schemas generated from the zod schemas, for editors (VS Code's YAML extension). */
+export function jsonSchemas(): Record<'scenario' | 'rules', unknown> {
+  const make = (schema: z.ZodType, title: string) => ({
+    ...(z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as object),
+    title,
+  });
+  return {
+    scenario: make(scenarioSchema, 'Article Four scenario'),
+    rules: make(rulesSchema, 'Article Four standing rules'),
+  };
+}

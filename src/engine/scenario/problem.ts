@@ -1,0 +1,24 @@
+/** One thing wrong with a file, pointing at where it is. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  /** Dotted path to the field, e.g. `developments[2].options[0].next`. */
+  path: string;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.path || '(file)'}: ${p.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import type { Status, World } from '../model/world.ts';
+import type { RulesFile, ScenarioFile } from './schema.ts';
+
+/**
+ * A scenario after checking: every reference resolved, every expression compiled to a closure.
+ * Code past the loader trusts it (parse, don't validate).
+ */
+
+export type Condition = (world: World) => boolean;
+export type Amount = (world: World) => number;
+
+export interface Provenance {
+  source?: string;
+  assumption?: boolean;
+}
+
+export interface Target {
+  /** As explanations name it: `AM.loyalty`, `credibility`, `weeks_deployed`, `AM.status`. */
+  key: string;
+  kind: 'member' | 'status' | 'alliance' | 'variable';
+  member?: string;
+  field?: string;
+  min: number;
+  max: number;
+}
+
+export interface Effect extends Provenance {
+  id: string;
+  target: Target;
+  mode: 'add' | 'set';
+  amount: Amount;
+  status: Status | null;
+  spread: number;
+  chance: number | null;
+  when: Condition | null;
+  why: string;
+  /** Values the effect's condition and amount read, so its firing can be traced to their changes. */
+  reads: string[];
+}
+
+export interface Stance extends Provenance {
+  interest: number;
+  reason: string;
+}
+
+export interface Branch {
+  when: Condition | null;
+  chance: number | null;
+  goto: string;
+}
+
+export interface Option extends Provenance {
+  id: string;
+  label: string;
+  description: string;
+  historical: boolean;
+  consensus: boolean;
+  intervention: number;
+  confrontsAdversary: number;
+  russianEffort: number;
+  requires: Condition | null;
+  stances: Record<string, Stance>;
+  effects: Effect[];
+  next: Branch[];
+}
+
+export interface Quote {
+  text: string;
+  who: string;
+  source: string;
+}
+
+export interface Development {
+  id: string;
+  title: string;
+  date: string;
+  place: string;
+  location: string | null;
+  briefing: string;
+  quotes: Quote[];
+  effects: Effect[];
+  history: string;
+  options: Option[];
+}
+
+/** A standing or scenario reaction, bound to one member. */
+export interface Reaction extends Provenance {
+  id: string;
+  label: string;
+  kind: string;
+  member: string;
+  when: Condition;
+  reads: string[];
+  chance: number;
+  once: boolean;
+  effects: Effect[];
+}
+
+export interface Ending {
+  id: string;
+  title: string;
+  tone: 'holds' | 'hollows' | 'breaks';
+  when: Condition | null;
+  text: string;
+}
+
+export interface Expectation extends Provenance {
+  id: string;
+  text: string;
+  when: Condition;
+}
+
+export interface Leader {
+  name: string;
+  title: string;
+}
+
+export interface Parameters {
+  cohesion: { loyaltyMean: number; loyaltySpread: number; credibility: number; absence: number };
+  stance: { loyalty: number; precedent: number; adversary: number; bandwidth: number; supports: number; accepts: number; objects: number; overruled: number };
+  leverage: { reach: number; bandwidthCost: number; loyaltyCost: number };
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  era: number;
+  premise: string;
+  length: string;
+  members: string[];
+  names: Record<string, string>;
+  leaders: Record<string, Leader>;
+  sources: string[];
+  adversary: { name: string; backers: Record<string, string> } | null;
+  precedentFear: Record<string, number>;
+  params: Parameters;
+  variables: { id: string; label: string; initial: number; min: number; max: number }[];
+  start: string;
+  developments: Record<string, Development>;
+  /** Development ids in file order. */
+  order: string[];
+  setup: Effect[];
+  /** Standing drift rules, bound to each member. */
+  drift: Effect[];
+  reactions: Reaction[];
+  endings: Ending[];
+  expectations: Expectation[];
+  debrief: { summary: string; questions: string[] };
+  /** The World before setup effects: era baselines. */
+  baseline: World;
+  /** Hash of the scenario and rules texts: a run record names it so a changed scenario is noticed. */
+  contentHash: string;
+  maxTurns: number;
+  file: ScenarioFile;
+  rules: RulesFile;
+}

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { MEMBER_CODES, STATUSES } from '../model/world.ts';
+
+/**
+ * The shape of scenario and rules files. The JSON Schema that editors use is generated from these
+ * (`npm run schema`), so the two never disagree. Cross-references (an option pointing at a
+ * development, a condition naming a member) are checked afterwards in `references.ts`.
+ */
+
+export const REACTION_KINDS = [
+  'protest',
+  'boycott_exercise',
+  'cancel_hosted_exercise',
+  'refuse_declaration',
+  'western_exercise',
+  'turn_to_china',
+  'suspend',
+  'withdraw',
+  'return',
+] as const;
+
+export const ENDING_TONES = ['holds', 'hollows', 'breaks'] as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case: a letter, then letters, digits or _')
+  .describe('A stable id in lower_snake_case. Saves and links refer to it: do not rename once published.');
+const memberCode = z.enum(MEMBER_CODES).describe('A member state by ISO code.');
+const text = z.string().min(1, 'must not be empty');
+const expression = z
+  .string()
+  .min(1, 'must not be empty')
+  .describe('An expression, e.g. "AM.loyalty < 40 and reacted(AM, boycott_exercise)". See README: Writing a scenario.');
+const year = z.number().int().min(1991).max(2030);
+
+/** Where a number comes from: a source file (quoted or paraphrased), or an admitted assumption. */
+const provenance = {
+  source: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The source file, then a quote or paraphrase: "003_5a98e20ee2fbc50d.txt: \'There is no more hope for CSTO.\'"'),
+  assumption: z.literal(true).optional().describe("true when the number is the designer's assumption, not the sources'"),
+  note: z.string().optional().describe('Why this number, when it is an assumption or needs a word of explanation.'),
+};
+
+function requireProvenance(value: { source?: string; assumption?: true }, ctx: z.RefinementCtx) {
+  if (!value.source && !value.assumption) {
+    ctx.addIssue({ code: 'custom', message: 'needs a source (file and quote) or assumption: true', path: ['source'] });
+  }
+}
+
+const sourcedNumber = (min: number, max: number) =>
+  z.strictObject({ value: z.number().min(min).max(max), ...provenance }).superRefine(requireProvenance);
+
+const effect = z
+  .strictObject({
+    id: id.optional().describe('Names this effect in explanations; defaults to its position.'),
+    change: z
+      .string()
+      .min(1)
+      .describe('What changes: AM.loyalty, self.hedging, credibility, moscowBandwidth, AM.status, or a declared variable.'),
+    by: z.union([z.number(), expression]).optional().describe('Add this (negative to subtract): a number or an expression.'),
+    to: z.union([z.number(), expression]).optional().describe('Set to this: a number, an expression, or a status for .status.'),
+    spread: z.number().min(0).max(50).optional().describe('Seeded uncertainty: the amount varies uniformly by up to this much either way.'),
+    chance: z.number().min(0).max(1).optional().describe('Probability that the effect happens at all (seeded).'),
+    when: expression.optional().describe('The effect applies only while this holds.'),
+    why: text.describe('One sentence the game shows as the reason.'),
+    ...provenance,
+  })
+  .superRefine(requireProvenance)
+  .superRefine((value, ctx) => {
+    if ((value.by === undefined) === (value.to === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of by (add) or to (set)', path: ['change'] });
+    }
+  });
+
+const quote = z.strictObject({
+  text: text.describe('Copied exactly from the source.'),
+  who: text.describe('Who said or wrote it, with their role.'),
+  source: text.describe('The source file.'),
+});
+
+const stance = z
+  .strictObject({
+    interest: z.number().min(-100).max(100).describe('How much this member wants the option, before loyalty, precedent and siding are counted.'),
+    reason: text.describe('One sentence: why this member stands where it does.'),
+    ...provenance,
+  })
+  .superRefine(requireProvenance);
+
+const branch = z.strictObject({
+  when: expression.optional(),
+  chance: z.number().min(0).max(1).optional().describe('Seeded probability of taking this branch when it is reached.'),
+  goto: id.describe('The next development, or "end" for the endings and the debrief.'),
+});
+
+const option = z
+  .strictObject({
+    id,
+    label: text.describe('What the Council would do, as a short imperative.'),
+    description: text.describe('What it means in practice, for the player.'),
+    historical: z.boolean().optional().describe('true for what the alliance actually did.'),
+    consensus: z.boolean().optional().describe('true if the Council must agree unanimously: one veto blocks it.'),
+    intervention: z.number().min(0).max(1).optional().describe('How far this sends forces into a state: members who fear the precedent object.'),
+    confrontsAdversary: z.number().min(0).max(1).optional().describe("How far this opposes the crisis's adversary: members who side with it object."),
+    russianEffort: z.number().min(0).max(1).optional().describe("How much of Moscow's attention this takes: Russia objects when its bandwidth is low."),
+    requires: expression.optional().describe('The option is on the table only while this holds.'),
+    stances: z.partialRecord(memberCode, stance).optional(),
+    effects: z.array(effect).optional(),
+    next: z.union([id, z.array(branch).min(1)]).describe('The development that follows, or a list of branches tried in order.'),
+    ...provenance,
+  })
+  .superRefine((value, ctx) => {
+    const tuned = value.intervention !== undefined || value.confrontsAdversary !== undefined || value.russianEffort !== undefined;
+    if (tuned) requireProvenance(value, ctx);
+  });
+
+const development = z.strictObject({
+  id,
+  title: text,
+  date: text.describe('As the sources give it; say where they disagree.'),
+  place: text,
+  location: memberCode.optional().describe('The member where it happens, to mark on the map.'),
+  briefing: text.describe('Plain language for a 16-year-old: what happened, who asks for what.'),
+  quotes: z.array(quote).optional(),
+  effects: z.array(effect).optional().describe('What the development itself does to the world when it arrives.'),
+  history: text.describe('What really happened at this decision, for the debrief, with sources.'),
+  options: z.array(option).min(1),
+});
+
+export const reactionRule = z
+  .strictObject({
+    id,
+    label: text.describe('What the member does, completing "Armenia ...": "skips the alliance\'s exercise".'),
+    kind: z.enum(REACTION_KINDS),
+    members: z.array(memberCode).optional().describe('Who may react this way (default: every member).'),
+    when: expression.describe('Use self.loyalty etc. for the reacting member.'),
+    chance: z.number().min(0).max(1).optional(),
+    once: z.boolean().optional().describe('false if it can happen again in the same run (default true).'),
+    effects: z.array(effect).optional(),
+    ...provenance,
+  })
+  .superRefine(requireProvenance);
+
+const ending = z.strictObject({
+  id,
+  title: text,
+  tone: z.enum(ENDING_TONES),
+  when: expression.optional().describe('Endings are tried in order; the last must have no condition.'),
+  text: text,
+});
+
+const expectation = z
+  .strictObject({
+    id,
+    text: text.describe('The documented outcome, in words.'),
+    when: expression.describe('The same outcome as a condition on the final world.'),
+    ...provenance,
+  })
+  .superRefine(requireProvenance);
+
+const variable = z.strictObject({
+  id,
+  label: text,
+  initial: z.number(),
+  min: z.number(),
+  max: z.number(),
+});
+
+const adversary = z.strictObject({
+  name: text,
+  backers: z
+    .partialRecord(memberCode, z.strictObject({ reason: text, ...provenance }).superRefine(requireProvenance))
+    .optional()
+    .describe('Members who side with the adversary: they object to options that confront it.'),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('scenario'),
+  id,
+  title: text,
+  era: year.describe("The year whose baselines (members' values, leaders) apply at the start."),
+  premise: text.describe('One line for the scenario list.'),
+  length: text.describe('How long a play takes, e.g. "20 minutes".'),
+  members: z.array(memberCode).min(2),
+  sources: z.array(text).min(1),
+  adversary: adversary.optional(),
+  variables: z.array(variable).optional(),
+  setup: z.array(effect).optional().describe('Adjustments to the era baselines at the start, each sourced.'),
+  start: id,
+  developments: z.array(development).min(1),
+  reactions: z.array(reactionRule).optional().describe('Reactions that belong to this crisis, beside the standing ones.'),
+  endings: z.array(ending).min(1),
+  debrief: z.strictObject({
+    summary: text,
+    questions: z.array(text).min(3, 'give at least three discussion questions'),
+  }),
+  expectations: z.array(expectation).optional(),
+});
+
+const holdKinds = ['arms', 'training', 'bases', 'migrants', 'market', 'legitimacy', 'security'] as const;
+
+const memberRules = z.strictObject({
+  name: text,
+  leaders: z.array(z.strictObject({ from: year, to: year, name: text, title: text })).min(1),
+  baselines: z
+    .array(
+      z.strictObject({
+        year,
+        loyalty: sourcedNumber(0, 100),
+        publicSupport: sourcedNumber(0, 100),
+        hedging: sourcedNumber(0, 100),
+      }),
+    )
+    .min(1)
+    .describe('Values at the start of a scenario: the latest baseline at or before its era is used.'),
+  holds: z
+    .array(z.strictObject({ kind: z.enum(holdKinds), weight: z.number().min(0).max(100), what: text, ...provenance }).superRefine(requireProvenance))
+    .describe('What holds the member in; their weights add up to its ties (at most 100).'),
+  precedentFear: sourcedNumber(0, 100).describe('How much the member fears the precedent of intervention in a state.'),
+});
+
+export const rulesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('rules'),
+  sources: z.array(z.strictObject({ file: text, title: text })).min(1),
+  members: z.partialRecord(memberCode, memberRules),
+  alliance: z
+    .array(z.strictObject({ year, credibility: sourcedNumber(0, 100), moscowBandwidth: sourcedNumber(0, 100) }))
+    .min(1),
+  cohesion: z.strictObject({
+    loyaltyMean: sourcedNumber(0, 2),
+    loyaltySpread: sourcedNumber(0, 2),
+    credibility: sourcedNumber(0, 2),
+    absence: sourcedNumber(0, 50).describe('Cohesion lost for each suspended or withdrawn member.'),
+  }),
+  stance: z.strictObject({
+    loyalty: sourcedNumber(0, 5).describe('Stance points per point of loyalty above or below 50.'),
+    precedent: sourcedNumber(0, 5).describe('Stance points lost per point of precedent fear, times the option\'s intervention.'),
+    adversary: sourcedNumber(0, 200).describe('Stance points lost by a member who sides with the adversary, times confrontsAdversary.'),
+    bandwidth: sourcedNumber(0, 5).describe("Russia's stance points lost per point of bandwidth below 100, times russianEffort."),
+    supports: sourcedNumber(-100, 100).describe('At or above: supports.'),
+    accepts: sourcedNumber(-100, 100).describe('At or above: accepts.'),
+    objects: sourcedNumber(-100, 100).describe('At or above: objects; below: vetoes.'),
+    overruled: sourcedNumber(0, 30).describe('Loyalty a member loses when the Council acts over its objection (twice this over its veto).'),
+  }),
+  leverage: z.strictObject({
+    reach: sourcedNumber(0, 200).describe('How far below "accepts" Moscow\'s leverage can lift a member.'),
+    bandwidthCost: sourcedNumber(0, 50).describe("Moscow's bandwidth spent per member bought."),
+    loyaltyCost: sourcedNumber(0, 50).describe('Loyalty the bought member loses after the next decision.'),
+  }),
+  drift: z.array(effect).optional().describe('Standing rules applied to every member after each decision (use self.).'),
+  reactions: z.array(reactionRule),
+});
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type RulesFile = z.infer<typeof rulesSchema>;
+export type EffectSpec = z.infer<typeof effect>;
+export type OptionSpec = z.infer<typeof option>;
+export type DevelopmentSpec = z.infer<typeof development>;
+export type ReactionSpec = z.infer<typeof reactionRule>;
+export type BranchSpec = z.infer<typeof branch>;
+export type StanceSpec = z.infer<typeof stance>;
+export type EndingSpec = z.infer<typeof ending>;

@@ -1,0 +1,93 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { formatPath, type Problem } from './problem.ts';
+
+/**
+ * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
+ * any path of that data was written. Aliases are refused outright: a scenario has no use for them, and
+ * they are how a small file becomes a huge one.
+ */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  locate(path: readonly PropertyKey[], key?: string): { line: number; col: number };
+  problem(path: readonly PropertyKey[], message: string, key?: string): Problem;
+}
+
+const MAX_BYTES = 2_000_000;
+
+export function readYaml(text: string, file: string): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
+  if (text.length > MAX_BYTES) {
+    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `file is larger than ${MAX_BYTES} characters` }] };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `not readable as YAML: ${(error as Error).message}` }] };
+  }
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: pos.line, col: pos.col };
+  };
+
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const { line, col } = at(error.pos[0]);
+    problems.push({ file, line, col, path: '', message: firstLine(error.message) });
+  }
+  visit(doc, {
+    Alias(_, node) {
+      const { line, col } = at(node.range?.[0] ?? 0);
+      problems.push({ file, line, col, path: '', message: 'aliases (*name) are not allowed in scenario files: write the value out' });
+    },
+  });
+  if (problems.length) return { ok: false, problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: firstLine((error as Error).message) }] };
+  }
+
+  const locate = (path: readonly PropertyKey[], key?: string) => {
+    // Walk down as far as the path exists; point at the deepest node found.
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (const part of key === undefined ? path : [...path, key]) {
+      if (!isCollection(node)) break;
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+        if (!pair) break;
+        if (part === key) {
+          offset = (pair.key as Node).range?.[0] ?? offset;
+          break;
+        }
+        next = pair.value ?? pair.key;
+        if (!pair.value) offset = (pair.key as Node).range?.[0] ?? offset;
+      } else {
+        next = node.items[Number(part)];
+      }
+      if (next === undefined || next === null || isAlias(next)) break;
+      node = next;
+      offset = (node as Node).range?.[0] ?? offset;
+    }
+    return at(offset);
+  };
+
+  const source: YamlSource = {
+    file,
+    data,
+    locate,
+    problem(path, message, key) {
+      return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
+    },
+  };
+  return { ok: true, source };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
