@@ -1,4 +1,52 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { checkCommand } from './commands/check.ts';
+import { fidelityCommand } from './commands/fidelity.ts';
+import { playCommand } from './commands/play.ts';
+import { runCommand } from './commands/run.ts';
+import { processOutput } from './output.ts';
 
-/** Commands that play scenarios: added as the engine grows. */
-export function registerRunCommands(_program: Command, _setExit: (code: number) => void): void {}
+/** The commands that play scenarios. */
+export function registerRunCommands(program: Command, setExit: (code: number) => void): void {
+  const rules = new Option('--rules <file>', 'standing rules (default: rules.yaml beside the scenario, else scenarios/rules.yaml)');
+  program
+    .command('run')
+    .description('play one deterministic run and print it (readable, or --json)')
+    .argument('<scenario>', 'scenario id or file')
+    .requiredOption('--seed <seed>', 'the seed')
+    .option('--decisions <ids>', 'option ids in order, comma-separated (append +leverage to spend Moscow\'s leverage)')
+    .option('--historical', 'choose what the alliance actually did')
+    .option('--policy <policy>', 'historical, random, greedy, or fixed:development=option,...')
+    .option('--json', 'print the result as JSON')
+    .option('--record <file>', 'also write the run record (the save) to this file')
+    .addOption(rules)
+    .action((scenario: string, options) => setExit(runCommand(scenario, options, processOutput)));
+
+  program
+    .command('check')
+    .description('walk every development and option; count what seeded random plays reach; exit 1 if anything is unreachable or dead')
+    .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
+    .option('--plays <n>', 'random plays per scenario', '1000')
+    .option('--seed <seed>', 'base seed', 'check')
+    .option('--json', 'print the reports as JSON')
+    .addOption(rules)
+    .action((scenarios: string[], options) => setExit(checkCommand(scenarios, options, processOutput)));
+
+  program
+    .command('fidelity')
+    .description('play the historical decisions over many seeds; print how often each documented outcome follows')
+    .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
+    .option('--runs <n>', 'seeds per scenario', '1000')
+    .option('--seed <seed>', 'base seed', 'fidelity')
+    .option('--min <share>', 'exit 1 if any expectation is met less often than this', '0.8')
+    .option('--json', 'print the reports as JSON')
+    .addOption(rules)
+    .action((scenarios: string[], options) => setExit(fidelityCommand(scenarios, options, processOutput)));
+
+  program
+    .command('play')
+    .description('play a scenario in the terminal')
+    .argument('<scenario>', 'scenario id or file')
+    .option('--seed <seed>', 'the seed (default: a new one each time)')
+    .addOption(rules)
+    .action(async (scenario: string, options) => setExit(await playCommand(scenario, options)));
+}

@@ -30,6 +30,7 @@ export function startRun(scenario: Scenario, seed: string, options: RunOptions =
   const world = copyWorld(scenario.baseline);
   world.changes = options.recordCauses === false ? null : [];
   const run: Run = { scenario, seed, world, random: createRandom(seed), pending: null };
+  world.development = null;
   for (const effect of scenario.setup) applyEffect(world, effect, run.random, { kind: 'setup', id: scenario.id });
   world.initial = snapshotValues(scenario, world);
   pushWaypoint(run, scenario.start);
@@ -151,11 +152,13 @@ function chooseBranch(run: Run, branches: Branch[]): string {
 export function react(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
+  const occasions = scenario.developments[development]?.occasions ?? [];
   for (const r of scenario.reactions) {
     const status = world.members[r.member].status;
     if (r.kind === 'return' ? status === 'member' : status !== 'member') continue;
     const key = `${r.member}:${r.id}`;
     if (r.once && world.reacted[key]) continue;
+    if (r.occasion && !occasions.includes(r.occasion)) continue;
     if (!r.when(world)) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     world.reacted[key] = (world.reacted[key] ?? 0) + 1;
@@ -167,8 +170,8 @@ export function react(run: Run): void {
   }
 }
 
-/** Aftermath: standing drift, leverage debts falling due, the trajectory, then the next development or the end. */
-export function aftermath(run: Run): void {
+/** Aftermath: standing drift, leverage debts falling due, and the trajectory's new point. */
+export function settle(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   for (const effect of scenario.drift) {
@@ -193,6 +196,11 @@ export function aftermath(run: Run): void {
     }
   }
   pushWaypoint(run, development);
+}
+
+/** On to the development the decision led to, or to the end (with the ending decided). */
+export function advance(run: Run): void {
+  const { world, scenario } = run;
   const next = run.pending ?? 'end';
   run.pending = null;
   if (next === 'end' || world.turn >= scenario.maxTurns) finish(run);
@@ -210,7 +218,8 @@ function finish(run: Run): void {
 export function decide(run: Run, choice: { option: string; leverage: boolean }): void {
   resolve(run, choice);
   react(run);
-  aftermath(run);
+  settle(run);
+  advance(run);
 }
 
 export function isOver(run: Run): boolean {

@@ -80,7 +80,8 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
     why: effect.why,
     source: effect.source,
     assumption: effect.assumption,
-    triggeredBy: cause.triggeredBy ?? (world.changes && effect.reads.length ? latestChanges(world, effect.reads) : undefined),
+    // A rule's own target is not its reason (a drift toward X is not caused by the last drift).
+    triggeredBy: cause.triggeredBy ?? (world.changes && effect.reads.length ? latestChanges(world, effect.reads.filter((k) => k !== effect.target.key)) : undefined),
   });
   if (effect.status !== null) {
     writeTarget(world, effect.target, effect.status, world.changes ? fullCause() : (cause as Cause));

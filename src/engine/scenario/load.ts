@@ -253,6 +253,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       label: spec.label,
       kind: spec.kind,
       member,
+      occasion: spec.occasion ?? null,
       when: compiled.fn as Condition,
       reads: [...referencedKeys(compiled.tree, bind)],
       chance: spec.chance ?? 1,
@@ -349,6 +350,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       quotes: d.quotes ?? [],
       effects: effects(d.effects, [...path, 'effects'], `${d.id}.`),
       history: d.history,
+      occasions: d.occasions ?? [],
       options: compiledOptions,
     };
   });

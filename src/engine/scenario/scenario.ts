@@ -80,6 +80,8 @@ export interface Development {
   quotes: Quote[];
   effects: Effect[];
   history: string;
+  /** What takes place at this development (an exercise, a summit), for reactions that need one. */
+  occasions: string[];
   options: Option[];
 }
 
@@ -89,6 +91,8 @@ export interface Reaction extends Provenance {
   label: string;
   kind: string;
   member: string;
+  /** Fires only at a development with this occasion, when set. */
+  occasion: string | null;
   when: Condition;
   reads: string[];
   chance: number;

@@ -19,6 +19,9 @@ export const REACTION_KINDS = [
   'return',
 ] as const;
 
+/** Things that take place at a development, which some reactions need: one skips an exercise, refuses to sign at a summit. */
+export const OCCASIONS = ['exercise', 'summit', 'vote'] as const;
+
 export const ENDING_TONES = ['holds', 'hollows', 'breaks'] as const;
 
 const id = z
@@ -126,6 +129,7 @@ const development = z.strictObject({
   quotes: z.array(quote).optional(),
   effects: z.array(effect).optional().describe('What the development itself does to the world when it arrives.'),
   history: text.describe('What really happened at this decision, for the debrief, with sources.'),
+  occasions: z.array(z.enum(OCCASIONS)).optional().describe('What takes place here: an exercise, a summit, a vote. Reactions with an occasion fire only here.'),
   options: z.array(option).min(1),
 });
 
@@ -135,6 +139,7 @@ export const reactionRule = z
     label: text.describe('What the member does, completing "Armenia ...": "skips the alliance\'s exercise".'),
     kind: z.enum(REACTION_KINDS),
     members: z.array(memberCode).optional().describe('Who may react this way (default: every member).'),
+    occasion: z.enum(OCCASIONS).optional().describe('Fires only at a development with this occasion (a boycott needs an exercise).'),
     when: expression.describe('Use self.loyalty etc. for the reacting member.'),
     chance: z.number().min(0).max(1).optional(),
     once: z.boolean().optional().describe('false if it can happen again in the same run (default true).'),

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { summarize } from '../../engine/game/batch.ts';
+import { choicesOf } from '../../engine/game/choices.ts';
+import { policyByName, PolicyError, type Policy } from '../../engine/game/policies.ts';
+import { recordOf } from '../../engine/game/record.ts';
+import { decide, DecisionError, parseDecision, startRun, type Run } from '../../engine/game/run.ts';
+import { policyRandom } from '../../engine/random.ts';
+import { EXIT, type Output } from '../output.ts';
+import { InputError, loadScenarioFile } from '../scenario-files.ts';
+import { runAccount } from '../run-account.ts';
+
+export interface RunOptions {
+  seed: string;
+  decisions?: string;
+  historical?: boolean;
+  policy?: string;
+  json?: boolean;
+  rules?: string;
+  record?: string;
+}
+
+/** `run <scenario>`: one deterministic run, by given decisions or by a policy. */
+export function runCommand(scenarioName: string, options: RunOptions, out: Output): number {
+  const ways = [options.decisions !== undefined, options.historical, options.policy !== undefined].filter(Boolean).length;
+  if (ways !== 1) throw new InputError('give exactly one of --decisions a,b,c, --historical or --policy NAME');
+  const scenario = loadScenarioFile(scenarioName, options.rules);
+  const run = startRun(scenario, options.seed, { recordCauses: !options.json });
+  if (options.decisions !== undefined) {
+    const list = options.decisions.split(',').map((d) => d.trim()).filter(Boolean);
+    for (const [i, text] of list.entries()) {
+      if (run.world.development === null) throw new InputError(`decision ${i + 1} ('${text}') comes after the run has ended`);
+      try {
+        decide(run, parseDecision(text));
+      } catch (error) {
+        if (error instanceof DecisionError) throw new InputError(`decision ${i + 1}: ${error.message}`);
+        throw error;
+      }
+    }
+  } else {
+    let policy: Policy;
+    try {
+      policy = policyByName(options.historical ? 'historical' : options.policy!);
+    } catch (error) {
+      if (error instanceof PolicyError) throw new InputError(error.message);
+      throw error;
+    }
+    playWith(run, policy);
+  }
+  if (options.record) writeFileSync(options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
+  if (options.json) {
+    const summary = summarize(run);
+    out.data(JSON.stringify({ ...summary, ending: summary.ending || null, next: run.world.development }, null, 2));
+  } else {
+    for (const line of runAccount(run)) out.data(line);
+  }
+  return EXIT.ok;
+}
+
+function playWith(run: Run, policy: Policy) {
+  const random = policyRandom(run.seed);
+  while (run.world.development !== null) decide(run, policy.choose(run, choicesOf(run), random));
+}

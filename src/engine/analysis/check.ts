@@ -1,0 +1,121 @@
+import { choicesOf } from '../game/choices.ts';
+import { randomPolicy } from '../game/policies.ts';
+import { decide, startRun } from '../game/run.ts';
+import { policyRandom } from '../random.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+
+/**
+ * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
+ * reached at all), then seeded random plays counting what is actually reached (options, endings,
+ * reactions), runs that never end, and whether the historical path can be played as it happened.
+ */
+export interface CheckReport {
+  scenario: string;
+  plays: number;
+  developments: { id: string; linked: boolean; hits: number }[];
+  options: { development: string; id: string; historical: boolean; hits: number; withLeverage: number }[];
+  endings: { id: string; hits: number }[];
+  reactions: { id: string; hits: number }[];
+  historical: { plays: number; blocked: { development: string; option: string; count: number }[]; endings: Record<string, number> };
+  endless: number;
+  longest: number;
+  problems: string[];
+}
+
+export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'): CheckReport {
+  const linked = linkedDevelopments(scenario);
+  const devHits: Record<string, number> = {};
+  const optionHits: Record<string, number> = {};
+  const leverageHits: Record<string, number> = {};
+  const endingHits: Record<string, number> = {};
+  const reactionHits: Record<string, number> = {};
+  let endless = 0;
+  let longest = 0;
+
+  for (let i = 0; i < plays; i++) {
+    const runSeed = `${seed}-${i}`;
+    const run = startRun(scenario, runSeed, { recordCauses: false });
+    const random = policyRandom(runSeed);
+    while (run.world.development !== null) {
+      devHits[run.world.development] = (devHits[run.world.development] ?? 0) + 1;
+      const choice = randomPolicy.choose(run, choicesOf(run), random);
+      optionHits[choice.option] = (optionHits[choice.option] ?? 0) + 1;
+      if (choice.leverage) leverageHits[choice.option] = (leverageHits[choice.option] ?? 0) + 1;
+      decide(run, choice);
+    }
+    if (run.world.turn >= scenario.maxTurns) endless++;
+    longest = Math.max(longest, run.world.turn);
+    endingHits[run.world.ending!] = (endingHits[run.world.ending!] ?? 0) + 1;
+    for (const r of run.world.reactions) reactionHits[r.reaction] = (reactionHits[r.reaction] ?? 0) + 1;
+  }
+
+  const historical = historicalPlays(scenario, Math.min(plays, 200), seed);
+  const report: CheckReport = {
+    scenario: scenario.id,
+    plays,
+    developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: devHits[id] ?? 0 })),
+    options: scenario.order.flatMap((d) =>
+      scenario.developments[d].options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
+    ),
+    endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
+    reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: reactionHits[id] ?? 0 })),
+    historical,
+    endless,
+    longest,
+    problems: [],
+  };
+  for (const d of report.developments) {
+    if (!d.linked) report.problems.push(`development '${d.id}' is not reachable from '${scenario.start}' by any option`);
+    else if (d.hits === 0) report.problems.push(`development '${d.id}' was not reached in ${plays} random plays`);
+  }
+  for (const o of report.options) if (o.hits === 0) report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays`);
+  for (const e of report.endings) if (e.hits === 0) report.problems.push(`ending '${e.id}' was not reached in ${plays} random plays`);
+  if (endless) report.problems.push(`${endless} of ${plays} plays did not end within ${scenario.maxTurns} decisions (a loop with no way out)`);
+  for (const b of historical.blocked) {
+    report.problems.push(`the historical option '${b.option}' at '${b.development}' could not be chosen in ${b.count} of ${historical.plays} historical plays`);
+  }
+  return report;
+}
+
+/** Developments some chain of options leads to from the start. */
+function linkedDevelopments(scenario: Scenario): Set<string> {
+  const seen = new Set<string>([scenario.start]);
+  const queue = [scenario.start];
+  while (queue.length) {
+    const development = scenario.developments[queue.pop()!];
+    for (const option of development.options) {
+      for (const branch of option.next) {
+        if (branch.goto !== 'end' && !seen.has(branch.goto)) {
+          seen.add(branch.goto);
+          queue.push(branch.goto);
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+function historicalPlays(scenario: Scenario, plays: number, seed: string): CheckReport['historical'] {
+  const blocked: Record<string, { development: string; option: string; count: number }> = {};
+  const endings: Record<string, number> = {};
+  for (let i = 0; i < plays; i++) {
+    const run = startRun(scenario, `${seed}-historical-${i}`, { recordCauses: false });
+    while (run.world.development !== null) {
+      const development = scenario.developments[run.world.development];
+      const choices = choicesOf(run);
+      const wanted = development.options.find((o) => o.historical);
+      let choice = wanted ? choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id) : undefined;
+      if (!choice) {
+        if (wanted) {
+          const key = `${development.id}:${wanted.id}`;
+          blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
+          blocked[key].count++;
+        }
+        choice = choices[0];
+      }
+      decide(run, choice);
+    }
+    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+  }
+  return { plays, blocked: Object.values(blocked), endings };
+}

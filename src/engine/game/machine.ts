@@ -1,0 +1,72 @@
+import { assign, setup } from 'xstate';
+import { canChoose, optionView } from '../model/council.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
+
+/**
+ * The turn loop a person plays: briefing -> council -> resolution -> reactions -> aftermath ->
+ * the next briefing or the debrief. Its actions are thin wrappers over the pure steps in run.ts,
+ * each on a copy of the run, so every snapshot stays as it was and batch runs (which call the same
+ * steps without an actor) give identical worlds.
+ */
+export type TurnEvent =
+  | { type: 'briefing.done' }
+  | { type: 'council.decide'; option: string; leverage: boolean }
+  | { type: 'aftermath.done' };
+
+export type TurnInput = { scenario: Scenario; seed: string; recordCauses?: boolean } | { run: Run };
+
+export const turnMachine = setup({
+  types: {
+    context: {} as { run: Run },
+    input: {} as TurnInput,
+    events: {} as TurnEvent,
+  },
+  guards: {
+    decisionAllowed: ({ context, event }) => {
+      if (event.type !== 'council.decide') return false;
+      const { scenario, world } = context.run;
+      if (world.development === null) return false;
+      const option = scenario.developments[world.development].options.find((o) => o.id === event.option);
+      return option !== undefined && canChoose(optionView(scenario, world, option), event.leverage);
+    },
+    runOver: ({ context }) => context.run.world.development === null,
+  },
+  actions: {
+    resolveDecision: assign(({ context, event }) => {
+      if (event.type !== 'council.decide') return {};
+      const run = copyRun(context.run);
+      resolve(run, { option: event.option, leverage: event.leverage });
+      return { run };
+    }),
+    applyReactions: assign(({ context }) => {
+      const run = copyRun(context.run);
+      react(run);
+      return { run };
+    }),
+    settleAftermath: assign(({ context }) => {
+      const run = copyRun(context.run);
+      settle(run);
+      return { run };
+    }),
+    advanceToNext: assign(({ context }) => {
+      const run = copyRun(context.run);
+      advance(run);
+      return { run };
+    }),
+  },
+}).createMachine({
+  id: 'turn',
+  context: ({ input }) => ({ run: 'run' in input ? input.run : startRun(input.scenario, input.seed, { recordCauses: input.recordCauses }) }),
+  initial: 'starting',
+  states: {
+    starting: { always: [{ guard: 'runOver', target: 'debrief' }, { target: 'briefing' }] },
+    briefing: { on: { 'briefing.done': 'council' } },
+    council: { on: { 'council.decide': { guard: 'decisionAllowed', target: 'resolution' } } },
+    resolution: { entry: 'resolveDecision', always: 'reactions' },
+    reactions: { entry: 'applyReactions', always: 'aftermath' },
+    aftermath: { entry: 'settleAftermath', on: { 'aftermath.done': 'advancing' } },
+    advancing: { entry: 'advanceToNext', always: [{ guard: 'runOver', target: 'debrief' }, { target: 'briefing' }] },
+    debrief: { type: 'final' },
+  },
+});

@@ -1,0 +1,88 @@
+import { cohesion } from '../model/cohesion.ts';
+import type { Random } from '../random.ts';
+import { choicesOf, type Choice } from './choices.ts';
+import { copyRun, decide, type Run } from './run.ts';
+
+/** Chooses for a run in a batch. Policies see the same Council the player sees: only passable choices. */
+export interface Policy {
+  name: string;
+  choose(run: Run, choices: Choice[], random: Random): Choice;
+}
+
+export class PolicyError extends Error {}
+
+/** What the alliance actually did; where that cannot pass here, the same option with leverage, else the first choice. */
+export const historicalPolicy: Policy = {
+  name: 'historical',
+  choose(_run, choices) {
+    return (
+      choices.find((c) => c.view.option.historical && !c.leverage) ??
+      choices.find((c) => c.view.option.historical) ??
+      choices[0]
+    );
+  },
+};
+
+export const randomPolicy: Policy = {
+  name: 'random',
+  choose(_run, choices, random) {
+    return choices[Math.floor(random.next() * choices.length)];
+  },
+};
+
+/** A fixed option at named developments (`dev=option` or `dev=option+leverage`), the historical one elsewhere. */
+export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Policy {
+  return {
+    name,
+    choose(run, choices, random) {
+      const wanted = plan[run.world.development!];
+      if (wanted) {
+        const leverage = wanted.endsWith('+leverage');
+        const option = leverage ? wanted.slice(0, -'+leverage'.length) : wanted;
+        const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
+        if (exact) return exact;
+      }
+      return historicalPolicy.choose(run, choices, random);
+    },
+  };
+}
+
+/**
+ * The option with the best cohesion right after it (its aftermath and reactions included), looked
+ * at on a copy of the run with a copy of its random stream, so looking does not change the future.
+ */
+export const greedyPolicy: Policy = {
+  name: 'greedy',
+  choose(run, choices) {
+    let best = choices[0];
+    let bestScore = -Infinity;
+    for (const choice of choices) {
+      const trial = copyRun(run);
+      trial.world.changes = null;
+      decide(trial, choice);
+      const score = cohesion(trial.world, run.scenario.params.cohesion);
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        best = choice;
+      }
+    }
+    return best;
+  },
+};
+
+/** Reads a policy name: historical, random, greedy, or fixed:dev=option,dev=option. */
+export function policyByName(text: string): Policy {
+  if (text === 'historical') return historicalPolicy;
+  if (text === 'random') return randomPolicy;
+  if (text === 'greedy') return greedyPolicy;
+  if (text.startsWith('fixed:')) {
+    const plan: Record<string, string> = {};
+    for (const part of text.slice('fixed:'.length).split(',')) {
+      const [development, option] = part.split('=');
+      if (!development || !option) throw new PolicyError(`'${part}' in '${text}': write fixed:development=option`);
+      plan[development.trim()] = option.trim();
+    }
+    return fixedPolicy(plan, text);
+  }
+  throw new PolicyError(`unknown policy '${text}' (historical, random, greedy, or fixed:development=option,...)`);
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { hashText } from '../hash.ts';
+import type { World } from '../model/world.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { decide, DecisionError, formatDecision, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
+
+/**
+ * A run is its scenario, seed and decisions: replaying the decisions rebuilds the World exactly.
+ * This record is the save, the share link and what the command line reads and writes.
+ */
+export const RUN_FORMAT = 1;
+/** The oldest record format this engine still reads. */
+export const MIN_RUN_FORMAT = 1;
+export const ENGINE_VERSION = '0.1.0';
+
+export interface RunRecord {
+  format: number;
+  engine: string;
+  scenario: string;
+  contentHash: string;
+  seed: string;
+  decisions: string[];
+}
+
+const recordSchema = z.object({
+  format: z.number().int(),
+  engine: z.string(),
+  scenario: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  contentHash: z.string().max(64),
+  seed: z.string().max(200),
+  decisions: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\+leverage)?$/)).max(500),
+});
+
+export function recordOf(run: Run): RunRecord {
+  return {
+    format: RUN_FORMAT,
+    engine: ENGINE_VERSION,
+    scenario: run.scenario.id,
+    contentHash: run.scenario.contentHash,
+    seed: run.seed,
+    decisions: run.world.decisions.map(formatDecision),
+  };
+}
+
+export type RecordCheck = { ok: true; record: RunRecord } | { ok: false; error: string };
+
+/** Reads a record from untrusted data (a save slot, a file, a link): refuses what it cannot read, saying why. */
+export function readRunRecord(data: unknown): RecordCheck {
+  const parsed = recordSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `not a run record: ${issue.path.join('.') || 'record'}: ${issue.message}` };
+  }
+  const record = parsed.data;
+  if (record.format > RUN_FORMAT) {
+    return { ok: false, error: `this run was saved by a newer version (format ${record.format}; this version reads up to ${RUN_FORMAT})` };
+  }
+  if (record.format < MIN_RUN_FORMAT) return { ok: false, error: `this run's format ${record.format} is too old to read` };
+  return { ok: true, record };
+}
+
+export type ReplayResult = { ok: true; run: Run; warnings: string[] } | { ok: false; error: string };
+
+/** Rebuilds a run from its record, optionally only its first `upTo` decisions (to fork there). */
+export function replay(scenario: Scenario, record: RunRecord, options: RunOptions & { upTo?: number } = {}): ReplayResult {
+  if (record.scenario !== scenario.id) return { ok: false, error: `this run is of scenario '${record.scenario}', not '${scenario.id}'` };
+  const warnings: string[] = [];
+  if (record.contentHash !== scenario.contentHash) {
+    warnings.push('the scenario has changed since this run was recorded; it is replayed on the current version');
+  }
+  const run = startRun(scenario, record.seed, options);
+  const decisions = options.upTo === undefined ? record.decisions : record.decisions.slice(0, options.upTo);
+  for (let i = 0; i < decisions.length; i++) {
+    if (run.world.development === null) return { ok: false, error: `decision ${i + 1} ('${decisions[i]}') comes after the run has ended` };
+    try {
+      decide(run, parseDecision(decisions[i]));
+    } catch (error) {
+      if (error instanceof DecisionError) return { ok: false, error: `decision ${i + 1}: ${error.message}` };
+      throw error;
+    }
+  }
+  return { ok: true, run, warnings };
+}
+
+/** The state that defines a World, in a fixed order: two worlds with the same hash are the same. */
+export function worldHash(world: World): string {
+  const members = Object.keys(world.members)
+    .sort()
+    .map((code) => {
+      const m = world.members[code];
+      return [code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status];
+    });
+  const vars = Object.keys(world.vars)
+    .sort()
+    .map((k) => [k, world.vars[k]]);
+  return hashText(
+    JSON.stringify([
+      world.turn,
+      world.development,
+      world.ending,
+      members,
+      world.credibility,
+      world.moscowBandwidth,
+      vars,
+      world.decisions.map(formatDecision),
+      world.reactions.map((r) => `${r.member}:${r.reaction}@${r.turn}`),
+      world.debts.map((d) => `${d.member}:${d.loyalty}@${d.dueTurn}`),
+    ]),
+  );
+}

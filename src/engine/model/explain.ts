@@ -1,0 +1,140 @@
+import type { Scenario } from '../scenario/scenario.ts';
+import { cohesionTerms } from './cohesion.ts';
+import type { Change, World } from './world.ts';
+
+/**
+ * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,
+ * and for changes made by reactions and standing rules, the changes that made them fire, down the chain.
+ */
+export interface ExplainedChange {
+  change: Change;
+  delta: number | null;
+  because: ExplainedChange[];
+}
+
+export interface Explanation {
+  key: string;
+  start: number | string | null;
+  end: number | string | null;
+  changes: ExplainedChange[];
+}
+
+const MAX_DEPTH = 4;
+
+function currentValue(world: World, key: string): number | string | null {
+  const [scope, field] = key.includes('.') ? key.split('.') : [null, key];
+  if (scope) {
+    const m = world.members[scope] as unknown as Record<string, number | string> | undefined;
+    return m && field in m ? m[field] : null;
+  }
+  if (field === 'credibility' || field === 'moscowBandwidth') return world[field];
+  return field in world.vars ? world.vars[field] : null;
+}
+
+function explainChange(world: World, change: Change, depth: number, seen: Set<number>): ExplainedChange {
+  const because: ExplainedChange[] = [];
+  if (depth < MAX_DEPTH && world.changes) {
+    for (const seq of change.cause.triggeredBy ?? []) {
+      if (seen.has(seq)) continue;
+      seen.add(seq);
+      because.push(explainChange(world, world.changes[seq], depth + 1, seen));
+    }
+  }
+  const delta = typeof change.after === 'number' && typeof change.before === 'number' ? change.after - change.before : null;
+  return { change, delta, because };
+}
+
+export function explain(world: World, key: string): Explanation {
+  const changes = (world.changes ?? []).filter((c) => c.target === key);
+  return {
+    key,
+    start: changes.length ? changes[0].before : currentValue(world, key),
+    end: currentValue(world, key),
+    changes: changes.map((c) => explainChange(world, c, 0, new Set([c.seq]))),
+  };
+}
+
+export interface CohesionExplanation {
+  start: number;
+  end: number;
+  terms: { label: string; from: number; to: number }[];
+  /** The values cohesion comes from, each explained. */
+  inputs: Explanation[];
+}
+
+/** Cohesion is derived, so it is explained by its terms and by the changes to the values behind them. */
+export function explainCohesion(scenario: Scenario, world: World): CohesionExplanation {
+  const first = world.trajectory[0];
+  const startWorld = { ...world, credibility: first?.credibility ?? world.credibility, members: { ...world.members } };
+  for (const code in world.members) {
+    startWorld.members[code] = { ...world.members[code], loyalty: first?.loyalty[code] ?? world.members[code].loyalty, status: 'member' };
+  }
+  const before = cohesionTerms(startWorld, scenario.params.cohesion);
+  const after = cohesionTerms(world, scenario.params.cohesion);
+  return {
+    start: before.cohesion,
+    end: after.cohesion,
+    terms: [
+      { label: 'mean loyalty of active members', from: before.fromLoyalty, to: after.fromLoyalty },
+      { label: 'spread of their loyalties', from: before.fromSpread, to: after.fromSpread },
+      { label: 'credibility of the guarantee', from: before.fromCredibility, to: after.fromCredibility },
+      { label: 'members suspended or gone', from: before.fromAbsence, to: after.fromAbsence },
+    ],
+    inputs: [...scenario.members.map((code) => explain(world, `${code}.loyalty`)), ...scenario.members.map((code) => explain(world, `${code}.status`)), explain(world, 'credibility')].filter(
+      (e) => e.changes.length > 0,
+    ),
+  };
+}
+
+const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const signed = (x: number) => (x >= 0 ? `+${fmt(x)}` : `−${fmt(-x)}`);
+
+/** One line for a change: amount, where, what rule, why, and on what authority. */
+export function describeChange(scenario: Scenario, e: ExplainedChange): string {
+  const c = e.change;
+  const amount = e.delta !== null ? signed(e.delta) : `${c.before} → ${c.after}`;
+  const where = c.development ? scenario.developments[c.development]?.title ?? c.development : 'start';
+  const cause = c.cause;
+  const what =
+    cause.kind === 'option'
+      ? `option "${optionLabel(scenario, cause.id)}"`
+      : cause.kind === 'reaction'
+        ? `${scenario.names[cause.member!] ?? cause.member} ${reactionLabel(scenario, cause.id)}`
+        : cause.kind === 'development'
+          ? 'the development'
+          : cause.kind === 'drift'
+            ? 'standing rule'
+            : cause.kind === 'leverage' || cause.kind === 'debt'
+              ? "Moscow's leverage"
+              : 'setup';
+  const authority = cause.source ? ` [${cause.source}]` : cause.assumption ? " [designer's assumption]" : '';
+  return `${amount} ${c.target} at ${where}: ${what}: ${cause.why}${authority}`;
+}
+
+function optionLabel(scenario: Scenario, id: string): string {
+  for (const d of Object.values(scenario.developments)) for (const o of d.options) if (o.id === id) return o.label;
+  return id;
+}
+
+function reactionLabel(scenario: Scenario, id: string): string {
+  return scenario.reactions.find((r) => r.id === id)?.label ?? id;
+}
+
+export function explanationLines(scenario: Scenario, explanation: Explanation): string[] {
+  const lines: string[] = [];
+  const start = explanation.start;
+  const end = explanation.end;
+  const head = typeof start === 'number' && typeof end === 'number' ? `${explanation.key}: ${fmt(start)} → ${fmt(end)} (${signed(end - start)})` : `${explanation.key}: ${start} → ${end}`;
+  lines.push(head);
+  const walk = (items: ExplainedChange[], indent: string) => {
+    for (const item of items) {
+      lines.push(`${indent}${describeChange(scenario, item)}`);
+      if (item.because.length) {
+        lines.push(`${indent}  because:`);
+        walk(item.because, `${indent}    `);
+      }
+    }
+  };
+  walk(explanation.changes, '  ');
+  return lines;
+}
