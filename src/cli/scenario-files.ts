@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRules, loadScenario, type TextFile } from '../engine/scenario/load.ts';
+import { fileKind, loadEntry } from '../engine/scenario/library.ts';
+import { loadRules, type TextFile } from '../engine/scenario/load.ts';
 import { formatProblem, type Problem } from '../engine/scenario/problem.ts';
 import type { Scenario } from '../engine/scenario/scenario.ts';
 
@@ -39,27 +40,32 @@ export class ProblemsError extends Error {
   }
 }
 
+/** Loads a scenario or a campaign (whose chapters are the scenarios beside it). */
 export function loadScenarioFile(nameOrPath: string, rulesPath?: string): Scenario {
   const path = scenarioPath(nameOrPath);
-  const result = loadScenario(readText(path), readText(rulesFor(path, rulesPath)));
-  if (!result.ok) throw new ProblemsError(result.problems);
-  return result.value;
+  const entry = loadEntry(readText(path), siblings(path), readText(rulesFor(path, rulesPath)));
+  if (!entry.scenario) throw new ProblemsError(entry.problems);
+  return entry.scenario;
 }
 
-/** Validates any scenario or rules file, telling them apart by their `kind`. */
+/** Validates any scenario, campaign or rules file, telling them apart by their `kind`. */
 export function validateFile(path: string, rulesPath?: string): Problem[] {
   const file = readText(path);
-  if (/^kind:\s*rules\s*$/m.test(file.text)) {
+  if (fileKind(file.text) === 'rules') {
     const result = loadRules(file);
     return result.ok ? [] : result.problems;
   }
-  const result = loadScenario(file, readText(rulesFor(path, rulesPath)));
-  return result.ok ? [] : result.problems;
+  return loadEntry(file, siblings(path), readText(rulesFor(path, rulesPath))).problems;
+}
+
+/** The YAML files beside a scenario: where a campaign finds its chapters. */
+function siblings(path: string): TextFile[] {
+  return readdirYaml(dirname(path)).map(readText);
 }
 
 /** Every scenario file in the scenarios folder (not the rules, not the schema). */
 export function libraryScenarioPaths(): string[] {
-  return readdirYaml(SCENARIOS_DIR).filter((p) => basename(p) !== 'rules.yaml');
+  return readdirYaml(SCENARIOS_DIR).filter((p) => basename(p) !== 'rules.yaml' && fileKind(readFileSync(p, 'utf8')) !== 'rules');
 }
 
 function readdirYaml(dir: string): string[] {

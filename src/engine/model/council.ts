@@ -62,9 +62,9 @@ export function memberStance(scenario: Scenario, world: World, option: Option, m
     const p = -w.precedent * scenario.precedentFear[member] * option.intervention;
     if (p <= -0.5) factors.push({ label: 'fears the precedent of intervention', points: p });
   }
-  const backer = scenario.adversary?.backers[member];
+  const backer = option.adversary?.backers[member];
   if (backer && option.confrontsAdversary > 0) {
-    factors.push({ label: `sides with ${scenario.adversary!.name}`, points: -w.adversary * option.confrontsAdversary });
+    factors.push({ label: `sides with ${option.adversary!.name}`, points: -w.adversary * option.confrontsAdversary });
   }
   if (member === 'RU' && option.russianEffort > 0) {
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;

@@ -21,7 +21,7 @@ type Path = (string | number)[];
 /** A run that has not ended by then is ended: every run is bounded even if a scenario loops. */
 const DEFAULT_MAX_TURNS = 60;
 
-function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
+export function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -36,7 +36,7 @@ function schemaProblems(source: YamlSource, error: z.ZodError): Problem[] {
   return dedupe(problems);
 }
 
-function dedupe(problems: Problem[]): Problem[] {
+export function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
@@ -68,7 +68,7 @@ export function loadRules(rules: TextFile): Result<{ rules: RulesFile; source: Y
 }
 
 /** Every `source:` must begin with a file the rules list, so a reviewer can find it. */
-function checkSourcesIn(node: unknown, path: Path, known: string[], source: YamlSource, problems: Problem[]) {
+export function checkSourcesIn(node: unknown, path: Path, known: string[], source: YamlSource, problems: Problem[]) {
   if (Array.isArray(node)) {
     node.forEach((item, i) => checkSourcesIn(item, [...path, i], known, source, problems));
   } else if (node && typeof node === 'object') {
@@ -295,6 +295,9 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   });
 
   // Developments and options.
+  const adversary = file.adversary
+    ? { name: file.adversary.name, backers: Object.fromEntries(Object.entries(file.adversary.backers ?? {}).map(([c, b]) => [c, b!.reason])) }
+    : null;
   const compiledDevelopments: Scenario['developments'] = {};
   const hasDevelopment = (goto: string) => goto === 'end' || developments.includes(goto);
   file.developments.forEach((d, di) => {
@@ -328,6 +331,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
         confrontsAdversary: o.confrontsAdversary ?? 0,
         russianEffort: o.russianEffort ?? 0,
         requires: condition(o.requires, [...opath, 'requires']),
+        adversary,
         stances: Object.fromEntries(Object.entries(o.stances ?? {}).map(([code, s]) => [code, { interest: s!.interest, reason: s!.reason, source: s!.source, assumption: s!.assumption }])),
         effects: effects(o.effects, [...opath, 'effects'], `${o.id}.`),
         next,
@@ -386,6 +390,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   return {
     ok: true,
     value: {
+      kind: 'scenario',
       id: file.id,
       title: file.title,
       era: file.era,
@@ -395,9 +400,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       names,
       leaders,
       sources: file.sources,
-      adversary: file.adversary
-        ? { name: file.adversary.name, backers: Object.fromEntries(Object.entries(file.adversary.backers ?? {}).map(([c, b]) => [c, b!.reason])) }
-        : null,
+      adversary,
       precedentFear,
       params,
       variables: variableSpecs,
@@ -413,13 +416,14 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       baseline,
       contentHash: hashText(`${rulesText.text}\u0000${scenarioText.text}`),
       maxTurns: DEFAULT_MAX_TURNS,
+      chapters: [],
       file,
       rules,
     },
   };
 }
 
-function parameters(rules: RulesFile): Parameters {
+export function parameters(rules: RulesFile): Parameters {
   const v = <T extends Record<string, { value: number }>>(o: T) =>
     Object.fromEntries(Object.entries(o).map(([k, x]) => [k, x.value])) as { [K in keyof T]: number };
   return { cohesion: v(rules.cohesion), stance: v(rules.stance), leverage: v(rules.leverage) };
@@ -431,7 +435,7 @@ function latest<T extends { year: number }>(items: T[], era: number): T {
   return best;
 }
 
-function baselineWorld(file: ScenarioFile, rules: RulesFile, variables: { id: string; initial: number }[]): World {
+export function baselineWorld(file: Pick<ScenarioFile, 'members' | 'era' | 'start'>, rules: RulesFile, variables: { id: string; initial: number }[]): World {
   const members: Record<string, MemberState> = {};
   for (const code of file.members) {
     const r = rules.members[code]!;

@@ -1,5 +1,5 @@
 import type { Status, World } from '../model/world.ts';
-import type { RulesFile, ScenarioFile } from './schema.ts';
+import type { CampaignFile, RulesFile, ScenarioFile } from './schema.ts';
 
 /**
  * A scenario after checking: every reference resolved, every expression compiled to a closure.
@@ -59,6 +59,8 @@ export interface Option extends Provenance {
   confrontsAdversary: number;
   russianEffort: number;
   requires: Condition | null;
+  /** The adversary of the crisis this option belongs to (chapters of a campaign differ). */
+  adversary: { name: string; backers: Record<string, string> } | null;
   stances: Record<string, Stance>;
   effects: Effect[];
   next: Branch[];
@@ -125,7 +127,14 @@ export interface Parameters {
   leverage: { reach: number; bandwidthCost: number; loyaltyCost: number };
 }
 
+export interface Chapter {
+  scenario: string;
+  title: string;
+  start: string;
+}
+
 export interface Scenario {
+  kind: 'scenario' | 'campaign';
   id: string;
   title: string;
   era: number;
@@ -155,6 +164,8 @@ export interface Scenario {
   /** Hash of the scenario and rules texts: a run record names it so a changed scenario is noticed. */
   contentHash: string;
   maxTurns: number;
-  file: ScenarioFile;
+  /** For a campaign, its chapters in order; empty for a single scenario. */
+  chapters: Chapter[];
+  file: ScenarioFile | CampaignFile;
   rules: RulesFile;
 }

@@ -205,6 +205,28 @@ export const scenarioSchema = z.strictObject({
   expectations: z.array(expectation).optional(),
 });
 
+export const campaignSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('campaign'),
+  id,
+  title: text,
+  era: year.describe("The year whose baselines apply at the start of the first chapter."),
+  premise: text,
+  length: text,
+  members: z.array(memberCode).min(2).describe('Every member that appears in any chapter.'),
+  sources: z.array(text).min(1),
+  chapters: z
+    .array(z.strictObject({ scenario: id.describe('The id (and file name) of a scenario in the same folder.'), title: text.optional() }))
+    .min(2)
+    .describe('Scenarios played in order, the world carried from one to the next; each chapter\'s setup applies when it begins.'),
+  endings: z.array(ending).min(1),
+  debrief: z.strictObject({
+    summary: text,
+    questions: z.array(text).min(3, 'give at least three discussion questions'),
+  }),
+  expectations: z.array(expectation).optional(),
+});
+
 const holdKinds = ['arms', 'training', 'bases', 'migrants', 'market', 'legitimacy', 'security'] as const;
 
 const memberRules = z.strictObject({
@@ -261,6 +283,7 @@ export const rulesSchema = z.strictObject({
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type CampaignFile = z.infer<typeof campaignSchema>;
 export type RulesFile = z.infer<typeof rulesSchema>;
 export type EffectSpec = z.infer<typeof effect>;
 export type OptionSpec = z.infer<typeof option>;

@@ -1,0 +1,177 @@
+import { ExpressionError } from '../expression/ast.ts';
+import { compileExpression, type Binding, type Vocabulary } from '../expression/compile.ts';
+import { parseExpression } from '../expression/parse.ts';
+import { hashText } from '../hash.ts';
+import { cohesion } from '../model/cohesion.ts';
+import type { World } from '../model/world.ts';
+import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, parameters, schemaProblems, type TextFile } from './load.ts';
+import type { Problem, Result } from './problem.ts';
+import type { Condition, Development, Effect, Reaction, Scenario } from './scenario.ts';
+import { campaignSchema } from './schema.ts';
+import { readYaml } from './yaml-document.ts';
+
+/**
+ * A campaign chains scenarios: each chapter's `end` leads to the next chapter's start, and the World is
+ * carried across. A chapter's own setup (a war that drains Moscow's attention) applies when the chapter
+ * begins. The result is one Scenario, so everything that plays scenarios plays campaigns.
+ */
+export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+  try {
+    return loadCampaignUnsafe(campaign, chapterFiles, rulesText);
+  } catch (error) {
+    return { ok: false, problems: [{ file: campaign.file, line: 1, col: 1, path: '', message: `internal error while loading: ${(error as Error).message}` }] };
+  }
+}
+
+function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+  const loadedRules = loadRules(rulesText);
+  if (!loadedRules.ok) return loadedRules;
+  const { rules } = loadedRules.value;
+  const read = readYaml(campaign.text, campaign.file);
+  if (!read.ok) return read;
+  const source = read.source;
+  const parsed = campaignSchema.safeParse(source.data);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(source, parsed.error) };
+  const file = parsed.data;
+  const problems: Problem[] = [];
+  checkSourcesIn(file, [], rules.sources.map((s) => s.file), source, problems);
+
+  const chapters: Scenario[] = [];
+  file.chapters.forEach((c, i) => {
+    const text = chapterFiles[c.scenario];
+    if (!text) {
+      problems.push(source.problem(['chapters', i, 'scenario'], `no scenario '${c.scenario}' (expected ${c.scenario}.yaml beside the campaign)`));
+      return;
+    }
+    const loaded = loadScenario(text, rulesText);
+    if (!loaded.ok) {
+      problems.push(source.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.problems);
+      return;
+    }
+    const missing = loaded.value.members.filter((m) => !file.members.includes(m as never));
+    if (missing.length) problems.push(source.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
+    chapters.push(loaded.value);
+  });
+  if (problems.length) return { ok: false, problems: dedupe(problems) };
+
+  // Ids must be unique across chapters: saves, links and conditions name them without a chapter.
+  const owner = new Map<string, string>();
+  const claim = (kind: string, id: string, chapter: string, index: number) => {
+    const key = `${kind}:${id}`;
+    const first = owner.get(key);
+    if (first && first !== chapter) problems.push(source.problem(['chapters', index, 'scenario'], `${kind} id '${id}' is used in both '${first}' and '${chapter}'`));
+    else owner.set(key, chapter);
+  };
+  chapters.forEach((s, i) => {
+    for (const d of s.order) {
+      claim('development', d, s.id, i);
+      for (const o of s.developments[d].options) claim('option', o.id, s.id, i);
+    }
+    for (const id of new Set(s.reactions.filter((r) => !rules.reactions.some((x) => x.id === r.id)).map((r) => r.id))) claim('reaction', id, s.id, i);
+  });
+  if (problems.length) return { ok: false, problems };
+
+  const developments: Record<string, Development> = {};
+  const order: string[] = [];
+  chapters.forEach((s, i) => {
+    const nextStart = chapters[i + 1]?.start ?? 'end';
+    for (const id of s.order) {
+      const d = s.developments[id];
+      const options = d.options.map((o) => ({ ...o, next: o.next.map((b) => (b.goto === 'end' ? { ...b, goto: nextStart } : b)) }));
+      const effects: Effect[] = i > 0 && id === s.start ? [...s.setup, ...d.effects] : d.effects;
+      developments[id] = { ...d, options, effects };
+      order.push(id);
+    }
+  });
+
+  const reactions: Reaction[] = [];
+  const drift: Effect[] = [];
+  const seenReaction = new Set<string>();
+  const seenDrift = new Set<string>();
+  for (const s of chapters) {
+    for (const r of s.reactions) if (!seenReaction.has(`${r.id}:${r.member}`)) (seenReaction.add(`${r.id}:${r.member}`), reactions.push(r));
+    for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) (seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e));
+  }
+  const variables = chapters.flatMap((s) => s.variables).filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);
+
+  const params = parameters(rules);
+  const vocabulary: Vocabulary = {
+    members: file.members,
+    variables: variables.map((v) => v.id),
+    reactions: [...new Set(reactions.map((r) => r.id))],
+    options: order.flatMap((d) => developments[d].options.map((o) => o.id)),
+    developments: order,
+    allowSelf: false,
+  };
+  const binding: Binding = { cohesion: (w) => cohesion(w, params.cohesion) };
+  const condition = (text: string | undefined, path: (string | number)[]): Condition | null => {
+    if (text === undefined) return null;
+    try {
+      return compileExpression(parseExpression(text), vocabulary, binding, 'boolean') as Condition;
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      problems.push(source.problem(path, `${error.message} (in "${text}" at character ${error.at + 1})`));
+      return () => false;
+    }
+  };
+  const endings = file.endings.map((e, i) => ({ id: e.id, title: e.title, tone: e.tone, text: e.text, when: condition(e.when, ['endings', i, 'when']) }));
+  if (file.endings[file.endings.length - 1].when !== undefined) {
+    problems.push(source.problem(['endings', file.endings.length - 1, 'when'], 'the last ending must have no condition, so every run ends somewhere'));
+  }
+  const expectations = (file.expectations ?? []).map((e, i) => ({
+    id: e.id,
+    text: e.text,
+    when: condition(e.when, ['expectations', i, 'when']) ?? (() => false),
+    source: e.source,
+    assumption: e.assumption,
+  }));
+  if (problems.length) return { ok: false, problems: dedupe(problems) };
+
+  const first = chapters[0];
+  const baseline: World = baselineWorld({ members: file.members, era: file.era, start: first.start }, rules, variables);
+  const names: Record<string, string> = {};
+  const leaders: Scenario['leaders'] = {};
+  const precedentFear: Record<string, number> = {};
+  for (const code of file.members) {
+    const r = rules.members[code]!;
+    names[code] = r.name;
+    const leader = r.leaders.find((l) => l.from <= file.era && file.era <= l.to) ?? r.leaders[r.leaders.length - 1];
+    leaders[code] = { name: leader.name, title: leader.title };
+    precedentFear[code] = r.precedentFear.value;
+  }
+  return {
+    ok: true,
+    value: {
+      kind: 'campaign',
+      id: file.id,
+      title: file.title,
+      era: file.era,
+      premise: file.premise,
+      length: file.length,
+      members: [...file.members],
+      names,
+      leaders,
+      sources: file.sources,
+      // Each chapter's options carry their own adversary; this is the first chapter's, for display.
+      adversary: first.adversary,
+      precedentFear,
+      params,
+      variables,
+      start: first.start,
+      developments,
+      order,
+      setup: first.setup,
+      drift,
+      reactions,
+      endings,
+      expectations,
+      debrief: file.debrief,
+      baseline,
+      contentHash: hashText([rulesText.text, campaign.text, ...file.chapters.map((c) => chapterFiles[c.scenario].text)].join('\u0000')),
+      maxTurns: chapters.reduce((n, s) => n + s.maxTurns, 0),
+      chapters: chapters.map((s, i) => ({ scenario: s.id, title: file.chapters[i].title ?? s.title, start: s.start })),
+      file,
+      rules,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { loadCampaign } from './campaign.ts';
+import { loadScenario, type TextFile } from './load.ts';
+import type { Problem } from './problem.ts';
+import type { Scenario } from './scenario.ts';
+
+/**
+ * The scenario folder as a whole: every scenario and campaign, each loaded or with its problems.
+ * Files are named by their id (`armenia_2022.yaml` holds `id: armenia_2022`), which is how campaigns
+ * find their chapters, in the browser and on the command line alike.
+ */
+export interface LibraryEntry {
+  file: string;
+  id: string;
+  kind: 'scenario' | 'campaign';
+  scenario: Scenario | null;
+  problems: Problem[];
+}
+
+export function fileKind(text: string): 'scenario' | 'campaign' | 'rules' | null {
+  const match = /^kind:\s*['"]?(scenario|campaign|rules)['"]?\s*(#.*)?$/m.exec(text);
+  return match ? (match[1] as 'scenario' | 'campaign' | 'rules') : null;
+}
+
+export function idFromFileName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+}
+
+/** Loads one file of the library: a scenario, or a campaign with its chapters found among `files`. */
+export function loadEntry(target: TextFile, files: TextFile[], rules: TextFile): LibraryEntry {
+  const id = idFromFileName(target.file);
+  const kind = fileKind(target.text) === 'campaign' ? 'campaign' : 'scenario';
+  const byId: Record<string, TextFile> = {};
+  for (const f of files) byId[idFromFileName(f.file)] = f;
+  const result = kind === 'campaign' ? loadCampaign(target, byId, rules) : loadScenario(target, rules);
+  if (!result.ok) return { file: target.file, id, kind, scenario: null, problems: result.problems };
+  if (result.value.id !== id) {
+    const line = target.text.split('\n').findIndex((l) => /^id:/.test(l)) + 1 || 1;
+    const problem = { file: target.file, line, col: 1, path: 'id', message: `id '${result.value.id}' must match the file name '${id}.yaml'` };
+    return { file: target.file, id, kind, scenario: null, problems: [problem] };
+  }
+  return { file: target.file, id, kind, scenario: result.value, problems: [] };
+}
+
+export function loadLibrary(files: TextFile[], rules: TextFile): LibraryEntry[] {
+  return files.filter((f) => fileKind(f.text) !== 'rules').map((f) => loadEntry(f, files, rules));
+}
