@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { checkCommand } from './commands/check.ts';
+import { compareCommand } from './commands/compare.ts';
 import { fidelityCommand } from './commands/fidelity.ts';
 import { playCommand } from './commands/play.ts';
 import { runCommand } from './commands/run.ts';
@@ -41,6 +42,19 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--json', 'print the reports as JSON')
     .addOption(rules)
     .action((scenarios: string[], options) => setExit(fidelityCommand(scenarios, options, processOutput)));
+
+  program
+    .command('compare')
+    .description('play policies on the same seeds and compare the distributions of outcomes')
+    .argument('<scenario>', 'scenario id or file')
+    .option('--policy <policy>', 'historical, random, greedy, fixed:development=option,..., or a policy file (.yaml); repeat for each policy', (v: string, all: string[] = []) => [...all, v])
+    .option('--runs <n>', 'runs per policy', '1000')
+    .option('--seed <seed>', 'base seed: run i uses <seed>-i for every policy', 'compare')
+    .option('--json', 'print the comparison as JSON')
+    .option('--csv <file>', 'write one row per run to this file')
+    .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
+    .addOption(rules)
+    .action((scenario: string, options) => setExit(compareCommand(scenario, options, processOutput)));
 
   program
     .command('play')

@@ -1,0 +1,133 @@
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
+import { policyByName, PolicyError, type Policy } from '../../engine/game/policies.ts';
+import { loadPolicyFile } from '../../engine/game/policy-file.ts';
+import { cohesion } from '../../engine/model/cohesion.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { compareChart } from '../charts/compare-chart.ts';
+import { EXIT, type Output } from '../output.ts';
+import { progressBar } from '../progress.ts';
+import { InputError, loadScenarioFile, ProblemsError, readText } from '../scenario-files.ts';
+
+export interface CompareCommandOptions {
+  policy: string[];
+  runs: string;
+  seed: string;
+  json?: boolean;
+  csv?: string;
+  svg?: string;
+  rules?: string;
+}
+
+/** A policy by name (historical, random, greedy, fixed:dev=option) or from a policy file (*.yaml). */
+export function resolvePolicy(text: string, scenario: Scenario): Policy {
+  if (/\.ya?ml$/.test(text)) {
+    const loaded = loadPolicyFile(readText(text), scenario);
+    if (!loaded.ok) throw new ProblemsError(loaded.problems);
+    return loaded.value;
+  }
+  try {
+    return policyByName(text);
+  } catch (error) {
+    if (error instanceof PolicyError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+export function parseRuns(text: string): number {
+  const runs = Number(text);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000) throw new InputError(`--runs must be a whole number from 1 to 10,000,000 (got '${text}')`);
+  return runs;
+}
+
+/** `compare <scenario> --policy A --policy B --runs N --seed S`: distributions of outcomes, side by side. */
+export function compareCommand(scenarioName: string, options: CompareCommandOptions, out: Output): number {
+  const scenario = loadScenarioFile(scenarioName, options.rules);
+  if (!options.policy?.length) throw new InputError('give at least one --policy');
+  const policies = options.policy.map((p) => resolvePolicy(p, scenario));
+  const runs = parseRuns(options.runs);
+  const csv = options.csv ? openCsv(options.csv, scenario) : null;
+  const progress = progressBar(runs * policies.length, 'runs');
+  let report: CompareReport;
+  try {
+    report = compare(scenario, policies, {
+      runs,
+      seed: options.seed,
+      onRun: csv ? (policy, index, seed, world) => csv.row(policy, index, seed, world) : undefined,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+    csv?.close();
+  }
+  if (options.svg) writeFileSync(options.svg, compareChart(report));
+  if (options.json) out.data(JSON.stringify(report, null, 2));
+  else for (const line of compareTable(report)) out.data(line);
+  return EXIT.ok;
+}
+
+function openCsv(path: string, scenario: Scenario) {
+  const fd = openSync(path, 'w');
+  const members = scenario.members;
+  const header = ['policy', 'run', 'seed', 'ending', 'cohesion', 'credibility', 'moscowBandwidth', ...members.flatMap((m) => [`${m}.loyalty`, `${m}.publicSupport`, `${m}.hedging`, `${m}.status`]), 'decisions', 'reactions'];
+  writeSync(fd, `${header.join(',')}\n`);
+  const cell = (v: string | number) => (typeof v === 'number' ? String(Math.round(v * 100) / 100) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return {
+    row(policy: string, index: number, seed: string, world: import('../../engine/model/world.ts').World) {
+      const values: (string | number)[] = [
+        policy,
+        index,
+        seed,
+        world.ending ?? '',
+        cohesion(world, scenario.params.cohesion),
+        world.credibility,
+        world.moscowBandwidth,
+        ...members.flatMap((m) => [world.members[m].loyalty, world.members[m].publicSupport, world.members[m].hedging, world.members[m].status]),
+        world.decisions.map((d) => (d.leverage ? `${d.option}+leverage` : d.option)).join(' '),
+        world.reactions.map((r) => `${r.member}:${r.reaction}`).join(' '),
+      ];
+      writeSync(fd, `${values.map(cell).join(',')}\n`);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => x.toFixed(1);
+
+/** The comparison as a plain-text table: probabilities with 95% intervals, percentiles, paired differences. */
+export function compareTable(report: CompareReport): string[] {
+  const lines: string[] = [];
+  const names = report.policies;
+  lines.push(`${report.scenario}: ${report.runs} runs per policy on the same seeds (${report.seed}-0 ... ${report.seed}-${report.runs - 1})`);
+  lines.push('');
+  const rows: string[][] = [['outcome', ...names.map((n) => `${n} (95% interval)`), ...names.slice(1).map((n) => `${n} − ${names[0]}`)]];
+  for (const o of report.outcomes) {
+    if (o.byPolicy.every((i) => i.estimate === 0)) continue;
+    rows.push([
+      o.label,
+      ...o.byPolicy.map((i) => `${pct(i.estimate)} (${pct(i.lo)}–${pct(i.hi)})`),
+      ...o.difference.slice(1).map((d) => `${d.estimate >= 0 ? '+' : ''}${pct(d.estimate)} (${pct(d.lo)}–${pct(d.hi)})`),
+    ]);
+  }
+  lines.push(...table(rows), '');
+  const metricRows: string[][] = [['at the end', ...names.map((n) => `${n} p10 / p50 / p90`), ...names.slice(1).map((n) => `${n} − ${names[0]} (mean)`)]];
+  for (const m of report.metrics) {
+    metricRows.push([
+      m.label,
+      ...m.byPolicy.map((q) => `${num(q.p10)} / ${num(q.p50)} / ${num(q.p90)}`),
+      ...m.difference.slice(1).map((d) => `${d.estimate >= 0 ? '+' : ''}${num(d.estimate)} (${num(d.lo)}–${num(d.hi)})`),
+    ]);
+  }
+  lines.push(...table(metricRows));
+  lines.push('', 'Outcomes that never happened under any policy are left out. Intervals: Wilson for probabilities; paired normal for differences.');
+  return lines;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r, j) => {
+    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  });
+}

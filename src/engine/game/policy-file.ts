@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { schemaProblems, type TextFile } from '../scenario/load.ts';
+import type { Problem, Result } from '../scenario/problem.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { readYaml } from '../scenario/yaml-document.ts';
+import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
+
+/**
+ * A policy written as a file, so a teacher or analyst can say "what if the Council had answered
+ * Armenia" in three lines:
+ *
+ *   name: answer_armenia
+ *   choose:
+ *     the_call: send_troops+leverage
+ *   otherwise: historical
+ */
+const policySchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  scenario: z.string().optional().describe('The scenario this policy is written for; checked when given.'),
+  choose: z.record(z.string(), z.string().min(1)).describe('development id: option id (append +leverage to spend it)'),
+  otherwise: z.enum(['historical', 'random', 'greedy']).optional(),
+});
+
+const FALLBACKS: Record<string, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
+
+export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy> {
+  const read = readYaml(file.text, file.file);
+  if (!read.ok) return read;
+  const source = read.source;
+  const parsed = policySchema.safeParse(source.data);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(source, parsed.error) };
+  const spec = parsed.data;
+  const problems: Problem[] = [];
+  if (spec.scenario !== undefined && spec.scenario !== scenario.id) {
+    problems.push(source.problem(['scenario'], `this policy is for '${spec.scenario}', not '${scenario.id}'`));
+  }
+  for (const [development, choice] of Object.entries(spec.choose)) {
+    const d = scenario.developments[development];
+    if (!d) {
+      problems.push(source.problem(['choose'], `no development '${development}' in ${scenario.id} (known: ${scenario.order.join(', ')})`, development));
+      continue;
+    }
+    const option = choice.endsWith('+leverage') ? choice.slice(0, -'+leverage'.length) : choice;
+    if (!d.options.some((o) => o.id === option)) {
+      problems.push(source.problem(['choose', development], `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`));
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  const name = spec.name ?? file.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  const base = fixedPolicy(spec.choose, name);
+  const fallback = FALLBACKS[spec.otherwise ?? 'historical'];
+  return {
+    ok: true,
+    value: {
+      name,
+      choose(run, choices, random) {
+        if (spec.choose[run.world.development!] !== undefined) return base.choose(run, choices, random);
+        return fallback.choose(run, choices, random);
+      },
+    },
+  };
+}
