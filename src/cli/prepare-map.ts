@@ -26,14 +26,14 @@ const MEMBERS: Record<string, string> = { RU: '643', BY: '112', AM: '051', KZ: '
 /** Where each member's label goes and the point it names (a leader line joins them when they differ), lon/lat. */
 const LABELS: Record<string, { label: [number, number]; anchor?: [number, number] }> = {
   RU: { label: [44.5, 55.2] },
-  BY: { label: [28.0, 53.4] },
+  BY: { label: [27.9, 52.6] },
   KZ: { label: [67.0, 48.3] },
   UZ: { label: [62.6, 42.6] },
-  KG: { label: [77.8, 43.6], anchor: [75.0, 41.5] },
+  KG: { label: [80.0, 39.9], anchor: [75.0, 41.5] },
   TJ: { label: [70.0, 36.2], anchor: [71.0, 38.7] },
   AM: { label: [40.3, 38.4], anchor: [45.0, 40.2] },
   AZ: { label: [50.6, 37.2], anchor: [47.9, 40.3] },
-  GE: { label: [38.5, 44.2], anchor: [43.6, 42.1] },
+  GE: { label: [38.3, 42.3], anchor: [43.6, 42.1] },
 };
 
 const CAPITALS: Record<string, { name: string; at: [number, number] }> = {
@@ -58,7 +58,7 @@ const PLACES: { text: string; at: [number, number]; kind: 'country' | 'sea' }[] 
   { text: 'China', at: [84.5, 41.5], kind: 'country' },
   { text: 'Mongolia', at: [92.0, 48.0], kind: 'country' },
   { text: 'Poland', at: [20.5, 51.8], kind: 'country' },
-  { text: 'Black Sea', at: [34.0, 43.2], kind: 'sea' },
+  { text: 'Black Sea', at: [32.6, 43.7], kind: 'sea' },
   { text: 'Caspian Sea', at: [50.8, 42.0], kind: 'sea' },
 ];
 

@@ -2,8 +2,10 @@ import { Option, type Command } from 'commander';
 import { checkCommand } from './commands/check.ts';
 import { compareCommand } from './commands/compare.ts';
 import { fidelityCommand } from './commands/fidelity.ts';
+import { forkCommand } from './commands/fork.ts';
 import { playCommand } from './commands/play.ts';
 import { runCommand } from './commands/run.ts';
+import { sensitivityCommand } from './commands/sensitivity.ts';
 import { processOutput } from './output.ts';
 
 /** The commands that play scenarios. */
@@ -55,6 +57,35 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
     .addOption(rules)
     .action((scenario: string, options) => setExit(compareCommand(scenario, options, processOutput)));
+
+  program
+    .command('fork')
+    .description('from decision K of an actual run, play each alternative over many seeds against what was chosen')
+    .argument('<run>', 'a run record file (from run --record or a save) or a share link')
+    .requiredOption('--at <k>', 'the decision to fork at (1 = the first)')
+    .requiredOption('--options <ids>', 'the alternatives, comma-separated (append +leverage to spend it)')
+    .option('--runs <n>', 'runs per alternative', '1000')
+    .option('--seed <seed>', 'base seed for the futures', 'fork')
+    .option('--then <policy>', 'how the rest of each run is played', 'historical')
+    .option('--json', 'print the comparison as JSON')
+    .option('--svg <file>', 'write a chart to this file')
+    .option('--scenario <file>', 'the scenario file, when it is not in the scenarios folder')
+    .addOption(rules)
+    .action((run: string, options) => setExit(forkCommand(run, options, processOutput)));
+
+  program
+    .command('sensitivity')
+    .description('move each sourced number and assumption down and up; rank them by how far they move an outcome')
+    .argument('<scenario>', 'scenario id or file')
+    .option('--policy <policy>', 'the policy to play (name or policy file)', 'historical')
+    .option('--outcome <expression>', 'a number (its mean) or a condition (its probability), e.g. "AM.loyalty" or "reacted(AM, boycott_exercise)"', 'cohesion')
+    .option('--runs <n>', 'seeds per setting', '200')
+    .option('--seed <seed>', 'base seed', 'sensitivity')
+    .option('--top <n>', 'how many parameters to list', '15')
+    .option('--json', 'print the report as JSON')
+    .option('--svg <file>', 'write a tornado chart to this file')
+    .addOption(rules)
+    .action((scenario: string, options) => setExit(sensitivityCommand(scenario, options, processOutput)));
 
   program
     .command('play')

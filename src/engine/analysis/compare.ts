@@ -89,64 +89,95 @@ export function metricsOf(scenario: Scenario): Metric[] {
   ];
 }
 
-export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
-  const outcomes = outcomesOf(scenario);
-  const metrics = metricsOf(scenario);
-  const p = policies.length;
-  const hits = policies.map(() => new Uint32Array(outcomes.length));
-  const histograms = policies.map(() => metrics.map(() => new Histogram()));
-  const outcomeDiffs = policies.map(() => outcomes.map(() => new Moments()));
-  const metricDiffs = policies.map(() => metrics.map(() => new Moments()));
-  const bands: Histogram[][] = policies.map(() => []);
-  const firstHits = new Uint8Array(outcomes.length);
-  const firstValues = new Float64Array(metrics.length);
-  const total = options.runs * p;
+/**
+ * Aggregates runs of several arms (policies, or the options of a fork) played on the same seeds.
+ * Runs must be added seed by seed, every arm in order, so that differences can be paired.
+ */
+export class Comparison {
+  private readonly outcomes: Outcome[];
+  private readonly metrics: Metric[];
+  private readonly hits: Uint32Array[];
+  private readonly histograms: Histogram[][];
+  private readonly outcomeDiffs: Moments[][];
+  private readonly metricDiffs: Moments[][];
+  private readonly bands: Histogram[][];
+  private readonly firstHits: Uint8Array;
+  private readonly firstValues: Float64Array;
+  private runs = 0;
 
-  for (let i = 0; i < options.runs; i++) {
-    const seed = `${options.seed}-${i}`;
-    for (let k = 0; k < p; k++) {
-      const world = playOut(scenario, seed, policies[k]).world;
-      outcomes.forEach((o, j) => {
-        const hit = o.test(world) ? 1 : 0;
-        hits[k][j] += hit;
-        if (k === 0) firstHits[j] = hit;
-        outcomeDiffs[k][j].add(hit - firstHits[j]);
-      });
-      metrics.forEach((m, j) => {
-        const value = m.read(world);
-        histograms[k][j].add(value);
-        if (k === 0) firstValues[j] = value;
-        metricDiffs[k][j].add(value - firstValues[j]);
-      });
-      for (const point of world.trajectory) (bands[k][point.turn] ??= new Histogram()).add(point.cohesion);
-      options.onRun?.(policies[k].name, i, seed, world, scenario);
-      options.onProgress?.(i * p + k + 1, total);
-    }
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly arms: string[],
+  ) {
+    this.outcomes = outcomesOf(scenario);
+    this.metrics = metricsOf(scenario);
+    this.hits = arms.map(() => new Uint32Array(this.outcomes.length));
+    this.histograms = arms.map(() => this.metrics.map(() => new Histogram()));
+    this.outcomeDiffs = arms.map(() => this.outcomes.map(() => new Moments()));
+    this.metricDiffs = arms.map(() => this.metrics.map(() => new Moments()));
+    this.bands = arms.map(() => []);
+    this.firstHits = new Uint8Array(this.outcomes.length);
+    this.firstValues = new Float64Array(this.metrics.length);
   }
 
-  return {
-    scenario: scenario.id,
-    seed: options.seed,
-    runs: options.runs,
-    policies: policies.map((x) => x.name),
-    outcomes: outcomes.map((o, j) => ({
-      key: o.key,
-      label: o.label,
-      byPolicy: policies.map((_, k) => wilson(hits[k][j], options.runs)),
-      difference: policies.map((_, k) => outcomeDiffs[k][j].interval()),
-    })),
-    metrics: metrics.map((m, j) => ({
-      key: m.key,
-      label: m.label,
-      byPolicy: policies.map((_, k) => {
-        const h = histograms[k][j];
-        return { p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), mean: h.mean() };
-      }),
-      difference: policies.map((_, k) => metricDiffs[k][j].interval()),
-    })),
-    cohesionBins: histograms.map((h) => h[0].coarse(2)),
-    trajectories: bands.map((perTurn) =>
-      perTurn.map((h, turn) => ({ turn, p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), runs: h.n })).filter((b) => b.runs > 0),
-    ),
-  };
+  add(arm: number, world: World): void {
+    if (arm === 0) this.runs++;
+    this.outcomes.forEach((o, j) => {
+      const hit = o.test(world) ? 1 : 0;
+      this.hits[arm][j] += hit;
+      if (arm === 0) this.firstHits[j] = hit;
+      this.outcomeDiffs[arm][j].add(hit - this.firstHits[j]);
+    });
+    this.metrics.forEach((m, j) => {
+      const value = m.read(world);
+      this.histograms[arm][j].add(value);
+      if (arm === 0) this.firstValues[j] = value;
+      this.metricDiffs[arm][j].add(value - this.firstValues[j]);
+    });
+    for (const point of world.trajectory) (this.bands[arm][point.turn] ??= new Histogram()).add(point.cohesion);
+  }
+
+  report(seed: string): CompareReport {
+    const { arms, runs } = this;
+    return {
+      scenario: this.scenario.id,
+      seed,
+      runs,
+      policies: arms,
+      outcomes: this.outcomes.map((o, j) => ({
+        key: o.key,
+        label: o.label,
+        byPolicy: arms.map((_, k) => wilson(this.hits[k][j], runs)),
+        difference: arms.map((_, k) => this.outcomeDiffs[k][j].interval()),
+      })),
+      metrics: this.metrics.map((m, j) => ({
+        key: m.key,
+        label: m.label,
+        byPolicy: arms.map((_, k) => {
+          const h = this.histograms[k][j];
+          return { p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), mean: h.mean() };
+        }),
+        difference: arms.map((_, k) => this.metricDiffs[k][j].interval()),
+      })),
+      cohesionBins: this.histograms.map((h) => h[0].coarse(2)),
+      trajectories: this.bands.map((perTurn) =>
+        perTurn.map((h, turn) => ({ turn, p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), runs: h.n })).filter((b) => b.runs > 0),
+      ),
+    };
+  }
+}
+
+export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
+  const comparison = new Comparison(scenario, policies.map((p) => p.name));
+  const total = options.runs * policies.length;
+  for (let i = 0; i < options.runs; i++) {
+    const seed = `${options.seed}-${i}`;
+    for (let k = 0; k < policies.length; k++) {
+      const world = playOut(scenario, seed, policies[k]).world;
+      comparison.add(k, world);
+      options.onRun?.(policies[k].name, i, seed, world, scenario);
+      options.onProgress?.(i * policies.length + k + 1, total);
+    }
+  }
+  return comparison.report(options.seed);
 }

@@ -1,5 +1,6 @@
 import { cohesion } from '../model/cohesion.ts';
-import { policyRandom } from '../random.ts';
+import { councilView } from '../model/council.ts';
+import { policyRandom, type Random } from '../random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
@@ -12,14 +13,26 @@ import { decide, startRun, type Run, type RunOptions } from './run.ts';
  */
 export function playOut(scenario: Scenario, seed: string, policy: Policy, options: RunOptions = { recordCauses: false }): Run {
   const run = startRun(scenario, seed, options);
-  const random = policyRandom(seed);
+  const random = lazyPolicyRandom(seed);
+  // Reasons and factors are for people; a batch run needs the stances alone (the same scores).
+  const detail = options.recordCauses !== false;
   while (run.world.development !== null) {
-    const choices = choicesOf(run);
+    const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], detail));
     // The loader guarantees a way out at every development, so there is always a choice.
     const choice = policy.choose(run, choices, random);
-    decide(run, choice);
+    // The choice's view was computed on this very world a moment ago: resolution need not compute it again.
+    decide(run, choice, choice.view);
   }
   return run;
+}
+
+/** The policy's stream, seeded only when first drawn from: most policies never draw, and seeding costs. */
+function lazyPolicyRandom(seed: string): Random {
+  let random: Random | null = null;
+  return {
+    next: () => (random ??= policyRandom(seed)).next(),
+    state: () => (random ??= policyRandom(seed)).state(),
+  };
 }
 
 export interface RunSummary {

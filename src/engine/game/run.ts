@@ -1,5 +1,5 @@
 import { cohesion } from '../model/cohesion.ts';
-import { canChoose, optionView } from '../model/council.ts';
+import { canChoose, optionView, type OptionView } from '../model/council.ts';
 import { applyEffect, latestChanges, writeTarget } from '../model/effects.ts';
 import { MEMBER_FIELDS, copyWorld, type Cause, type Decision, type World } from '../model/world.ts';
 import { createRandom, restoreRandom, type Random } from '../random.ts';
@@ -42,9 +42,30 @@ export function copyRun(run: Run): Run {
   return { scenario: run.scenario, seed: run.seed, world: copyWorld(run.world), random: restoreRandom(run.random.state()), pending: run.pending };
 }
 
+/** Names built once per scenario rather than once per run or per decision: batch runs make millions. */
+interface Keys {
+  /** `${code}.${field}` for every member and field, in snapshot order. */
+  initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
+  /** `${member}:${id}` for each of scenario.reactions, by index. */
+  reacted: string[];
+}
+const keysOf = new WeakMap<Scenario, Keys>();
+
+function scenarioKeys(scenario: Scenario): Keys {
+  let keys = keysOf.get(scenario);
+  if (!keys) {
+    keys = {
+      initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
+      reacted: scenario.reactions.map((r) => `${r.member}:${r.id}`),
+    };
+    keysOf.set(scenario, keys);
+  }
+  return keys;
+}
+
 function snapshotValues(scenario: Scenario, world: World): Record<string, number> {
   const values: Record<string, number> = { credibility: world.credibility, moscowBandwidth: world.moscowBandwidth, cohesion: cohesion(world, scenario.params.cohesion) };
-  for (const code in world.members) for (const field of MEMBER_FIELDS) values[`${code}.${field}`] = world.members[code][field];
+  for (const { code, field, key } of scenarioKeys(scenario).initial) values[key] = world.members[code][field];
   for (const id in world.vars) values[id] = world.vars[id];
   return values;
 }
@@ -67,7 +88,7 @@ function pushWaypoint(run: Run, development: string) {
 export function arrive(run: Run, development: string): void {
   const { world, scenario } = run;
   world.development = development;
-  world.visited[development] = (world.visited[development] ?? 0) + 1;
+  world.visited[development] = count(world.visited, development) + 1;
   for (const effect of scenario.developments[development].effects) {
     applyEffect(world, effect, run.random, { kind: 'development', id: development });
   }
@@ -82,16 +103,28 @@ export function formatDecision(d: { option: string; leverage: boolean }): string
   return d.leverage ? `${d.option}+leverage` : d.option;
 }
 
-/** Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken. */
-export function resolve(run: Run, choice: { option: string; leverage: boolean }): void {
+/** How many times, for the World's tallies: an id such as `constructor` must not read Object.prototype. */
+function count(tally: Record<string, number>, key: string): number {
+  return Object.hasOwn(tally, key) ? tally[key] : 0;
+}
+
+/**
+ * Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken.
+ * `view` is the option's view of this very world when the caller has just computed it (batch runs).
+ */
+export function resolve(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
   const { world, scenario } = run;
   if (world.development === null) throw new DecisionError('the run has ended');
   const development = scenario.developments[world.development];
-  const option = development.options.find((o) => o.id === choice.option);
+  let option = view?.option;
+  if (option === undefined || option.id !== choice.option) {
+    option = development.options.find((o) => o.id === choice.option);
+    view = undefined;
+  }
   if (!option) {
     throw new DecisionError(`'${choice.option}' is not an option at ${development.id} (options: ${development.options.map((o) => o.id).join(', ')})`);
   }
-  const view = optionView(scenario, world, option);
+  view ??= optionView(scenario, world, option, false);
   if (!canChoose(view, choice.leverage)) {
     const why = !view.available
       ? 'it is not on the table now'
@@ -102,7 +135,7 @@ export function resolve(run: Run, choice: { option: string; leverage: boolean })
   }
   const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
   world.decisions.push(decision);
-  world.chosen[option.id] = (world.chosen[option.id] ?? 0) + 1;
+  world.chosen[option.id] = count(world.chosen, option.id) + 1;
 
   const bought = choice.leverage ? view.leverage.buys : [];
   const lev = scenario.params.leverage;
@@ -153,15 +186,18 @@ export function react(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const occasions = scenario.developments[development]?.occasions ?? [];
-  for (const r of scenario.reactions) {
+  const keys = scenarioKeys(scenario).reacted;
+  const reactions = scenario.reactions;
+  for (let i = 0; i < reactions.length; i++) {
+    const r = reactions[i];
     const status = world.members[r.member].status;
     if (r.kind === 'return' ? status === 'member' : status !== 'member') continue;
-    const key = `${r.member}:${r.id}`;
-    if (r.once && world.reacted[key]) continue;
     if (r.occasion && !occasions.includes(r.occasion)) continue;
+    const key = keys[i];
+    if (r.once && world.reacted[key]) continue;
     if (!r.when(world)) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
-    world.reacted[key] = (world.reacted[key] ?? 0) + 1;
+    world.reacted[key] = count(world.reacted, key) + 1;
     world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
     const triggeredBy = world.changes ? latestChanges(world, r.reads) : undefined;
     for (const effect of r.effects) {
@@ -215,8 +251,8 @@ function finish(run: Run): void {
 }
 
 /** One whole decision: resolution, reactions, aftermath and the arrival of what follows. */
-export function decide(run: Run, choice: { option: string; leverage: boolean }): void {
-  resolve(run, choice);
+export function decide(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
+  resolve(run, choice, view);
   react(run);
   settle(run);
   advance(run);

@@ -50,47 +50,77 @@ function classify(score: number, t: Scenario['params']['stance']): StanceKind {
   return 'vetoes';
 }
 
-export function memberStance(scenario: Scenario, world: World, option: Option, member: string): MemberStance {
+/**
+ * `detail` false skips the factors and the reason, which only people read: batch runs need the
+ * stance and score alone, and the score is the same sum, term by term in the same order.
+ */
+export function memberStance(scenario: Scenario, world: World, option: Option, member: string, detail = true): MemberStance {
   const w = scenario.params.stance;
   const m = world.members[member];
   const authored = option.stances[member];
   const factors: Factor[] = [];
-  if (authored && authored.interest !== 0) factors.push({ label: 'its interest in this crisis', points: authored.interest });
+  let score = 0;
+  if (authored && authored.interest !== 0) {
+    score += authored.interest;
+    if (detail) factors.push({ label: 'its interest in this crisis', points: authored.interest });
+  }
   const loyaltyPoints = w.loyalty * (m.loyalty - 50);
-  if (Math.abs(loyaltyPoints) >= 0.5) factors.push({ label: loyaltyPoints > 0 ? 'loyal to the alliance' : 'disaffected with the alliance', points: loyaltyPoints });
+  if (Math.abs(loyaltyPoints) >= 0.5) {
+    score += loyaltyPoints;
+    if (detail) factors.push({ label: loyaltyPoints > 0 ? 'loyal to the alliance' : 'disaffected with the alliance', points: loyaltyPoints });
+  }
   if (option.intervention > 0) {
     const p = -w.precedent * scenario.precedentFear[member] * option.intervention;
-    if (p <= -0.5) factors.push({ label: 'fears the precedent of intervention', points: p });
+    if (p <= -0.5) {
+      score += p;
+      if (detail) factors.push({ label: 'fears the precedent of intervention', points: p });
+    }
   }
-  const backer = option.adversary?.backers[member];
-  if (backer && option.confrontsAdversary > 0) {
-    factors.push({ label: `sides with ${option.adversary!.name}`, points: -w.adversary * option.confrontsAdversary });
+  if (option.confrontsAdversary > 0 && option.adversary !== null && option.adversary.backers[member]) {
+    const p = -w.adversary * option.confrontsAdversary;
+    score += p;
+    if (detail) factors.push({ label: `sides with ${option.adversary.name}`, points: p });
   }
   if (member === 'RU' && option.russianEffort > 0) {
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;
-    if (p <= -0.5) factors.push({ label: world.moscowBandwidth < 50 ? 'distracted: little bandwidth to spare' : "weighs the effort against Moscow's bandwidth", points: p });
+    if (p <= -0.5) {
+      score += p;
+      if (detail) factors.push({ label: world.moscowBandwidth < 50 ? 'distracted: little bandwidth to spare' : "weighs the effort against Moscow's bandwidth", points: p });
+    }
   }
-  const score = factors.reduce((s, f) => s + f.points, 0);
   const stance = classify(score, w);
-  let reason = authored?.reason ?? '';
-  if (!reason) {
-    const strongest = factors.slice().sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
-    reason = strongest ? `${scenario.names[member]} ${strongest.label}.` : 'No stake either way.';
+  let reason = '';
+  if (detail) {
+    reason = authored?.reason ?? '';
+    if (!reason) {
+      const strongest = factors.slice().sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+      reason = strongest ? `${scenario.names[member]} ${strongest.label}.` : 'No stake either way.';
+    }
   }
   const buyable = (stance === 'objects' || stance === 'vetoes') && member !== 'RU' && score >= w.accepts - scenario.params.leverage.reach;
   return { member, stance, score, reason, factors, buyable };
 }
 
-export function optionView(scenario: Scenario, world: World, option: Option): OptionView {
+/** `detail` as for memberStance: false for batch runs, which never show reasons. */
+export function optionView(scenario: Scenario, world: World, option: Option, detail = true): OptionView {
   const available = option.requires ? option.requires(world) : true;
   const stances: MemberStance[] = [];
-  for (const code of scenario.members) if (world.members[code].status === 'member') stances.push(memberStance(scenario, world, option, code));
-  const vetoedBy = option.consensus ? stances.filter((s) => s.stance === 'vetoes').map((s) => s.member) : [];
+  const vetoedBy: string[] = [];
+  const buys: string[] = [];
+  let unbuyableVeto = false;
+  for (const code of scenario.members) {
+    if (world.members[code].status !== 'member') continue;
+    const s = memberStance(scenario, world, option, code, detail);
+    stances.push(s);
+    if (s.buyable) buys.push(code);
+    if (option.consensus && s.stance === 'vetoes') {
+      vetoedBy.push(code);
+      if (!s.buyable) unbuyableVeto = true;
+    }
+  }
   const passable = available && vetoedBy.length === 0;
   const lev = scenario.params.leverage;
-  const buys = stances.filter((s) => s.buyable).map((s) => s.member);
   const bandwidthCost = lev.bandwidthCost * buys.length;
-  const unbuyableVeto = vetoedBy.some((code) => !buys.includes(code));
   const affordable = world.moscowBandwidth >= bandwidthCost;
   const possible = available && buys.length > 0 && affordable && !unbuyableVeto;
   return {
@@ -103,8 +133,10 @@ export function optionView(scenario: Scenario, world: World, option: Option): Op
   };
 }
 
-export function councilView(scenario: Scenario, world: World, development: Development = scenario.developments[world.development!]): OptionView[] {
-  return development.options.map((o) => optionView(scenario, world, o));
+export function councilView(scenario: Scenario, world: World, development: Development = scenario.developments[world.development!], detail = true): OptionView[] {
+  const views: OptionView[] = [];
+  for (const o of development.options) views.push(optionView(scenario, world, o, detail));
+  return views;
 }
 
 /** Whether a decision can be taken as asked: the option passes, or leverage makes it pass. */

@@ -67,14 +67,8 @@ export function latestChanges(world: World, keys: readonly string[]): number[] {
   return found.reverse();
 }
 
-/**
- * Applies one effect. Chance is drawn before spread, and each only when the effect has it, so the
- * sequence of random numbers a run uses depends only on its scenario and decisions.
- */
-export function applyEffect(world: World, effect: Effect, random: Random, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): void {
-  if (effect.when && !effect.when(world)) return;
-  if (effect.chance !== null && random.next() >= effect.chance) return;
-  const fullCause = (): Cause => ({
+function causeOf(world: World, effect: Effect, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): Cause {
+  return {
     ...cause,
     rule: effect.id,
     why: effect.why,
@@ -82,9 +76,18 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
     assumption: effect.assumption,
     // A rule's own target is not its reason (a drift toward X is not caused by the last drift).
     triggeredBy: cause.triggeredBy ?? (world.changes && effect.reads.length ? latestChanges(world, effect.reads.filter((k) => k !== effect.target.key)) : undefined),
-  });
+  };
+}
+
+/**
+ * Applies one effect. Chance is drawn before spread, and each only when the effect has it, so the
+ * sequence of random numbers a run uses depends only on its scenario and decisions.
+ */
+export function applyEffect(world: World, effect: Effect, random: Random, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): void {
+  if (effect.when && !effect.when(world)) return;
+  if (effect.chance !== null && random.next() >= effect.chance) return;
   if (effect.status !== null) {
-    writeTarget(world, effect.target, effect.status, world.changes ? fullCause() : (cause as Cause));
+    writeTarget(world, effect.target, effect.status, world.changes ? causeOf(world, effect, cause) : (cause as Cause));
     return;
   }
   let amount = effect.amount(world);
@@ -92,5 +95,5 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
   if (!Number.isFinite(amount)) return;
   const current = readTarget(world, effect.target) as number;
   const value = effect.mode === 'add' ? current + amount : amount;
-  writeTarget(world, effect.target, value, world.changes ? fullCause() : (cause as Cause));
+  writeTarget(world, effect.target, value, world.changes ? causeOf(world, effect, cause) : (cause as Cause));
 }

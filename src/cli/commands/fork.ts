@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fork, ForkError } from '../../engine/analysis/fork.ts';
+import { readRunRecord, type RecordCheck } from '../../engine/game/record.ts';
+import { decodeRunParams } from '../../engine/game/share-link.ts';
+import { compareChart } from '../charts/compare-chart.ts';
+import { EXIT, type Output } from '../output.ts';
+import { progressBar } from '../progress.ts';
+import { InputError, loadScenarioFile } from '../scenario-files.ts';
+import { compareTable, parseRuns, resolvePolicy } from './compare.ts';
+
+/** A run record from a file (JSON, as `run --record` writes) or from a share link. */
+export function readRecordArgument(argument: string): RecordCheck {
+  if (existsSync(argument)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(argument, 'utf8'));
+    } catch (error) {
+      return { ok: false, error: `${argument}: not a run record (not JSON: ${(error as Error).message})` };
+    }
+    const check = readRunRecord(data);
+    return check.ok ? check : { ok: false, error: `${argument}: ${check.error}` };
+  }
+  if (/[?#&]?(v|s|seed)=/.test(argument)) return decodeRunParams(argument);
+  return { ok: false, error: `${argument}: no such file, and not a share link` };
+}
+
+export interface ForkCommandOptions {
+  at: string;
+  options: string;
+  runs: string;
+  seed: string;
+  then: string;
+  json?: boolean;
+  svg?: string;
+  rules?: string;
+  scenario?: string;
+}
+
+/** `fork <record|link> --at K --options a,b,c --runs N`: each alternative at decision K, against what was chosen. */
+export function forkCommand(argument: string, options: ForkCommandOptions, out: Output): number {
+  const record = readRecordArgument(argument);
+  if (!record.ok) throw new InputError(record.error);
+  const scenario = loadScenarioFile(options.scenario ?? record.record.scenario, options.rules);
+  if (record.record.contentHash && record.record.contentHash !== scenario.contentHash) {
+    out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
+  }
+  const runs = parseRuns(options.runs);
+  const alternatives = options.options.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!alternatives.length) throw new InputError('give the alternatives with --options a,b,c');
+  const progress = progressBar(runs * (alternatives.length + 1), 'runs');
+  try {
+    const report = fork(scenario, record.record, {
+      at: Number(options.at),
+      alternatives,
+      runs,
+      seed: options.seed,
+      then: resolvePolicy(options.then, scenario),
+      onProgress: progress.update,
+    });
+    progress.stop();
+    if (options.svg) writeFileSync(options.svg, compareChart(report));
+    if (options.json) out.data(JSON.stringify(report, null, 2));
+    else {
+      const development = scenario.developments[report.development];
+      out.data(`Decision ${report.at}, "${development.title}" (${development.date}): chosen '${report.chosen}'; the rest played ${options.then}.`);
+      for (const line of compareTable(report)) out.data(line);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    progress.stop();
+    if (error instanceof ForkError) throw new InputError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import { sensitivity, SensitivityError, type SensitivityReport } from '../../engine/analysis/sensitivity.ts';
+import { fileKind } from '../../engine/scenario/library.ts';
+import { sensitivityChart } from '../charts/sensitivity-chart.ts';
+import { EXIT, type Output } from '../output.ts';
+import { progressBar } from '../progress.ts';
+import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../scenario-files.ts';
+import { parseRuns, resolvePolicy } from './compare.ts';
+
+export interface SensitivityCommandOptions {
+  policy: string;
+  outcome: string;
+  runs: string;
+  seed: string;
+  top: string;
+  json?: boolean;
+  svg?: string;
+  rules?: string;
+}
+
+/** `sensitivity <scenario> --policy P`: which sourced numbers and assumptions move the outcome most. */
+export function sensitivityCommand(name: string, options: SensitivityCommandOptions, out: Output): number {
+  const path = scenarioPath(name);
+  const scenarioFile = readText(path);
+  if (fileKind(scenarioFile.text) === 'campaign') throw new InputError('sensitivity works on one scenario at a time; name a chapter of the campaign');
+  const scenario = loadScenarioFile(path, options.rules);
+  const policy = resolvePolicy(options.policy, scenario);
+  const runs = parseRuns(options.runs);
+  const progress = progressBar(1000, 'parameters');
+  let report: SensitivityReport;
+  try {
+    report = sensitivity({ scenario: scenarioFile, rules: readText(rulesFor(path, options.rules)) }, policy, options.outcome, {
+      runs,
+      seed: options.seed,
+      onProgress: (done, total) => progress.update(Math.round((done / total) * 1000)),
+    });
+  } catch (error) {
+    if (error instanceof SensitivityError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+  }
+  const top = Math.max(1, Number(options.top) || 15);
+  if (options.svg) writeFileSync(options.svg, sensitivityChart(report, top));
+  if (options.json) {
+    out.data(JSON.stringify(report, null, 2));
+    return EXIT.ok;
+  }
+  const show = (x: number) => (report.kind === 'probability' ? `${(x * 100).toFixed(1)}%` : x.toFixed(1));
+  out.data(`${report.scenario}, policy ${report.policy}: ${report.kind === 'probability' ? 'P' : 'mean'}(${report.outcome}) = ${show(report.base)} over ${report.runs} seeds`);
+  out.data(`${report.rows.length} parameters moved down and up in turn; the ${Math.min(top, report.rows.length)} that move the outcome most:`);
+  out.data('');
+  const rows = report.rows.slice(0, top).map((r) => [r.label, `${fmtValue(r.low)} .. ${fmtValue(r.base)} .. ${fmtValue(r.high)}`, `${show(r.outcomeLow)} .. ${show(r.outcomeHigh)}`, show(r.swing), r.provenance.length > 60 ? `${r.provenance.slice(0, 57)}...` : r.provenance]);
+  const header = ['parameter', 'low .. base .. high', 'outcome low .. high', 'swing', 'provenance'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  out.data(header.map((h, i) => h.padEnd(widths[i])).join('  '));
+  for (const r of rows) out.data(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+  const flat = report.rows.filter((r) => r.swing === 0).length;
+  out.data('');
+  out.data(`${flat} parameters did not move the outcome at all over these seeds.`);
+  return EXIT.ok;
+}
+
+const fmtValue = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

@@ -1,0 +1,68 @@
+import { choicesOf } from '../game/choices.ts';
+import { historicalPolicy, type Policy } from '../game/policies.ts';
+import { replay, type RunRecord } from '../game/record.ts';
+import { copyRun, decide, DecisionError, parseDecision, type Run } from '../game/run.ts';
+import { createRandom, policyRandom } from '../random.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { Comparison, type CompareReport } from './compare.ts';
+
+/**
+ * What else could have happened at decision K of an actual run: the run is rebuilt up to that
+ * decision, then each alternative (and what was actually chosen, first) is taken and played on to the
+ * end over N seeds. The future's dice are the same for every alternative at a given seed.
+ */
+export interface ForkOptions {
+  /** 1-based: the decision to fork at. */
+  at: number;
+  alternatives: string[];
+  runs: number;
+  seed: string;
+  /** How the rest of each run is played (default: historical). */
+  then?: Policy;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class ForkError extends Error {}
+
+export interface ForkReport extends CompareReport {
+  at: number;
+  development: string;
+  chosen: string;
+}
+
+export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions): ForkReport {
+  if (!Number.isInteger(options.at) || options.at < 1 || options.at > record.decisions.length) {
+    throw new ForkError(`--at must be a decision of this run, from 1 to ${record.decisions.length}`);
+  }
+  const prefix = replay(scenario, record, { upTo: options.at - 1, recordCauses: false });
+  if (!prefix.ok) throw new ForkError(prefix.error);
+  const base = prefix.run;
+  const development = base.world.development!;
+  const chosen = record.decisions[options.at - 1];
+  const arms = [chosen, ...options.alternatives.filter((a) => a !== chosen)];
+  for (const arm of arms) {
+    const trial = copyRun(base);
+    try {
+      decide(trial, parseDecision(arm));
+    } catch (error) {
+      if (error instanceof DecisionError) throw new ForkError(error.message);
+      throw error;
+    }
+  }
+  const then = options.then ?? historicalPolicy;
+  const comparison = new Comparison(scenario, arms);
+  const total = options.runs * arms.length;
+  for (let i = 0; i < options.runs; i++) {
+    const seed = `${options.seed}-${i}`;
+    arms.forEach((arm, k) => {
+      const run: Run = copyRun(base);
+      run.random = createRandom(seed);
+      decide(run, parseDecision(arm));
+      const random = policyRandom(seed);
+      while (run.world.development !== null) decide(run, then.choose(run, choicesOf(run), random));
+      comparison.add(k, run.world);
+      options.onProgress?.(i * arms.length + k + 1, total);
+    });
+  }
+  return { ...comparison.report(options.seed), at: options.at, development, chosen };
+}

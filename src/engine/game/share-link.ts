@@ -1,0 +1,53 @@
+import { ENGINE_VERSION, readRunRecord, type RecordCheck, type RunRecord } from './record.ts';
+
+/**
+ * A run as the parameters of a link, so the same run opens on another machine:
+ * `v=1&s=armenia_2022&seed=42&d=fact_finding,vague_declaration&h=<content hash>`.
+ * Links are untrusted: decoding checks everything and says what is wrong.
+ */
+export function encodeRunParams(record: RunRecord): string {
+  const parts: [string, string][] = [
+    ['v', String(record.format)],
+    ['s', record.scenario],
+    ['seed', record.seed],
+    ['d', record.decisions.join(',')],
+    ['h', record.contentHash],
+  ];
+  return parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+const MAX_LINK = 8000;
+
+/** Reads run parameters from a whole link or from its query or fragment part. */
+export function decodeRunParams(link: string): RecordCheck {
+  if (link.length > MAX_LINK) return { ok: false, error: 'this link is too long to be a run' };
+  const start = Math.max(link.lastIndexOf('?'), link.lastIndexOf('#'));
+  const query = start >= 0 ? link.slice(start + 1) : link;
+  const params: Record<string, string> = {};
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    let value = '';
+    try {
+      // '+' stays '+': links never encode a space that way, and decisions use it for leverage.
+      value = decodeURIComponent(eq < 0 ? '' : pair.slice(eq + 1));
+    } catch {
+      return { ok: false, error: `this link is damaged: '${key}' is not readable` };
+    }
+    params[key] = value;
+  }
+  for (const key of ['v', 's', 'seed']) {
+    if (params[key] === undefined) return { ok: false, error: `this link is incomplete: it has no '${key}' (is it the whole link?)` };
+  }
+  const format = Number(params.v);
+  if (!Number.isInteger(format)) return { ok: false, error: `this link's version '${params.v}' is not a number` };
+  return readRunRecord({
+    format,
+    engine: ENGINE_VERSION,
+    scenario: params.s,
+    contentHash: params.h ?? '',
+    seed: params.seed,
+    decisions: params.d ? params.d.split(',') : [],
+  });
+}

@@ -1,0 +1,97 @@
+import type { Run } from '../../engine/game/run.ts';
+import { explain, type ExplainedChange } from '../../engine/model/explain.ts';
+import type { Change } from '../../engine/model/world.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { h, type Child } from '../dom.ts';
+import { direction, signed, valueName } from '../format.ts';
+import { sourceText } from '../sources.ts';
+
+/** What a change did, in words: "Armenia's loyalty −18.0". */
+export function amountText(scenario: Scenario, c: Change): string {
+  const name = valueName(scenario, c.target);
+  if (typeof c.before === 'number' && typeof c.after === 'number') return `${name} ${signed(c.after - c.before)}`;
+  return `${name}: ${c.before} → ${c.after}`;
+}
+
+function optionLabel(scenario: Scenario, id: string): string {
+  for (const d of Object.values(scenario.developments)) for (const o of d.options) if (o.id === id) return o.label;
+  return id;
+}
+
+export function reactionLabel(scenario: Scenario, id: string): string {
+  return scenario.reactions.find((r) => r.id === id)?.label ?? id.replace(/_/g, ' ');
+}
+
+/** Who or what made the change: the Council's decision, a member's reaction, a standing rule... */
+export function causeText(scenario: Scenario, c: Change): string {
+  const cause = c.cause;
+  switch (cause.kind) {
+    case 'option':
+      return cause.rule === 'overruled' ? 'overruled in the Council' : `the Council's decision "${optionLabel(scenario, cause.id)}"`;
+    case 'reaction':
+      return `${scenario.names[cause.member ?? ''] ?? cause.member} ${reactionLabel(scenario, cause.id)}`;
+    case 'development':
+      return `the development "${scenario.developments[cause.id]?.title ?? cause.id}"`;
+    case 'setup':
+      return 'the situation at the start';
+    case 'drift':
+      return 'a standing rule';
+    case 'leverage':
+      return "Moscow's leverage";
+    case 'debt':
+      return "the price of Moscow's leverage";
+  }
+}
+
+function trendClass(c: Change): string {
+  if (typeof c.before !== 'number' || typeof c.after !== 'number') return 'amount';
+  return `amount ${direction(c.after - c.before, 1)}`;
+}
+
+/** One change as a line: amount, why, and on what authority. */
+export function changeLine(scenario: Scenario, c: Change, withCause = true): HTMLElement {
+  const source = sourceText(scenario, c.cause.source, c.cause.assumption);
+  return h(
+    'p',
+    { class: 'change' },
+    h('span', { class: trendClass(c) }, amountText(scenario, c)),
+    withCause ? ` (${causeText(scenario, c)})` : '',
+    `: ${c.cause.why}.`,
+    source ? h('span', { class: 'source' }, ` Source: ${source}.`) : '',
+  );
+}
+
+function chainList(scenario: Scenario, items: ExplainedChange[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'chain' },
+    items.map((item) => h('li', null, changeLine(scenario, item.change), item.because.length ? [h('p', { class: 'because' }, 'because:'), chainList(scenario, item.because)] : null)),
+  );
+}
+
+/** The changes that made this one happen (a reaction fires because loyalty fell...), down the chain. */
+export function chainOf(run: Run, c: Change): ExplainedChange[] {
+  return explain(run.world, c.target).changes.find((e) => e.change.seq === c.seq)?.because ?? [];
+}
+
+/** A change with its chain open to follow: "because" lists what triggered it, and what triggered that. */
+export function changeWithChain(run: Run, c: Change, summary: string): Child {
+  const because = chainOf(run, c);
+  return [
+    changeLine(run.scenario, c),
+    because.length ? h('details', { class: 'why' }, h('summary', null, summary), h('p', { class: 'because' }, 'Because:'), chainList(run.scenario, because)) : null,
+  ];
+}
+
+/** The changes of the decision just taken (turn t): everything but the arrival of developments. */
+export function changesOfDecision(run: Run, t: number): Change[] {
+  return (run.world.changes ?? []).filter((c) => (c.turn === t && c.cause.kind !== 'development' && c.cause.kind !== 'setup') || (c.turn === t + 1 && c.cause.kind === 'debt'));
+}
+
+/** The changes that came with the current development (and, at the very start, the scenario's setup). */
+export function changesOfArrival(run: Run): Change[] {
+  const { world } = run;
+  return (world.changes ?? []).filter(
+    (c) => c.turn === world.turn && ((c.cause.kind === 'development' && c.cause.id === world.development) || c.cause.kind === 'setup'),
+  );
+}

@@ -1,0 +1,25 @@
+import type { Scenario } from '../engine/scenario/scenario.ts';
+
+/**
+ * Sources are written `file: quote or paraphrase` in scenario files; readers see the title of the
+ * text and the quote, never a bare file name.
+ */
+export interface SourceRef {
+  title: string;
+  detail: string;
+}
+
+export function sourceRef(scenario: Scenario, source: string): SourceRef {
+  const known = scenario.rules.sources.find((s) => source.startsWith(s.file));
+  if (!known) return { title: source, detail: '' };
+  const detail = source.slice(known.file.length).replace(/^\s*[:,;-]?\s*/, '');
+  return { title: known.title.replace(/^"(.*)"(.*)$/, '“$1”$2'), detail };
+}
+
+export function sourceText(scenario: Scenario, source: string | undefined, assumption?: boolean): string {
+  if (source) {
+    const ref = sourceRef(scenario, source);
+    return ref.detail ? `${ref.title}: ${ref.detail}` : ref.title;
+  }
+  return assumption ? "designer's assumption" : '';
+}

@@ -1,0 +1,110 @@
+import { readRunRecord, type RunRecord } from '../../engine/game/record.ts';
+
+/**
+ * Saved runs: one key per slot in localStorage, each holding the run record (the decision log), never a
+ * snapshot of the machine. A slot that cannot be read is reported and left as it is; a write that fails
+ * (a full quota) leaves the previous save in place, because a key is only replaced by a whole new value.
+ */
+export const SAVE_FORMAT = 1;
+export const MAX_SLOTS = 12;
+const PREFIX = 'article-four.run.';
+
+export interface SaveData {
+  save: number;
+  slot: string;
+  /** How the run began: a new game, a link, or a branch of another run. */
+  label: string;
+  savedAt: string;
+  record: RunRecord;
+}
+
+export type SlotRead = { ok: true; slot: string; data: SaveData } | { ok: false; slot: string; error: string };
+export type WriteResult = { ok: true } | { ok: false; error: string };
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function parseSave(slot: string, text: string): SlotRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, slot, error: 'this save is damaged (it is not readable data)' };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, slot, error: 'this save is damaged (it is not a saved run)' };
+  const d = data as Record<string, unknown>;
+  if (typeof d.save !== 'number') return { ok: false, slot, error: 'this save is damaged (it has no version)' };
+  if (d.save > SAVE_FORMAT) return { ok: false, slot, error: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` };
+  const record = readRunRecord(d.record);
+  if (!record.ok) return { ok: false, slot, error: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` };
+  return {
+    ok: true,
+    slot,
+    data: {
+      save: d.save,
+      slot,
+      label: typeof d.label === 'string' ? d.label.slice(0, 200) : '',
+      savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
+      record: record.record,
+    },
+  };
+}
+
+export function listSlots(): SlotRead[] {
+  const store = storage();
+  if (!store) return [];
+  const slots: SlotRead[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    slots.push(parseSave(key.slice(PREFIX.length), store.getItem(key) ?? ''));
+  }
+  const time = (s: SlotRead) => (s.ok ? s.data.savedAt : '');
+  return slots.sort((a, b) => time(b).localeCompare(time(a)) || a.slot.localeCompare(b.slot));
+}
+
+export function readSlot(slot: string): SlotRead | null {
+  const text = storage()?.getItem(PREFIX + slot);
+  return text === null || text === undefined ? null : parseSave(slot, text);
+}
+
+export function writeSlot(slot: string, label: string, record: RunRecord): WriteResult {
+  const store = storage();
+  if (!store) return { ok: false, error: 'This browser does not allow the game to save: the run goes on, but will not survive a reload.' };
+  const isNew = store.getItem(PREFIX + slot) === null;
+  if (isNew && listSlots().length >= MAX_SLOTS) {
+    return { ok: false, error: `All ${MAX_SLOTS} save slots are in use: delete a saved run on the Choose screen to keep this one.` };
+  }
+  const data: SaveData = { save: SAVE_FORMAT, slot, label, savedAt: new Date().toISOString(), record };
+  try {
+    store.setItem(PREFIX + slot, JSON.stringify(data));
+    return { ok: true };
+  } catch (error) {
+    const name = (error as DOMException).name;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
+      return { ok: false, error: "Could not save: this browser's storage is full. The previous save of this run is kept; delete saved runs you no longer need." };
+    }
+    return { ok: false, error: `Could not save (${(error as Error).message}). The previous save of this run is kept.` };
+  }
+}
+
+export function deleteSlot(slot: string): void {
+  storage()?.removeItem(PREFIX + slot);
+}
+
+export function newSlotId(): string {
+  const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+  return `${Date.now().toString(36)}${random}`;
+}
+
+/** A fresh seed for a new run: short enough to read aloud to a class. */
+export function newSeed(): string {
+  const words = ['amber', 'birch', 'cedar', 'delta', 'ember', 'flint', 'granite', 'harbor', 'iris', 'juniper', 'kestrel', 'linden', 'maple', 'north', 'onyx', 'pine', 'quartz', 'river', 'steppe', 'tundra', 'upland', 'valley', 'willow', 'yarrow'];
+  const pick = () => words[Math.floor(Math.random() * words.length)];
+  return `${pick()}-${pick()}-${Math.floor(Math.random() * 100)}`;
+}

@@ -1,0 +1,75 @@
+import { createActor, type Actor } from 'xstate';
+import { playOut } from '../../engine/game/batch.ts';
+import { turnMachine, type TurnEvent, type TurnInput } from '../../engine/game/machine.ts';
+import { historicalPolicy } from '../../engine/game/policies.ts';
+import { recordOf, replay, type RunRecord } from '../../engine/game/record.ts';
+import type { Run } from '../../engine/game/run.ts';
+import type { World } from '../../engine/model/world.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+
+export type Phase = 'briefing' | 'council' | 'aftermath' | 'debrief';
+
+/**
+ * One run being played: the engine's turn machine as an actor, the save slot it lives in, and what the
+ * screens need beyond the machine's context (the World as the Council found it, for the aftermath).
+ */
+export class Session {
+  private readonly actor: Actor<typeof turnMachine>;
+  /** The World when the last decision was taken, to show what that decision changed. */
+  before: World | null = null;
+  private historical: Run | null = null;
+
+  private constructor(
+    readonly scenario: Scenario,
+    input: TurnInput,
+    readonly slot: string,
+    readonly label: string,
+  ) {
+    this.actor = createActor(turnMachine, { input });
+    this.actor.start();
+  }
+
+  static start(scenario: Scenario, seed: string, slot: string, label: string): Session {
+    return new Session(scenario, { scenario, seed, recordCauses: true }, slot, label);
+  }
+
+  /** Rebuilds a run from its record (a save, a link), optionally only its first `upTo` decisions. */
+  static fromRecord(scenario: Scenario, record: RunRecord, slot: string, label: string, upTo?: number): { ok: true; session: Session; warnings: string[] } | { ok: false; error: string } {
+    const replayed = replay(scenario, record, { recordCauses: true, upTo });
+    if (!replayed.ok) return replayed;
+    return { ok: true, session: new Session(scenario, { run: replayed.run }, slot, label), warnings: replayed.warnings };
+  }
+
+  get run(): Run {
+    return this.actor.getSnapshot().context.run;
+  }
+
+  get phase(): Phase {
+    const value = this.actor.getSnapshot().value;
+    return value === 'council' || value === 'aftermath' || value === 'debrief' ? value : 'briefing';
+  }
+
+  get record(): RunRecord {
+    return recordOf(this.run);
+  }
+
+  subscribe(listener: () => void): () => void {
+    const subscription = this.actor.subscribe(listener);
+    return () => subscription.unsubscribe();
+  }
+
+  send(event: TurnEvent): void {
+    if (event.type === 'council.decide') this.before = this.run.world;
+    this.actor.send(event);
+  }
+
+  /** The same scenario played with the historical choices on the same seed: the debrief's comparison. */
+  historicalRun(): Run {
+    this.historical ??= playOut(this.scenario, this.run.seed, historicalPolicy, { recordCauses: true });
+    return this.historical;
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+}
