@@ -1,14 +1,7 @@
 import { Option, type Command } from 'commander';
-import { checkCommand } from './commands/check.ts';
-import { compareCommand } from './commands/compare.ts';
-import { fidelityCommand } from './commands/fidelity.ts';
-import { forkCommand } from './commands/fork.ts';
-import { playCommand } from './commands/play.ts';
-import { runCommand } from './commands/run.ts';
-import { sensitivityCommand } from './commands/sensitivity.ts';
 import { processOutput } from './output.ts';
 
-/** The commands that play scenarios. */
+/** The commands that play scenarios. Each is imported when used: charts and their DOM load only for the commands that draw. */
 export function registerRunCommands(program: Command, setExit: (code: number) => void): void {
   const rules = new Option('--rules <file>', 'standing rules (default: rules.yaml beside the scenario, else scenarios/rules.yaml)');
   program
@@ -22,7 +15,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--json', 'print the result as JSON')
     .option('--record <file>', 'also write the run record (the save) to this file')
     .addOption(rules)
-    .action((scenario: string, options) => setExit(runCommand(scenario, options, processOutput)));
+    .action(async (scenario: string, options) => setExit(await (await import('./commands/run.ts')).runCommand(scenario, options, processOutput)));
 
   program
     .command('check')
@@ -32,7 +25,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--seed <seed>', 'base seed', 'check')
     .option('--json', 'print the reports as JSON')
     .addOption(rules)
-    .action((scenarios: string[], options) => setExit(checkCommand(scenarios, options, processOutput)));
+    .action(async (scenarios: string[], options) => setExit(await (await import('./commands/check.ts')).checkCommand(scenarios, options, processOutput)));
 
   program
     .command('fidelity')
@@ -43,7 +36,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--min <share>', 'exit 1 if any expectation is met less often than this', '0.8')
     .option('--json', 'print the reports as JSON')
     .addOption(rules)
-    .action((scenarios: string[], options) => setExit(fidelityCommand(scenarios, options, processOutput)));
+    .action(async (scenarios: string[], options) => setExit(await (await import('./commands/fidelity.ts')).fidelityCommand(scenarios, options, processOutput)));
 
   program
     .command('compare')
@@ -56,7 +49,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--csv <file>', 'write one row per run to this file')
     .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
     .addOption(rules)
-    .action((scenario: string, options) => setExit(compareCommand(scenario, options, processOutput)));
+    .action(async (scenario: string, options) => setExit(await (await import('./commands/compare.ts')).compareCommand(scenario, options, processOutput)));
 
   program
     .command('fork')
@@ -71,7 +64,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--svg <file>', 'write a chart to this file')
     .option('--scenario <file>', 'the scenario file, when it is not in the scenarios folder')
     .addOption(rules)
-    .action((run: string, options) => setExit(forkCommand(run, options, processOutput)));
+    .action(async (run: string, options) => setExit(await (await import('./commands/fork.ts')).forkCommand(run, options, processOutput)));
 
   program
     .command('sensitivity')
@@ -85,7 +78,7 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
     .addOption(rules)
-    .action((scenario: string, options) => setExit(sensitivityCommand(scenario, options, processOutput)));
+    .action(async (scenario: string, options) => setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)));
 
   program
     .command('play')
@@ -93,5 +86,5 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .argument('<scenario>', 'scenario id or file')
     .option('--seed <seed>', 'the seed (default: a new one each time)')
     .addOption(rules)
-    .action(async (scenario: string, options) => setExit(await playCommand(scenario, options)));
+    .action(async (scenario: string, options) => setExit(await (await import('./commands/play.ts')).playCommand(scenario, options)));
 }

@@ -66,6 +66,20 @@ export function valueKey(expr: Expr & { kind: 'ref' }, binding: Binding): string
   return scope ? `${scope}.${expr.name}` : expr.name;
 }
 
+/** One closure per field, so each reads a named property (much faster than a computed one in a hot loop). */
+function memberValue(code: string, field: (typeof MEMBER_FIELDS)[number]): (w: World) => number {
+  switch (field) {
+    case 'loyalty':
+      return (w) => w.members[code].loyalty;
+    case 'publicSupport':
+      return (w) => w.members[code].publicSupport;
+    case 'hedging':
+      return (w) => w.members[code].hedging;
+    case 'ties':
+      return (w) => w.members[code].ties;
+  }
+}
+
 function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, binding: Binding): Typed {
   if (expr.scope !== null) {
     const code = memberOf(expr.scope, expr.at, vocabulary, binding);
@@ -73,14 +87,14 @@ function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, bindin
     if (!(MEMBER_FIELDS as readonly string[]).includes(expr.name)) {
       throw new ExpressionError(`unknown member value '${expr.name}' (one of ${[...MEMBER_FIELDS, 'status'].join(', ')})`, expr.at);
     }
-    const field = expr.name as (typeof MEMBER_FIELDS)[number];
-    return { type: 'number', fn: (w) => w.members[code][field] };
+    return { type: 'number', fn: memberValue(code, expr.name as (typeof MEMBER_FIELDS)[number]) };
   }
   const name = expr.name;
   if (name === 'cohesion') return { type: 'number', fn: binding.cohesion };
   if (name === 'credibility') return { type: 'number', fn: (w) => w.credibility };
   if (name === 'moscowBandwidth') return { type: 'number', fn: (w) => w.moscowBandwidth };
-  if (name in COUNTS) return { type: 'number', fn: COUNTS[name] };
+  // Own names only: `constructor` or `toString` must not reach Object.prototype.
+  if (Object.hasOwn(COUNTS, name)) return { type: 'number', fn: COUNTS[name] };
   if (vocabulary.variables.includes(name)) return { type: 'number', fn: (w) => w.vars[name] };
   if (vocabulary.members.includes(name)) {
     throw new ExpressionError(`'${name}' is a member: name one of its values, as in ${name}.loyalty`, expr.at);
@@ -229,6 +243,19 @@ function compileNode(expr: Expr, vocabulary: Vocabulary, binding: Binding): Type
           if (left.type !== 'number' || right.type !== 'number') throw new ExpressionError(`'${expr.op}' needs numbers on both sides`, expr.at);
           const ln = left.fn as (w: World) => number;
           const rn = right.fn as (w: World) => number;
+          // A number on the right (`self.loyalty < 45`, `x * 0.05`) is read once, not called each time.
+          if (expr.right.kind === 'number' && expr.op !== '/') {
+            const c = expr.right.value;
+            switch (expr.op) {
+              case '+': return { type: 'number', fn: (w) => ln(w) + c };
+              case '-': return { type: 'number', fn: (w) => ln(w) - c };
+              case '*': return { type: 'number', fn: (w) => ln(w) * c };
+              case '<': return { type: 'boolean', fn: (w) => ln(w) < c };
+              case '<=': return { type: 'boolean', fn: (w) => ln(w) <= c };
+              case '>': return { type: 'boolean', fn: (w) => ln(w) > c };
+              case '>=': return { type: 'boolean', fn: (w) => ln(w) >= c };
+            }
+          }
           switch (expr.op) {
             case '+': return { type: 'number', fn: (w) => ln(w) + rn(w) };
             case '-': return { type: 'number', fn: (w) => ln(w) - rn(w) };

@@ -1,6 +1,6 @@
 import { cohesion } from '../model/cohesion.ts';
 import { councilView } from '../model/council.ts';
-import { policyRandom, type Random } from '../random.ts';
+import { policyRandom, type Random, type RandomState } from '../random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
@@ -13,7 +13,7 @@ import { decide, startRun, type Run, type RunOptions } from './run.ts';
  */
 export function playOut(scenario: Scenario, seed: string, policy: Policy, options: RunOptions = { recordCauses: false }): Run {
   const run = startRun(scenario, seed, options);
-  const random = lazyPolicyRandom(seed);
+  const random = new LazyPolicyRandom(seed);
   // Reasons and factors are for people; a batch run needs the stances alone (the same scores).
   const detail = options.recordCauses !== false;
   while (run.world.development !== null) {
@@ -27,12 +27,15 @@ export function playOut(scenario: Scenario, seed: string, policy: Policy, option
 }
 
 /** The policy's stream, seeded only when first drawn from: most policies never draw, and seeding costs. */
-function lazyPolicyRandom(seed: string): Random {
-  let random: Random | null = null;
-  return {
-    next: () => (random ??= policyRandom(seed)).next(),
-    state: () => (random ??= policyRandom(seed)).state(),
-  };
+class LazyPolicyRandom implements Random {
+  private random: Random | null = null;
+  constructor(private readonly seed: string) {}
+  next(): number {
+    return (this.random ??= policyRandom(this.seed)).next();
+  }
+  state(): RandomState {
+    return (this.random ??= policyRandom(this.seed)).state();
+  }
 }
 
 export interface RunSummary {

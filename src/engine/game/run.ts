@@ -32,7 +32,7 @@ export function startRun(scenario: Scenario, seed: string, options: RunOptions =
   const run: Run = { scenario, seed, world, random: createRandom(seed), pending: null };
   world.development = null;
   for (const effect of scenario.setup) applyEffect(world, effect, run.random, { kind: 'setup', id: scenario.id });
-  world.initial = snapshotValues(scenario, world);
+  world.initial = initialValues(scenario, world);
   pushWaypoint(run, scenario.start);
   arrive(run, scenario.start);
   return run;
@@ -48,6 +48,8 @@ interface Keys {
   initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
   /** `${member}:${id}` for each of scenario.reactions, by index. */
   reacted: string[];
+  /** The start values when the setup has no chance or spread, so every run of the scenario starts alike. */
+  sharedInitial: Readonly<Record<string, number>> | null;
 }
 const keysOf = new WeakMap<Scenario, Keys>();
 
@@ -57,10 +59,19 @@ function scenarioKeys(scenario: Scenario): Keys {
     keys = {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reacted: scenario.reactions.map((r) => `${r.member}:${r.id}`),
+      sharedInitial: null,
     };
     keysOf.set(scenario, keys);
   }
   return keys;
+}
+
+/** Values at the start, for initial(): shared by every run when the setup involves no chance (never mutated; copyWorld shares it too). */
+function initialValues(scenario: Scenario, world: World): Record<string, number> {
+  if (!scenario.setup.every((e) => e.chance === null && e.spread === 0)) return snapshotValues(scenario, world);
+  const keys = scenarioKeys(scenario);
+  keys.sharedInitial ??= Object.freeze(snapshotValues(scenario, world));
+  return keys.sharedInitial as Record<string, number>;
 }
 
 function snapshotValues(scenario: Scenario, world: World): Record<string, number> {

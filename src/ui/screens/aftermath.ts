@@ -1,0 +1,118 @@
+import type { Run } from '../../engine/game/run.ts';
+import { cohesion } from '../../engine/model/cohesion.ts';
+import type { World } from '../../engine/model/world.ts';
+import { h, type Child } from '../dom.ts';
+import { possessive, signed, tenth, valueName } from '../format.ts';
+import { sourceText } from '../sources.ts';
+import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from './changes.ts';
+import type { Screen } from './screen.ts';
+
+interface Row {
+  key: string;
+  label: string;
+  before: number | string;
+  after: number | string;
+}
+
+/** Every value the decision moved, from the World the Council met in to the World after the aftermath. */
+export function differences(run: Run, before: World): Row[] {
+  const { scenario, world } = run;
+  const rows: Row[] = [];
+  const num = (key: string, label: string, a: number, b: number) => {
+    if (Math.abs(b - a) >= 0.05) rows.push({ key, label, before: a, after: b });
+  };
+  num('cohesion', 'Cohesion', cohesion(before, scenario.params.cohesion), cohesion(world, scenario.params.cohesion));
+  num('credibility', valueName(scenario, 'credibility'), before.credibility, world.credibility);
+  num('moscowBandwidth', valueName(scenario, 'moscowBandwidth'), before.moscowBandwidth, world.moscowBandwidth);
+  for (const code of scenario.members) {
+    const a = before.members[code];
+    const b = world.members[code];
+    if (a.status !== b.status) rows.push({ key: `${code}.status`, label: `${possessive(scenario.names[code])} status`, before: a.status, after: b.status });
+    for (const field of ['loyalty', 'publicSupport', 'hedging'] as const) num(`${code}.${field}`, valueName(scenario, `${code}.${field}`), a[field], b[field]);
+  }
+  for (const v of scenario.variables) num(v.id, v.label, before.vars[v.id], world.vars[v.id]);
+  return rows;
+}
+
+const shown = (x: number | string) => (typeof x === 'number' ? tenth(x) : x);
+const delta = (r: Row) => (typeof r.before === 'number' && typeof r.after === 'number' ? signed(r.after - r.before) : 'changed');
+
+/** What changed, by how much and why, with each reaction's chain open to follow back to the decision. */
+export function aftermathScreen(run: Run, before: World | null, onDone: () => void): Screen {
+  const { scenario, world } = run;
+  const decision = world.decisions[world.decisions.length - 1];
+  const dev = scenario.developments[decision.development];
+  const option = dev.options.find((o) => o.id === decision.option)!;
+  const t = world.decisions.length - 1;
+  const changes = changesOfDecision(run, t);
+  const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Aftermath: ${option.label}`);
+  const rows = before ? differences(run, before) : [];
+
+  const direct = changes.filter((c) => c.cause.kind === 'option' || c.cause.kind === 'leverage');
+  const reactions = world.reactions.filter((r) => r.turn === t);
+  const slow = changes.filter((c) => c.cause.kind === 'drift' || c.cause.kind === 'debt');
+
+  const reactionItems: Child[] = reactions.map((r) => {
+    const own = changes.filter((c) => c.cause.kind === 'reaction' && c.cause.id === r.reaction && c.cause.member === r.member);
+    const rule = scenario.reactions.find((x) => x.id === r.reaction && x.member === r.member);
+    const title = `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`;
+    const source = rule ? sourceText(scenario, rule.source, rule.assumption) : '';
+    return h(
+      'li',
+      { class: 'reaction', 'data-reaction': `${r.member}:${r.reaction}` },
+      h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${source}.`) : ''),
+      own.length ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false))) : h('p', null, 'It changes no value by itself, but it is on the record.'),
+    );
+  });
+
+  const next = run.pending && run.pending !== 'end' && world.turn < scenario.maxTurns ? scenario.developments[run.pending] : null;
+  const el = h(
+    'section',
+    { class: 'screen aftermath', 'aria-labelledby': 'screen-heading' },
+    h('p', { class: 'kicker' }, `Decision ${world.decisions.length} · ${dev.date} · ${dev.place}`),
+    heading,
+    h('p', { class: 'lede' }, `The Council chose “${option.label}”${decision.leverage ? ", with Moscow's leverage" : ''}.`),
+    h(
+      'section',
+      { 'aria-labelledby': 'changed-heading' },
+      h('h3', { id: 'changed-heading' }, 'What changed'),
+      rows.length
+        ? h(
+            'table',
+            { class: 'changed' },
+            h('caption', { class: 'visually-hidden' }, 'Values this decision changed'),
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'), h('th', { scope: 'col' }, 'Change'))),
+            h(
+              'tbody',
+              null,
+              rows.map((r) => h('tr', { 'data-key': r.key }, h('th', { scope: 'row' }, r.label), h('td', null, shown(r.before)), h('td', null, shown(r.after)), h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)))),
+            ),
+          )
+        : h('p', null, 'Nothing measurable changed.'),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'why-heading' },
+      h('h3', { id: 'why-heading' }, 'Why'),
+      h('h4', null, 'The decision itself'),
+      direct.length ? direct.map((c) => changeLine(scenario, c)) : h('p', null, 'The decision changed no value directly.'),
+      h('h4', null, 'How the members answered'),
+      reactionItems.length ? h('ul', { class: 'reactions' }, reactionItems) : h('p', null, 'No member reacted beyond the Council table.'),
+      slow.length
+        ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} small ${slow.length === 1 ? 'change' : 'changes'} from standing rules and the price of leverage`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
+        : null,
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', 'data-action': 'continue', onclick: onDone }, next ? `Next: ${next.title}` : 'See how it ends'),
+    ),
+  );
+  const spokenRows = rows.map((r) => `${r.label} ${delta(r)}, now ${shown(r.after)}`).join('; ');
+  const spokenReactions = reactions.map((r) => `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`).join('; ');
+  return {
+    el,
+    heading,
+    announcement: `Aftermath. The Council chose ${option.label}. ${rows.length ? `Changes: ${spokenRows}.` : 'Nothing measurable changed.'} ${reactions.length ? `Reactions: ${spokenReactions}.` : ''}`,
+  };
+}

@@ -1,0 +1,156 @@
+import type { Run } from '../../engine/game/run.ts';
+import { cohesion } from '../../engine/model/cohesion.ts';
+import type { Decision } from '../../engine/model/world.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
+import { h } from '../dom.ts';
+import { whole } from '../format.ts';
+import { sourceRef, sourceText } from '../sources.ts';
+import type { Screen } from './screen.ts';
+
+const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };
+
+function decisionCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
+  if (!d) return h('td', { class: 'none' }, 'The run had ended.');
+  const dev = scenario.developments[d.development];
+  const option = dev.options.find((o) => o.id === d.option)!;
+  return h('td', null, h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`), h('br'), h('strong', null, option.label), d.leverage ? " — with Moscow's leverage" : '', option.historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null);
+}
+
+function recordCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
+  if (!d) return h('td', null, '');
+  const dev = scenario.developments[d.development];
+  const historical = dev.options.find((o) => o.historical);
+  const sources = new Set<string>();
+  for (const q of dev.quotes) sources.add(sourceRef(scenario, q.source).title);
+  if (historical?.source) sources.add(sourceText(scenario, historical.source));
+  return h(
+    'td',
+    null,
+    h('p', null, dev.history),
+    historical ? h('p', null, 'The Council did: ', h('strong', null, historical.label), '.') : null,
+    sources.size ? h('p', { class: 'source' }, `Sources: ${[...sources].join('; ')}.`) : null,
+  );
+}
+
+function pathTable(mine: Run, history: Run, onBranch: (k: number) => void): HTMLElement {
+  const { scenario } = mine;
+  const n = Math.max(mine.world.decisions.length, history.world.decisions.length);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const d = mine.world.decisions[i];
+    const cell = decisionCell(scenario, d);
+    if (d) cell.append(h('br'), h('button', { type: 'button', class: 'link-button', 'data-branch': String(i), onclick: () => onBranch(i) }, `Go back to decision ${i + 1} and choose again`));
+    return h('tr', null, h('th', { scope: 'row' }, String(i + 1)), cell, decisionCell(scenario, history.world.decisions[i]), recordCell(scenario, history.world.decisions[i] ?? d));
+  });
+  return h(
+    'table',
+    { class: 'path' },
+    h('caption', { class: 'visually-hidden' }, 'Your decisions beside the historical ones, with what the record says'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Your Council'), h('th', { scope: 'col' }, 'The historical path (same seed)'), h('th', { scope: 'col' }, 'What the record says'))),
+    h('tbody', null, rows),
+  );
+}
+
+function charts(mine: Run, history: Run): HTMLElement {
+  const { scenario } = mine;
+  const n = Math.max(mine.world.trajectory.length, history.world.trajectory.length);
+  const points = Array.from({ length: n }, (_, i) => (i === 0 ? 'Start' : String(i)));
+  const cohesionSeries = [
+    { label: 'Your path', kind: 'yours' as const, values: mine.world.trajectory.map((w) => w.cohesion) },
+    { label: 'The historical path', kind: 'history' as const, values: history.world.trajectory.map((w) => w.cohesion) },
+  ];
+  const small = scenario.members.map((code) =>
+    lineChart({
+      title: `${scenario.names[code]}: loyalty`,
+      size: 'small',
+      points,
+      series: [
+        { label: 'Your path', kind: 'yours', values: mine.world.trajectory.map((w) => w.loyalty[code]) },
+        { label: 'The historical path', kind: 'history', values: history.world.trajectory.map((w) => w.loyalty[code]) },
+      ],
+    }),
+  );
+  const tableRows = [
+    { label: 'Cohesion, your path', values: cohesionSeries[0].values },
+    { label: 'Cohesion, historical path', values: cohesionSeries[1].values },
+    ...scenario.members.flatMap((code) => [
+      { label: `${scenario.names[code]} loyalty, your path`, values: mine.world.trajectory.map((w) => w.loyalty[code]) },
+      { label: `${scenario.names[code]} loyalty, historical path`, values: history.world.trajectory.map((w) => w.loyalty[code]) },
+    ]),
+  ];
+  return h(
+    'section',
+    { class: 'charts', 'aria-labelledby': 'charts-heading' },
+    h('h3', { id: 'charts-heading' }, 'Cohesion and loyalty over time'),
+    h('p', null, 'After each decision ("Start" is before the first). Values run from 0 to 100.'),
+    chartLegend(),
+    lineChart({ title: 'Cohesion of the alliance', points, series: cohesionSeries }),
+    h('div', { class: 'small-multiples' }, small),
+    h('details', { class: 'chart-details' }, h('summary', null, 'The charts as a table'), chartTable('Cohesion and loyalty after each decision', points, tableRows)),
+  );
+}
+
+function finalTable(mine: Run, history: Run): HTMLElement {
+  const { scenario } = mine;
+  const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
+  const status = (run: Run, code: string) => {
+    const m = run.world.members[code];
+    return m.status === 'member' ? whole(m.loyalty) : `${whole(m.loyalty)} (${m.status})`;
+  };
+  return h(
+    'table',
+    { class: 'final' },
+    h('caption', null, 'Where each path ended'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Your path'), h('th', { scope: 'col' }, 'Historical path'))),
+    h(
+      'tbody',
+      null,
+      row('Cohesion', whole(cohesion(mine.world, scenario.params.cohesion)), whole(cohesion(history.world, scenario.params.cohesion))),
+      row('Credibility', whole(mine.world.credibility), whole(history.world.credibility)),
+      row("Moscow's bandwidth", whole(mine.world.moscowBandwidth), whole(history.world.moscowBandwidth)),
+      scenario.members.map((code) => row(`${scenario.names[code]}: loyalty`, status(mine, code), status(history, code))),
+    ),
+  );
+}
+
+export interface DebriefActions {
+  onBranch: (k: number) => void;
+  onAgain: () => void;
+  onChoose: () => void;
+}
+
+/** The class's path beside the historical one, the charts, the questions and the sources. Prints on paper. */
+export function debriefScreen(mine: Run, history: Run, actions: DebriefActions): Screen {
+  const { scenario, world } = mine;
+  const ending = scenario.endings.find((e) => e.id === world.ending) ?? scenario.endings[scenario.endings.length - 1];
+  const historyEnding = scenario.endings.find((e) => e.id === history.world.ending);
+  const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Debrief: ${ending.title}`);
+  const el = h(
+    'section',
+    { class: 'screen debrief', 'aria-labelledby': 'screen-heading', 'data-ending': ending.id },
+    h('p', { class: 'kicker' }, `${scenario.title} · seed ${mine.seed} · ${world.decisions.length} decisions`),
+    heading,
+    h('p', { class: `tone tone-${ending.tone}` }, TONES[ending.tone] ?? ending.tone),
+    h('p', { class: 'lede' }, ending.text),
+    historyEnding ? h('p', null, `Played with the historical choices on the same seed, the run ends: “${historyEnding.title}”.`) : null,
+    h('section', { 'aria-labelledby': 'history-heading' }, h('h3', { id: 'history-heading' }, 'What really happened'), h('p', null, scenario.debrief.summary)),
+    h('section', { 'aria-labelledby': 'path-heading' }, h('h3', { id: 'path-heading' }, 'Your path beside the historical one'), pathTable(mine, history, actions.onBranch)),
+    charts(mine, history),
+    finalTable(mine, history),
+    h('section', { class: 'questions', 'aria-labelledby': 'questions-heading' }, h('h3', { id: 'questions-heading' }, 'For discussion'), h('ol', null, scenario.debrief.questions.map((q) => h('li', null, q)))),
+    h(
+      'section',
+      { class: 'sources', 'aria-labelledby': 'sources-heading' },
+      h('h3', { id: 'sources-heading' }, 'Sources'),
+      h('ul', null, scenario.sources.map((file) => h('li', null, sourceRef(scenario, file).title))),
+    ),
+    h(
+      'div',
+      { class: 'actions no-print' },
+      h('button', { type: 'button', class: 'primary', 'data-action': 'print', onclick: () => window.print() }, 'Print the debrief'),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'again', onclick: actions.onAgain }, 'Play again with a new seed'),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'choose', onclick: actions.onChoose }, 'Choose another crisis'),
+    ),
+  );
+  return { el, heading, announcement: `Debrief. ${ending.title}. ${ending.text} ${TONES[ending.tone] ?? ''}.` };
+}

@@ -1,0 +1,6 @@
+/** What a screen gives the page: its element, the heading focus moves to, and what the live region reads. */
+export interface Screen {
+  el: HTMLElement;
+  heading: HTMLElement;
+  announcement: string;
+}
