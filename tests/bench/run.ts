@@ -15,6 +15,7 @@ async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const suites: [string, () => Promise<Figure[]>][] = [
     ['engine', async () => (await import('./engine.ts')).engineBench()],
+    ['comparison', async () => (await import('./comparison.ts')).comparisonBench()],
     ['browser', async () => (await import('./browser.ts')).browserBench()],
   ];
   const figures: Figure[] = [];
