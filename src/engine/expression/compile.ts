@@ -38,7 +38,7 @@ function countStatus(w: World, status: string): number {
   return n;
 }
 
-export const FUNCTIONS = ['min', 'max', 'abs', 'clamp', 'initial', 'reacted', 'count_reacted', 'chose', 'visited'];
+export const FUNCTIONS = ['min', 'max', 'abs', 'clamp', 'initial', 'reacted', 'count_reacted', 'chose', 'visited', 'at'];
 
 /** Checks names and types and turns the tree into a closure. Throws ExpressionError with the offending offset. */
 export function compileExpression(expr: Expr, vocabulary: Vocabulary, binding: Binding, expected: ValueType): Fn {
@@ -188,6 +188,12 @@ function compileCall(expr: Expr & { kind: 'call' }, vocabulary: Vocabulary, bind
       arity(expr, 1, 1);
       const development = identifierArg(args, 0, 'development', vocabulary.developments, fn);
       return { type: 'boolean', fn: (w) => (w.visited[development] ?? 0) > 0 };
+    }
+    case 'at': {
+      // The development being played: lets a reaction or effect belong to one moment of a crisis.
+      arity(expr, 1, 1);
+      const development = identifierArg(args, 0, 'development', vocabulary.developments, fn);
+      return { type: 'boolean', fn: (w) => w.development === development };
     }
     default:
       throw new ExpressionError(`unknown function '${fn}' (known: ${FUNCTIONS.join(', ')})`, expr.at);

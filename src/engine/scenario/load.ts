@@ -286,13 +286,16 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       problems[i] = { ...rulesSource.problem(parts, p.message), path };
     }
   }
+  // The crisis's own reactions come before the standing ones: the more specific rule speaks first.
+  const own: Reaction[] = [];
   (file.reactions ?? []).forEach((spec, i) => {
     (spec.members ?? []).forEach((code, j) => checkMember(code, ['reactions', i, 'members', j]));
     for (const code of rulesBinding(spec)) {
       const r = reaction(spec, ['reactions', i], code);
-      if (r) reactions.push(r);
+      if (r) own.push(r);
     }
   });
+  reactions.unshift(...own);
 
   // Developments and options.
   const adversary = file.adversary

@@ -122,7 +122,8 @@ const option = z
 const development = z.strictObject({
   id,
   title: text,
-  date: text.describe('As the sources give it; say where they disagree.'),
+  // A bare year (date: 2017) is read as text, as a historian would mean it.
+  date: z.union([text, z.number().int()]).transform(String).describe('As the sources give it; say where they disagree.'),
   place: text,
   location: memberCode.optional().describe('The member where it happens, to mark on the map.'),
   briefing: text.describe('Plain language for a 16-year-old: what happened, who asks for what.'),
