@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { playOut } from '../../src/engine/game/batch.ts';
+import { fixedPolicy, historicalPolicy, type Policy } from '../../src/engine/game/policies.ts';
+import { cohesion } from '../../src/engine/model/cohesion.ts';
+import type { World } from '../../src/engine/model/world.ts';
+import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { library } from './library.ts';
+
+const scenarios = new Map(library().flatMap((e) => (e.scenario ? [[e.id, e.scenario] as const] : [])));
+const SEEDS = 1000;
+
+/** The share of seeds in which `better` holds of the alternative's world against the historical one's. */
+function shareWhere(scenario: Scenario, alternative: Policy, better: (alt: World, hist: World) => boolean): number {
+  let wins = 0;
+  for (let i = 0; i < SEEDS; i++) {
+    const hist = playOut(scenario, `cf-${i}`, historicalPolicy).world;
+    const alt = playOut(scenario, `cf-${i}`, alternative).world;
+    if (better(alt, hist)) wins++;
+  }
+  return wins / SEEDS;
+}
+
+describe('counterfactuals move the world the way the sources\' mechanisms say', () => {
+  it('should leave Armenia more loyal when the Council answers Article 4 with force (mechanism 1)', () => {
+    const armenia = scenarios.get('armenia_2022')!;
+    const answer = fixedPolicy({ article_four: 'military_assistance+leverage' }, 'answer');
+    const first = playOut(armenia, 'cf-0', answer).world.decisions[0];
+    expect(first).toMatchObject({ option: 'military_assistance', leverage: true });
+    const share = shareWhere(armenia, answer, (alt, hist) => alt.members.AM.loyalty > hist.members.AM.loyalty);
+    expect(share).toBeGreaterThan(0.8);
+  });
+
+  it('should cost more to stay in Kazakhstan than to leave quickly (mechanisms 2 and 3)', () => {
+    const kazakhstan = scenarios.get('kazakhstan_2022')!;
+    const stay = fixedPolicy({ success_declared: 'stay_in_force' }, 'stay');
+    const played = playOut(kazakhstan, 'cf-0', stay).world.decisions.map((d) => d.option);
+    expect(played).toContain('stay_in_force');
+    const cohesionShare = shareWhere(kazakhstan, stay, (alt, hist) => cohesion(alt, kazakhstan.params.cohesion) < cohesion(hist, kazakhstan.params.cohesion));
+    const kazakhShare = shareWhere(kazakhstan, stay, (alt, hist) => alt.members.KZ.loyalty < hist.members.KZ.loyalty);
+    expect(cohesionShare).toBeGreaterThan(0.8);
+    expect(kazakhShare).toBeGreaterThan(0.8);
+  });
+});
