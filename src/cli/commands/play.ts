@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { choicesOf } from '../../engine/game/choices.ts';
+import { councilView } from '../../engine/model/council.ts';
 import { recordOf } from '../../engine/game/record.ts';
 import { decide, startRun } from '../../engine/game/run.ts';
 import { describeChange } from '../../engine/model/explain.ts';
@@ -27,6 +28,10 @@ export async function playCommand(scenarioName: string, options: { seed?: string
 
   say(`${scenario.title} — ${scenario.premise}`);
   say(`Seed ${seed}. Type the number of an option; "q" to stop.`);
+  for (const c of (run.world.changes ?? []).filter((c) => c.cause.kind === 'setup')) {
+    const delta = typeof c.after === 'number' && typeof c.before === 'number' ? c.after - c.before : null;
+    say(`  At the start: ${describeChange(scenario, { change: c, delta, because: [] })}`);
+  }
   try {
     while (run.world.development !== null) {
       const development = scenario.developments[run.world.development];
@@ -35,16 +40,23 @@ export async function playCommand(scenarioName: string, options: { seed?: string
       say(development.briefing.trim());
       for (const q of development.quotes) say(`  "${q.text}" — ${q.who} (${q.source})`);
       say('');
-      const choices = choicesOf(run);
-      choices.forEach((c, i) => {
-        const o = c.view.option;
-        const blocked = c.view.vetoedBy.length && !c.leverage ? ' [blocked]' : '';
-        say(`${i + 1}. ${o.label}${c.leverage ? ` — with Moscow's leverage (bandwidth −${c.view.leverage.bandwidthCost}, ${c.view.leverage.buys.map((m) => scenario.names[m]).join(', ')} lose ${c.view.leverage.loyaltyCostEach} loyalty later)` : ''}${o.consensus ? ' (needs consensus)' : ''}${blocked}`);
-        if (!c.leverage) {
-          say(`   ${o.description.trim()}`);
-          for (const s of c.view.stances) say(`   ${scenario.names[s.member].padEnd(11)} ${s.stance.padEnd(8)} ${s.reason}`);
-        }
-      });
+      // Every option is shown with where each member stands, even one that is blocked; then the ways to choose it.
+      const views = councilView(scenario, run.world);
+      const choices = choicesOf(run, views);
+      for (const view of views) {
+        const o = view.option;
+        say(`${o.label}${o.consensus ? ' (needs consensus)' : ''}${!view.available ? ' [not on the table now]' : view.vetoedBy.length ? ` [vetoed by ${view.vetoedBy.map((m) => scenario.names[m]).join(', ')}]` : ''}`);
+        say(`   ${o.description.trim()}`);
+        for (const s of view.stances) say(`   ${scenario.names[s.member].padEnd(11)} ${s.stance.padEnd(8)} ${s.reason}`);
+        choices.forEach((c, i) => {
+          if (c.view !== view) return;
+          const lev = c.view.leverage;
+          say(c.leverage
+            ? `  ${i + 1}. ${o.label}, with Moscow's leverage (bandwidth −${lev.bandwidthCost} now; ${lev.buys.map((m) => scenario.names[m]).join(', ')} lose ${lev.loyaltyCostEach} loyalty after the next decision)`
+            : `  ${i + 1}. ${o.label}`);
+        });
+        say('');
+      }
       let picked: number | null = null;
       while (picked === null) {
         const answer = await ask('> ');
@@ -61,7 +73,7 @@ export async function playCommand(scenarioName: string, options: { seed?: string
       decide(run, choices[picked]);
       say('');
       say('What changed, and why:');
-      for (const c of (run.world.changes ?? []).filter((c) => c.turn === turn)) {
+      for (const c of (run.world.changes ?? []).filter((c) => c.turn === turn && c.cause.kind !== 'setup')) {
         const delta = typeof c.after === 'number' && typeof c.before === 'number' ? c.after - c.before : null;
         if (delta !== null && Math.abs(delta) < 0.05) continue;
         say(`  ${describeChange(scenario, { change: c, delta, because: [] })}`);
