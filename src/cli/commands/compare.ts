@@ -27,7 +27,14 @@ export function resolvePolicy(text: string, scenario: Scenario): Policy {
     return loaded.value;
   }
   try {
-    return policyByName(text);
+    const policy = policyByName(text);
+    for (const [development, choice] of Object.entries(policy.plan ?? {})) {
+      const d = scenario.developments[development];
+      if (!d) throw new InputError(`${text}: no development '${development}' in ${scenario.id}`);
+      const option = choice.replace(/\+leverage$/, '');
+      if (!d.options.some((o) => o.id === option)) throw new InputError(`${text}: no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`);
+    }
+    return policy;
   } catch (error) {
     if (error instanceof PolicyError) throw new InputError(error.message);
     throw error;
@@ -121,6 +128,7 @@ export function compareTable(report: CompareReport): string[] {
   }
   lines.push(...table(metricRows));
   lines.push('', 'Outcomes that never happened under any policy are left out. Intervals: Wilson for probabilities; paired normal for differences.');
+  for (const note of report.notes) lines.push(`Note: ${note}`);
   return lines;
 }
 

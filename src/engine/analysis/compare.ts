@@ -51,6 +51,8 @@ export interface CompareReport {
   trajectories: Band[][];
   /** Final cohesion per policy, counted in 2-point bins from 0 to 100. */
   cohesionBins: number[][];
+  /** What a reader must know to read the table right, e.g. a plan that could not be followed. */
+  notes: string[];
 }
 
 interface Outcome {
@@ -160,6 +162,7 @@ export class Comparison {
         difference: arms.map((_, k) => this.metricDiffs[k][j].interval()),
       })),
       cohesionBins: this.histograms.map((h) => h[0].coarse(2)),
+      notes: [],
       trajectories: this.bands.map((perTurn) =>
         perTurn.map((h, turn) => ({ turn, p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), runs: h.n })).filter((b) => b.runs > 0),
       ),
@@ -170,14 +173,22 @@ export class Comparison {
 export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
   const comparison = new Comparison(scenario, policies.map((p) => p.name));
   const total = options.runs * policies.length;
+  // Runs in which a policy reached a development it names but could not take its option there (vetoed, or not on the table).
+  const offPlan = policies.map(() => 0);
   for (let i = 0; i < options.runs; i++) {
     const seed = `${options.seed}-${i}`;
     for (let k = 0; k < policies.length; k++) {
       const world = playOut(scenario, seed, policies[k]).world;
+      const plan = policies[k].plan;
+      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== (d.leverage ? `${d.option}+leverage` : d.option))) offPlan[k]++;
       comparison.add(k, world);
       options.onRun?.(policies[k].name, i, seed, world, scenario);
       options.onProgress?.(i * policies.length + k + 1, total);
     }
   }
-  return comparison.report(options.seed);
+  const report = comparison.report(options.seed);
+  policies.forEach((p, k) => {
+    if (offPlan[k]) report.notes.push(`${p.name}: its plan could not be followed in ${offPlan[k]} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`);
+  });
+  return report;
 }

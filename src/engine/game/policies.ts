@@ -7,6 +7,8 @@ import { copyRun, decide, type Run } from './run.ts';
 export interface Policy {
   name: string;
   choose(run: Run, choices: Choice[], random: Random): Choice;
+  /** For policies that name options at developments: the plan, so a comparison can say where it could not be followed. */
+  plan?: Readonly<Record<string, string>>;
 }
 
 export class PolicyError extends Error {}
@@ -34,8 +36,11 @@ export const randomPolicy: Policy = {
 export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Policy {
   return {
     name,
+    plan,
     choose(run, choices, random) {
-      const wanted = plan[run.world.development!];
+      // Own entries only: a development named `constructor` must not find one on Object.prototype.
+      const development = run.world.development!;
+      const wanted = Object.hasOwn(plan, development) ? plan[development] : undefined;
       if (wanted) {
         const leverage = wanted.endsWith('+leverage');
         const option = leverage ? wanted.slice(0, -'+leverage'.length) : wanted;

@@ -53,6 +53,7 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
     ok: true,
     value: {
       name,
+      plan: spec.choose,
       choose(run, choices, random) {
         if (spec.choose[run.world.development!] !== undefined) return base.choose(run, choices, random);
         return fallback.choose(run, choices, random);

@@ -1,7 +1,7 @@
 import { cohesion } from '../model/cohesion.ts';
 import { canChoose, optionView, type OptionView } from '../model/council.ts';
 import { applyEffect, latestChanges, writeTarget } from '../model/effects.ts';
-import { MEMBER_FIELDS, copyWorld, type Cause, type Decision, type World } from '../model/world.ts';
+import { MEMBER_FIELDS, copyWorld, type Cause, type Decision, type MemberState, type World } from '../model/world.ts';
 import { createRandom, restoreRandom, type Random } from '../random.ts';
 import type { Branch, Scenario } from '../scenario/scenario.ts';
 
@@ -48,6 +48,11 @@ interface Keys {
   initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
   /** `${member}:${id}` for each of scenario.reactions, by index. */
   reacted: string[];
+  /** For each of scenario.reactions and scenario.drift, its member's index in scenario.members. */
+  reactionMember: number[];
+  driftMember: number[];
+  /** The cause each drift rule's changes carry (the same every time, so made once). */
+  driftCause: Cause[];
   /** The start values when the setup has no chance or spread, so every run of the scenario starts alike. */
   sharedInitial: Readonly<Record<string, number>> | null;
 }
@@ -59,11 +64,21 @@ function scenarioKeys(scenario: Scenario): Keys {
     keys = {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reacted: scenario.reactions.map((r) => `${r.member}:${r.id}`),
+      reactionMember: scenario.reactions.map((r) => scenario.members.indexOf(r.member)),
+      driftMember: scenario.drift.map((e) => scenario.members.indexOf(e.target.member!)),
+      driftCause: scenario.drift.map((e) => ({ kind: 'drift', id: 'drift', member: e.target.member }) as Cause),
       sharedInitial: null,
     };
     keysOf.set(scenario, keys);
   }
   return keys;
+}
+
+/** The members' states in scenario.members order: one lookup each per step rather than one per rule. */
+function memberStates(world: World, scenario: Scenario): (MemberState | undefined)[] {
+  const states: (MemberState | undefined)[] = [];
+  for (const code of scenario.members) states.push(world.members[code]);
+  return states;
 }
 
 /** Values at the start, for initial(): shared by every run when the setup involves no chance (never mutated; copyWorld shares it too). */
@@ -165,7 +180,9 @@ export function resolve(run: Run, choice: { option: string; leverage: boolean },
   }
   const overruled = scenario.params.stance.overruled;
   for (const s of view.stances) {
-    if ((s.stance === 'objects' || s.stance === 'vetoes') && !bought.includes(s.member) && overruled > 0) {
+    // Only an objection on the merits is resented when overruled: a disaffected member with nothing at
+    // stake in this option objects to everything, and charging it each time would be a spiral, not history.
+    if ((s.stance === 'objects' || s.stance === 'vetoes') && s.stake < scenario.params.stance.accepts && !bought.includes(s.member) && overruled > 0) {
       const target = { key: `${s.member}.loyalty`, kind: 'member' as const, member: s.member, field: 'loyalty', min: 0, max: 100 };
       const amount = s.stance === 'vetoes' ? 2 * overruled : overruled;
       writeTarget(world, target, world.members[s.member].loyalty - amount, {
@@ -197,16 +214,18 @@ export function react(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const occasions = scenario.developments[development]?.occasions ?? [];
-  const keys = scenarioKeys(scenario).reacted;
+  const keys = scenarioKeys(scenario);
+  const states = memberStates(world, scenario);
   const reactions = scenario.reactions;
   for (let i = 0; i < reactions.length; i++) {
     const r = reactions[i];
-    const status = world.members[r.member].status;
+    const status = states[keys.reactionMember[i]]!.status;
     if (r.kind === 'return' ? status === 'member' : status !== 'member') continue;
     if (r.occasion && !occasions.includes(r.occasion)) continue;
-    const key = keys[i];
-    if (r.once && world.reacted[key]) continue;
+    // The condition before the tally: most conditions fail, and most reactions have not happened yet.
     if (!r.when(world)) continue;
+    const key = keys.reacted[i];
+    if (r.once && world.reacted[key]) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     world.reacted[key] = count(world.reacted, key) + 1;
     world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
@@ -221,9 +240,12 @@ export function react(run: Run): void {
 export function settle(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
-  for (const effect of scenario.drift) {
-    if (world.members[effect.target.member!]?.status !== 'member') continue;
-    applyEffect(world, effect, run.random, { kind: 'drift', id: 'drift', member: effect.target.member });
+  const keys = scenarioKeys(scenario);
+  const states = memberStates(world, scenario);
+  const drift = scenario.drift;
+  for (let i = 0; i < drift.length; i++) {
+    if (states[keys.driftMember[i]]?.status !== 'member') continue;
+    applyEffect(world, drift[i], run.random, keys.driftCause[i]);
   }
   world.turn++;
   if (world.debts.length) {

@@ -1,5 +1,5 @@
-import type { Development, Option, Scenario } from '../scenario/scenario.ts';
-import type { World } from './world.ts';
+import type { Development, Option, Scenario, Stance } from '../scenario/scenario.ts';
+import type { MemberState, World } from './world.ts';
 
 /**
  * Where each member stands on an option, computed from data: its own interest in this crisis (from the
@@ -19,6 +19,8 @@ export interface MemberStance {
   member: string;
   stance: StanceKind;
   score: number;
+  /** The score without general loyalty or disaffection: what the member has at stake in this option itself. */
+  stake: number;
   reason: string;
   factors: Factor[];
   /** True when Moscow's leverage would turn an objection or veto into acceptance. */
@@ -55,9 +57,11 @@ function classify(score: number, t: Scenario['params']['stance']): StanceKind {
  * stance and score alone, and the score is the same sum, term by term in the same order.
  */
 export function memberStance(scenario: Scenario, world: World, option: Option, member: string, detail = true): MemberStance {
+  return stanceOf(scenario, world, option, member, world.members[member], option.stances[member], detail);
+}
+
+function stanceOf(scenario: Scenario, world: World, option: Option, member: string, m: MemberState, authored: Stance | undefined, detail: boolean): MemberStance {
   const w = scenario.params.stance;
-  const m = world.members[member];
-  const authored = option.stances[member];
   const factors: Factor[] = [];
   let score = 0;
   if (authored && authored.interest !== 0) {
@@ -65,8 +69,10 @@ export function memberStance(scenario: Scenario, world: World, option: Option, m
     if (detail) factors.push({ label: 'its interest in this crisis', points: authored.interest });
   }
   const loyaltyPoints = w.loyalty * (m.loyalty - 50);
+  let fromLoyalty = 0;
   if (Math.abs(loyaltyPoints) >= 0.5) {
     score += loyaltyPoints;
+    fromLoyalty = loyaltyPoints;
     if (detail) factors.push({ label: loyaltyPoints > 0 ? 'loyal to the alliance' : 'disaffected with the alliance', points: loyaltyPoints });
   }
   if (option.intervention > 0) {
@@ -98,7 +104,22 @@ export function memberStance(scenario: Scenario, world: World, option: Option, m
     }
   }
   const buyable = (stance === 'objects' || stance === 'vetoes') && member !== 'RU' && score >= w.accepts - scenario.params.leverage.reach;
-  return { member, stance, score, reason, factors, buyable };
+  return { member, stance, score, stake: score - fromLoyalty, reason, factors, buyable };
+}
+
+/**
+ * The option's authored stances in scenario.members order, found once: most options author none or
+ * one, and looking each member up by name on every view is a large share of a batch run's time.
+ */
+const authoredOf = new WeakMap<Option, { members: string[]; stances: (Stance | undefined)[] }>();
+
+function authoredStances(scenario: Scenario, option: Option): (Stance | undefined)[] {
+  let found = authoredOf.get(option);
+  if (found === undefined || found.members !== scenario.members) {
+    found = { members: scenario.members, stances: scenario.members.map((code) => option.stances[code]) };
+    authoredOf.set(option, found);
+  }
+  return found.stances;
 }
 
 /** `detail` as for memberStance: false for batch runs, which never show reasons. */
@@ -108,9 +129,12 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   const vetoedBy: string[] = [];
   const buys: string[] = [];
   let unbuyableVeto = false;
-  for (const code of scenario.members) {
-    if (world.members[code].status !== 'member') continue;
-    const s = memberStance(scenario, world, option, code, detail);
+  const authored = authoredStances(scenario, option);
+  for (let i = 0; i < scenario.members.length; i++) {
+    const code = scenario.members[i];
+    const m = world.members[code];
+    if (m.status !== 'member') continue;
+    const s = stanceOf(scenario, world, option, code, m, authored[i], detail);
     stances.push(s);
     if (s.buyable) buys.push(code);
     if (option.consensus && s.stance === 'vetoes') {

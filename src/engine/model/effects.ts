@@ -1,12 +1,48 @@
 import type { Random } from '../random.ts';
 import type { Effect, Target } from '../scenario/scenario.ts';
-import { clampValue, type Cause, type Status, type World } from './world.ts';
+import { clampValue, type Cause, type MemberState, type Status, type World } from './world.ts';
+
+/**
+ * A member's value by field name. Named reads, not `m[field]`: with the field varying, a computed read
+ * is among the slowest operations in a batch run.
+ */
+function readMember(m: MemberState, field: string): number {
+  switch (field) {
+    case 'loyalty':
+      return m.loyalty;
+    case 'publicSupport':
+      return m.publicSupport;
+    case 'hedging':
+      return m.hedging;
+    case 'ties':
+      return m.ties;
+  }
+  return m[field as 'loyalty'];
+}
+
+function writeMember(m: MemberState, field: string, value: number): void {
+  switch (field) {
+    case 'loyalty':
+      m.loyalty = value;
+      return;
+    case 'publicSupport':
+      m.publicSupport = value;
+      return;
+    case 'hedging':
+      m.hedging = value;
+      return;
+    case 'ties':
+      m.ties = value;
+      return;
+  }
+  m[field as 'loyalty'] = value;
+}
 
 /** Reads the current value behind a target key. */
 export function readTarget(world: World, target: Target): number | string {
   switch (target.kind) {
     case 'member':
-      return world.members[target.member!][target.field as 'loyalty'];
+      return readMember(world.members[target.member!], target.field!);
     case 'status':
       return world.members[target.member!].status;
     case 'alliance':
@@ -27,7 +63,7 @@ export function writeTarget(world: World, target: Target, value: number | Status
   if (after === before) return;
   switch (target.kind) {
     case 'member':
-      world.members[target.member!][target.field as 'loyalty'] = after as number;
+      writeMember(world.members[target.member!], target.field!, after as number);
       break;
     case 'status':
       world.members[target.member!].status = after as Status;

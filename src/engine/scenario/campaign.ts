@@ -88,8 +88,16 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
   const drift: Effect[] = [];
   const seenReaction = new Set<string>();
   const seenDrift = new Set<string>();
+  const standing = new Set(rules.reactions.map((r) => r.id));
   for (const s of chapters) {
-    for (const r of s.reactions) if (!seenReaction.has(`${r.id}:${r.member}`)) (seenReaction.add(`${r.id}:${r.member}`), reactions.push(r));
+    // A crisis's own reactions belong to its chapter: Kyrgyzstan cancels the exercise it hosts in 2022, not at every later exercise.
+    const inChapter = new Set(s.order);
+    for (const r of s.reactions) {
+      if (seenReaction.has(`${r.id}:${r.member}`)) continue;
+      seenReaction.add(`${r.id}:${r.member}`);
+      const when = r.when;
+      reactions.push(standing.has(r.id) ? r : { ...r, when: (w) => w.development !== null && inChapter.has(w.development) && when(w) });
+    }
     for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) (seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e));
   }
   const variables = chapters.flatMap((s) => s.variables).filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);

@@ -46,7 +46,21 @@ export function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/**
+ * The rules last read, by file and text. A library, a campaign or a sensitivity sweep loads many
+ * scenarios against the same rules, and reading the rules' YAML is most of the cost of loading one.
+ * What is returned is only read, never changed, so sharing it is safe.
+ */
+let lastRules: { file: string; text: string; result: Result<{ rules: RulesFile; source: YamlSource }> } | null = null;
+
 export function loadRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }> {
+  if (lastRules !== null && lastRules.file === rules.file && lastRules.text === rules.text) return lastRules.result;
+  const result = readRules(rules);
+  lastRules = { file: rules.file, text: rules.text, result };
+  return result;
+}
+
+function readRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }> {
   const read = readYaml(rules.text, rules.file);
   if (!read.ok) return read;
   const parsed = rulesSchema.safeParse(read.source.data);
