@@ -29,7 +29,7 @@ const LABELS: Record<string, { label: [number, number]; anchor?: [number, number
   BY: { label: [27.9, 52.6] },
   KZ: { label: [67.0, 48.3] },
   UZ: { label: [62.6, 42.6] },
-  KG: { label: [80.0, 39.9], anchor: [75.0, 41.5] },
+  KG: { label: [79.0, 39.2], anchor: [75.0, 41.5] },
   TJ: { label: [70.0, 36.2], anchor: [71.0, 38.7] },
   AM: { label: [40.3, 38.4], anchor: [45.0, 40.2] },
   AZ: { label: [50.6, 37.2], anchor: [47.9, 40.3] },
@@ -146,12 +146,12 @@ function area(ring: number[]): number {
 const codeOf = Object.fromEntries(Object.entries(MEMBERS).map(([code, iso]) => [iso, code]));
 const features: MapFeature[] = [];
 for (const g of countries as GeometryObject<{ name: string }>[]) {
-  const geometry = overrides.get(String(g.id)) ?? feature(topology, g).geometry;
+  const geometry = overrides.get(String(g.id)) ?? (feature(topology, g) as GeoJSON.Feature).geometry;
   if (!geometry) continue;
   const kept = rings(geometry).filter((r) => area(r) > 4);
   if (!kept.length) continue;
   const code = codeOf[String(g.id)] ?? null;
-  features.push({ id: String(g.id), name: g.properties!.name, member: code, rings: kept });
+  features.push({ id: String(g.id), name: (g.properties as { name: string }).name, member: code, rings: kept });
 }
 // Members last, so their borders draw over their neighbours'.
 features.sort((a, b) => Number(a.member !== null) - Number(b.member !== null));

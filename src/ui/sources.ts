@@ -16,6 +16,11 @@ export function sourceRef(scenario: Scenario, source: string): SourceRef {
   return { title: known.title.replace(/^"(.*)"(.*)$/, '“$1”$2'), detail };
 }
 
+/** "Source: ...", ending with one full stop however the source itself ends. */
+export function sentence(text: string): string {
+  return /[.!?]['"’”)]?$/.test(text) ? text : `${text}.`;
+}
+
 export function sourceText(scenario: Scenario, source: string | undefined, assumption?: boolean): string {
   if (source) {
     const ref = sourceRef(scenario, source);

@@ -1,6 +1,88 @@
+/**
+ * Browser figures: how much JavaScript the first screen needs, and how soon it answers. The site is
+ * built as it ships (no test scenarios), served on 127.0.0.1, and opened in headless Chromium.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { findChromium, INSTALL_HINT, launch } from '../browser/chromium.ts';
+import { serve } from '../browser/serve.ts';
 import type { Figure } from './figure.ts';
 
-/** Browser figures (bundle size, time to the first screen): filled in with the browser game. */
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const RUNS = 7;
+
+const gzipKB = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
+
+/** The scripts the page loads before anything is asked of it: its entry and what the HTML preloads. */
+function initialScripts(dir: string): string[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const found = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  return [...new Set(found)].map((src) => join(dir, src.replace(/^\.?\//, '')));
+}
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 export async function browserBench(): Promise<Figure[]> {
-  return [];
+  const dir = mkdtempSync(join(tmpdir(), 'article-four-bench-'));
+  try {
+    await build({ root, logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+    const initial = initialScripts(dir).reduce((kb, file) => kb + gzipKB(file), 0);
+    const all = readdirSync(join(dir, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .reduce((kb, f) => kb + gzipKB(join(dir, 'assets', f)), 0);
+    const figures: Figure[] = [
+      { name: 'browser: initial JavaScript (gzip -9)', value: initial, unit: 'KB', goal: { kind: 'max', value: 350 } },
+      { name: 'browser: all JavaScript, map and scenarios included (gzip -9)', value: all, unit: 'KB' },
+    ];
+    const chromium = findChromium();
+    if (!chromium) {
+      process.stderr.write(`${INSTALL_HINT}\n`);
+      return figures;
+    }
+    const site = await serve(dir);
+    const browser = await launch(chromium);
+    try {
+      const ready: number[] = [];
+      const firstKey: number[] = [];
+      const mapDrawn: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        await context.addInitScript(() => {
+          addEventListener('keydown', () => ((window as unknown as { __firstKey?: number }).__firstKey ??= performance.now()), { capture: true });
+        });
+        const page = await context.newPage();
+        await page.goto(site.url);
+        await page.waitForSelector('body[data-screen="choose"]');
+        await page.keyboard.press('Tab');
+        const times = await page.evaluate(() => ({
+          ready: performance.getEntriesByName('choose-ready')[0]?.startTime ?? NaN,
+          key: (window as unknown as { __firstKey?: number }).__firstKey ?? NaN,
+        }));
+        ready.push(times.ready);
+        firstKey.push(times.key);
+        // From a click on Play to the first briefing with the map drawn (Phaser loads after the first screen).
+        const start = Date.now();
+        await page.locator('button[data-action="play"]').first().click();
+        await page.waitForSelector('body[data-screen="briefing"]');
+        await page.waitForSelector('.map-canvas[data-map-ready="true"]', { timeout: 30_000 });
+        mapDrawn.push(Date.now() - start);
+        await context.close();
+      }
+      figures.push(
+        { name: 'browser: navigation to the Choose screen ready (median)', value: median(ready), unit: 'ms', goal: { kind: 'max', value: 1000 } },
+        { name: 'browser: navigation to the first key handled on Choose (median)', value: median(firstKey), unit: 'ms' },
+        { name: 'browser: Play to the first briefing with the map (median)', value: median(mapDrawn), unit: 'ms' },
+      );
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

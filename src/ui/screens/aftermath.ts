@@ -3,7 +3,7 @@ import { cohesion } from '../../engine/model/cohesion.ts';
 import type { World } from '../../engine/model/world.ts';
 import { h, type Child } from '../dom.ts';
 import { possessive, signed, tenth, valueName } from '../format.ts';
-import { sourceText } from '../sources.ts';
+import { sentence, sourceText } from '../sources.ts';
 import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from './changes.ts';
 import type { Screen } from './screen.ts';
 
@@ -60,7 +60,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
     return h(
       'li',
       { class: 'reaction', 'data-reaction': `${r.member}:${r.reaction}` },
-      h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${source}.`) : ''),
+      h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : ''),
       own.length ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false))) : h('p', null, 'It changes no value by itself, but it is on the record.'),
     );
   });
@@ -99,7 +99,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
       h('h4', null, 'How the members answered'),
       reactionItems.length ? h('ul', { class: 'reactions' }, reactionItems) : h('p', null, 'No member reacted beyond the Council table.'),
       slow.length
-        ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} small ${slow.length === 1 ? 'change' : 'changes'} from standing rules and the price of leverage`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
+        ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} ${slow.length === 1 ? 'change' : 'changes'} from ${slow.some((c) => c.cause.kind === 'debt') ? "standing rules and the price of Moscow's leverage" : 'standing rules'}`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
         : null,
     ),
     h(

@@ -4,7 +4,7 @@ import type { Change } from '../../engine/model/world.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
 import { h, type Child } from '../dom.ts';
 import { direction, signed, valueName } from '../format.ts';
-import { sourceText } from '../sources.ts';
+import { sentence, sourceText } from '../sources.ts';
 
 /** What a change did, in words: "Armenia's loyalty −18.0". */
 export function amountText(scenario: Scenario, c: Change): string {
@@ -56,8 +56,8 @@ export function changeLine(scenario: Scenario, c: Change, withCause = true): HTM
     { class: 'change' },
     h('span', { class: trendClass(c) }, amountText(scenario, c)),
     withCause ? ` (${causeText(scenario, c)})` : '',
-    `: ${c.cause.why}.`,
-    source ? h('span', { class: 'source' }, ` Source: ${source}.`) : '',
+    `: ${sentence(c.cause.why)}`,
+    source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : '',
   );
 }
 

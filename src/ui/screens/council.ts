@@ -5,7 +5,7 @@ import { listText, signed, whole } from '../format.ts';
 import type { Screen } from './screen.ts';
 
 const STANCE_WORDS: Record<MemberStance['stance'], string> = { supports: 'supports', accepts: 'accepts', objects: 'objects', vetoes: 'vetoes' };
-const STANCE_MARKS: Record<MemberStance['stance'], string> = { supports: '✔', accepts: '○', objects: '✖', vetoes: '⛔' };
+const STANCE_MARKS: Record<MemberStance['stance'], string> = { supports: '✔', accepts: '○', objects: '✖', vetoes: '⊘' };
 
 function stanceWord(view: OptionView, s: MemberStance): string {
   if (s.stance === 'vetoes' && !view.option.consensus) return 'opposes';
@@ -16,8 +16,13 @@ function verdict(run: Run, view: OptionView): { text: string; kind: 'passes' | '
   const names = (codes: string[]) => listText(codes.map((c) => run.scenario.names[c]));
   if (!view.available) return { text: 'Not on the table now: the situation rules it out.', kind: 'closed' };
   if (view.vetoedBy.length) return { text: `Blocked: ${names(view.vetoedBy)} ${view.vetoedBy.length > 1 ? 'veto' : 'vetoes'} it, and the Council decides by consensus.`, kind: 'blocked' };
-  const objectors = view.stances.filter((s) => s.stance === 'objects' || s.stance === 'vetoes').map((s) => s.member);
-  if (objectors.length) return { text: `Passes, over the objections of ${names(objectors)} (each loses loyalty when overruled).`, kind: 'passes' };
+  const against = view.stances.filter((s) => s.stance === 'objects' || s.stance === 'vetoes');
+  // Only an objection on the merits is resented when overruled (the engine's rule in resolve()).
+  const resent = against.filter((s) => s.stake < run.scenario.params.stance.accepts).map((s) => s.member);
+  if (against.length) {
+    const cost = resent.length ? ` ${names(resent)} ${resent.length > 1 ? 'lose' : 'loses'} loyalty for being overruled.` : '';
+    return { text: `Passes, over the objections of ${names(against.map((s) => s.member))}.${cost}`, kind: 'passes' };
+  }
   return { text: 'Passes: no member stands in the way.', kind: 'passes' };
 }
 

@@ -5,7 +5,7 @@ import type { Scenario } from '../../engine/scenario/scenario.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../dom.ts';
 import { whole } from '../format.ts';
-import { sourceRef, sourceText } from '../sources.ts';
+import { sentence, sourceRef, sourceText } from '../sources.ts';
 import type { Screen } from './screen.ts';
 
 const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };
@@ -21,15 +21,17 @@ function recordCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
   if (!d) return h('td', null, '');
   const dev = scenario.developments[d.development];
   const historical = dev.options.find((o) => o.historical);
-  const sources = new Set<string>();
-  for (const q of dev.quotes) sources.add(sourceRef(scenario, q.source).title);
-  if (historical?.source) sources.add(sourceText(scenario, historical.source));
+  const found = new Set<string>();
+  for (const q of dev.quotes) found.add(sourceRef(scenario, q.source).title);
+  if (historical?.source) found.add(sourceText(scenario, historical.source));
+  // A bare title is dropped where the same text is also cited with its passage.
+  const sources = [...found].filter((a) => ![...found].some((b) => b !== a && b.startsWith(a)));
   return h(
     'td',
     null,
     h('p', null, dev.history),
     historical ? h('p', null, 'The Council did: ', h('strong', null, historical.label), '.') : null,
-    sources.size ? h('p', { class: 'source' }, `Sources: ${[...sources].join('; ')}.`) : null,
+    sources.length ? h('p', { class: 'source' }, `Sources: ${sentence(sources.join('; '))}`) : null,
   );
 }
 

@@ -13,7 +13,7 @@ export function trend(delta: number): HTMLElement {
 
 function bar(value: number): SVGSVGElement {
   const width = Math.max(0, Math.min(100, value));
-  return s('svg', { class: 'bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }), s('rect', { class: 'bar-fill', x: 0, y: 0, width, height: 6 }));
+  return s('svg', { class: 'meter-bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }), s('rect', { class: 'bar-fill', x: 0, y: 0, width, height: 6 }));
 }
 
 export function metersPanel(run: Run): HTMLElement {

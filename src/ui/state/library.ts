@@ -1,43 +1,59 @@
-import { loadLibrary, type LibraryEntry } from '../../engine/scenario/library.ts';
+import { scenarioIndex } from 'virtual:article-four/scenario-index';
+import { loadEntry } from '../../engine/scenario/library.ts';
 import type { TextFile } from '../../engine/scenario/load.ts';
-import { formatProblem } from '../../engine/scenario/problem.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
-import { extraScenarios } from './extra-scenarios.ts';
+import { extraScenarioTexts } from './extra-scenarios.ts';
+import type { ScenarioIndexEntry } from './scenario-index.ts';
 
 /**
- * Every scenario and campaign the game ships, loaded once. A file with problems stays in the list with
- * its problems, so the Choose screen can say what is wrong instead of failing.
+ * The scenarios the game ships. The index (checked when the site is built) is at hand at once; a
+ * scenario's text is fetched and compiled only when it is played, so the first screen answers quickly.
  */
-const texts = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const texts: Record<string, () => Promise<string>> = {
+  ...(import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>),
+  ...extraScenarioTexts,
+};
+
+export type Loaded = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
 export interface Library {
-  entries: LibraryEntry[];
-  find(id: string): Scenario | null;
-  /** Why a scenario id cannot be played, or null when it can. */
-  problem(id: string): string | null;
+  entries: ScenarioIndexEntry[];
+  entry(id: string): ScenarioIndexEntry | null;
+  load(id: string): Promise<Loaded>;
 }
 
-export function openLibrary(): Library {
-  const files: TextFile[] = [];
-  let rules: TextFile | null = null;
-  for (const [path, text] of Object.entries(texts)) {
-    const file = path.replace(/^\//, '');
-    if (file === 'scenarios/rules.yaml') rules = { file, text };
-    else files.push({ file, text });
-  }
-  files.push(...extraScenarios);
-  files.sort((a, b) => a.file.localeCompare(b.file));
-  const entries: LibraryEntry[] = rules
-    ? loadLibrary(files, rules)
-    : files.map((f) => ({ file: f.file, id: f.file.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), kind: 'scenario', scenario: null, problems: [{ file: 'scenarios/rules.yaml', line: 1, col: 1, path: '', message: 'the standing rules file is missing' }] }));
+async function read(file: string): Promise<TextFile> {
+  const loader = texts[`/${file}`];
+  if (!loader) throw new Error(`${file} is not in this build`);
+  return { file, text: await loader() };
+}
+
+export function openLibrary(entries: ScenarioIndexEntry[] = scenarioIndex): Library {
+  const cache = new Map<string, Promise<Loaded>>();
+  const entry = (id: string) => entries.find((e) => e.id === id) ?? null;
+  const load = async (id: string): Promise<Loaded> => {
+    const found = entry(id);
+    if (!found) return { ok: false, error: `there is no scenario '${id}' in this version of the game` };
+    if (!found.ok) return { ok: false, error: `the scenario '${id}' has problems in this version of the game (${found.problems[0]})` };
+    try {
+      const [rules, ...files] = await Promise.all([read('scenarios/rules.yaml'), ...found.needs.map(read)]);
+      const loaded = loadEntry(files[0], files, rules);
+      if (!loaded.scenario) return { ok: false, error: `the scenario '${id}' has problems (${loaded.problems[0]?.message ?? 'unknown'})` };
+      return { ok: true, scenario: loaded.scenario };
+    } catch (error) {
+      return { ok: false, error: `the scenario '${id}' could not be loaded (${(error as Error).message})` };
+    }
+  };
   return {
     entries,
-    find: (id) => entries.find((e) => e.id === id)?.scenario ?? null,
-    problem(id) {
-      const entry = entries.find((e) => e.id === id);
-      if (!entry) return `there is no scenario '${id}' in this version of the game`;
-      if (!entry.scenario) return `the scenario '${id}' has problems in this version of the game (${entry.problems.map(formatProblem)[0] ?? 'unknown'})`;
-      return null;
+    entry,
+    load(id) {
+      let pending = cache.get(id);
+      if (!pending) {
+        pending = load(id);
+        cache.set(id, pending);
+      }
+      return pending;
     },
   };
 }

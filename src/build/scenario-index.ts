@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import { fileKind, idFromFileName, loadLibrary } from '../engine/scenario/library.ts';
+import type { TextFile } from '../engine/scenario/load.ts';
+import { formatProblem } from '../engine/scenario/problem.ts';
+import type { ScenarioIndexEntry } from '../ui/state/scenario-index.ts';
+
+export const SCENARIO_INDEX_ID = 'virtual:article-four/scenario-index';
+const RESOLVED = `\0${SCENARIO_INDEX_ID}`;
+
+function readYamlFiles(root: string, dirs: string[]): TextFile[] {
+  const files: TextFile[] = [];
+  for (const dir of dirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => n.endsWith('.yaml')).sort()) {
+      files.push({ file: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') });
+    }
+  }
+  return files;
+}
+
+/** Every scenario and campaign, checked with the engine's own loader: what the Choose screen lists. */
+export function scenarioIndex(root: string, dirs: string[]): ScenarioIndexEntry[] {
+  const files = readYamlFiles(root, dirs);
+  const rules = files.find((f) => f.file === 'scenarios/rules.yaml');
+  const others = files.filter((f) => fileKind(f.text) !== 'rules');
+  if (!rules) {
+    return others.map((f) => ({ file: f.file, id: idFromFileName(f.file), kind: 'scenario', ok: false, title: idFromFileName(f.file), era: null, length: '', premise: '', members: [], names: {}, chapters: 0, needs: [], problems: ['scenarios/rules.yaml: the standing rules are missing'] }));
+  }
+  return loadLibrary(others, rules).map((entry) => {
+    const s = entry.scenario;
+    if (!s) {
+      return { file: entry.file, id: entry.id, kind: entry.kind, ok: false, title: entry.id, era: null, length: '', premise: '', members: [], names: {}, chapters: 0, needs: [], problems: entry.problems.map(formatProblem) };
+    }
+    const chapterFiles = s.chapters.map((c) => others.find((f) => idFromFileName(f.file) === c.scenario)!.file);
+    return {
+      file: entry.file,
+      id: entry.id,
+      kind: entry.kind,
+      ok: true,
+      title: s.title,
+      era: s.era,
+      length: s.length,
+      premise: s.premise,
+      members: s.members,
+      names: s.names,
+      chapters: s.chapters.length,
+      needs: [entry.file, ...chapterFiles],
+      problems: [],
+    };
+  });
+}
+
+/**
+ * The scenario index as a module, computed when the site is built (and on every change in development),
+ * so the first screen lists every scenario, and says what is wrong with a broken one, without parsing any.
+ */
+export function scenarioIndexPlugin(dirs: string[]): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'article-four-scenario-index',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: (id) => (id === SCENARIO_INDEX_ID ? RESOLVED : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const index = scenarioIndex(root, dirs);
+      for (const entry of index) {
+        for (const file of entry.ok ? entry.needs : []) this.addWatchFile(join(root, file));
+        // Authors see what is wrong with their files at every build; the tests' deliberately broken fixture is not news.
+        if (!entry.ok && entry.file.startsWith('scenarios/')) this.warn(`${entry.file} cannot be played: ${entry.problems[0]}${entry.problems.length > 1 ? ` (and ${entry.problems.length - 1} more)` : ''}`);
+      }
+      return `export const scenarioIndex = ${JSON.stringify(index)};\n`;
+    },
+    configureServer(server) {
+      const watched = dirs.map((d) => join(root, d));
+      const refresh = (path: string) => {
+        if (!path.endsWith('.yaml') || !watched.some((d) => !relative(d, path).startsWith('..'))) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(watched);
+      server.watcher.on('add', refresh);
+      server.watcher.on('change', refresh);
+      server.watcher.on('unlink', refresh);
+    },
+  };
+}

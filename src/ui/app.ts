@@ -1,0 +1,289 @@
+import { summarize } from '../engine/game/batch.ts';
+import { encodeRunParams, decodeRunParams } from '../engine/game/share-link.ts';
+import { announce } from './announce.ts';
+import { h, replace } from './dom.ts';
+import { mapStateOf } from './map/map-state.ts';
+import { MapView } from './map/map-view.ts';
+import { aftermathScreen } from './screens/aftermath.ts';
+import { briefingScreen } from './screens/briefing.ts';
+import { chooseScreen, type Notice } from './screens/choose.ts';
+import { councilScreen } from './screens/council.ts';
+import { debriefScreen } from './screens/debrief.ts';
+import { metersPanel } from './screens/meters.ts';
+import { runBar, type SaveStatus } from './screens/run-bar.ts';
+import type { Screen } from './screens/screen.ts';
+import type { Library } from './state/library.ts';
+import { deleteSlot, listSlots, newSeed, newSlotId, readSlot, writeSlot } from './state/saves.ts';
+import { Session } from './state/session.ts';
+
+/**
+ * The page: routes (`#/` the scenarios, `#/run/<slot>` a saved run, `#/share?...` a shared one), the
+ * session being played, and which screen shows. Rules live in the engine; this only shows and sends.
+ */
+export class App {
+  private session: Session | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private rendered = '';
+  private notices: Notice[] = [];
+  private runNotices: Notice[] = [];
+  private save: SaveStatus = { ok: true, text: '' };
+  private readonly mapFigure: HTMLElement;
+  private readonly mapCaption: HTMLElement;
+  private readonly map: MapView;
+  private chooseShown = false;
+  /** Bumped on every route: a scenario that finishes loading after the player has moved on is dropped. */
+  private routed = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly library: Library,
+  ) {
+    const host = h('div', { class: 'map-canvas', 'aria-hidden': 'true' });
+    this.mapCaption = h('figcaption', null);
+    this.mapFigure = h('figure', { class: 'map' }, host, this.mapCaption);
+    this.map = new MapView(host);
+  }
+
+  start() {
+    window.addEventListener('hashchange', () => this.route());
+    this.route();
+  }
+
+  private route() {
+    const hash = location.hash;
+    const ticket = ++this.routed;
+    if (hash.startsWith('#/run/')) void this.openSlot(decodeURIComponent(hash.slice('#/run/'.length)), ticket);
+    else if (hash.startsWith('#/share')) void this.openShare(hash, ticket);
+    else if (!hash.startsWith('#') || hash === '#' || hash === '#/' || !this.session) this.showChoose();
+  }
+
+  private go(hash: string, replaceEntry = false) {
+    if (location.hash === hash) this.route();
+    else if (replaceEntry) {
+      history.replaceState(null, '', hash);
+      this.route();
+    } else location.hash = hash;
+  }
+
+  private fail(text: string) {
+    this.notices.push({ kind: 'error', text });
+    this.go('#/', true);
+  }
+
+  // ---- Choose -------------------------------------------------------------------------------------
+
+  private showChoose() {
+    this.detach();
+    const screen = chooseScreen(this.library, listSlots(), this.notices, {
+      onPlay: (id, seed) => this.startNew(id, seed),
+      onContinue: (slot) => this.go(`#/run/${encodeURIComponent(slot)}`),
+      onDelete: (slot) => {
+        deleteSlot(slot);
+        this.notices.push({ kind: 'info', text: 'The saved run is deleted.' });
+        this.showChoose();
+      },
+    });
+    const news = this.notices.length > 0;
+    this.notices = [];
+    replace(this.root, skipLink(), h('header', { class: 'bar' }, h('p', { class: 'brand' }, 'Article Four')), h('main', { id: 'main', class: 'single' }, screen.el));
+    this.mark('choose', null);
+    // On arrival the page starts at the top, as any page does; after that (or with news), focus follows the screen.
+    if (this.chooseShown || news) this.present(screen);
+    if (!this.chooseShown) {
+      this.chooseShown = true;
+      performance.mark('choose-ready');
+      // Phaser and the borders are fetched once the first screen answers, ready before the first briefing.
+      const later = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+      later(() => void this.map.load(), { timeout: 2000 });
+    }
+  }
+
+  private async startNew(id: string, seed: string) {
+    const ticket = ++this.routed;
+    const loaded = await this.library.load(id);
+    if (ticket !== this.routed) return;
+    if (!loaded.ok) return this.fail(`That scenario cannot be played: ${loaded.error}.`);
+    const slot = newSlotId();
+    const session = Session.start(loaded.scenario, seed || newSeed(), slot, 'new run');
+    this.attach(session);
+    this.persist();
+    this.go(`#/run/${encodeURIComponent(slot)}`);
+  }
+
+  // ---- Opening runs -------------------------------------------------------------------------------
+
+  private async openSlot(slot: string, ticket: number) {
+    if (this.session?.slot === slot) return this.render(true);
+    const read = readSlot(slot);
+    if (!read) return this.fail('That saved run is no longer in this browser.');
+    if (!read.ok) return this.fail(`That saved run cannot be opened: ${read.error}. It is kept as it is.`);
+    const { record, label } = read.data;
+    const loaded = await this.library.load(record.scenario);
+    if (ticket !== this.routed) return;
+    if (!loaded.ok) return this.fail(`That saved run cannot be opened: ${loaded.error}. It is kept as it is.`);
+    const opened = Session.fromRecord(loaded.scenario, record, slot, label);
+    if (!opened.ok) return this.fail(`That saved run cannot be opened: ${opened.error}. It is kept as it is.`);
+    this.attach(opened.session);
+    this.save = { ok: true, text: `Saved after decision ${record.decisions.length}` };
+    this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
+    this.render(true);
+  }
+
+  private async openShare(hash: string, ticket: number) {
+    const decoded = decodeRunParams(hash);
+    if (!decoded.ok) return this.fail(`This link cannot be opened: ${decoded.error}.`);
+    const record = decoded.record;
+    const loaded = await this.library.load(record.scenario);
+    if (ticket !== this.routed) return;
+    if (!loaded.ok) return this.fail(`This link cannot be opened: ${loaded.error}.`);
+    const slot = newSlotId();
+    const opened = Session.fromRecord(loaded.scenario, record, slot, 'opened from a link');
+    if (!opened.ok) return this.fail(`This link cannot be opened: ${opened.error}.`);
+    this.attach(opened.session);
+    this.persist();
+    this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
+    this.go(`#/run/${encodeURIComponent(slot)}`, true);
+  }
+
+  private rewind(k: number) {
+    const current = this.session;
+    if (!current) return;
+    const slot = newSlotId();
+    const opened = Session.fromRecord(current.scenario, current.record, slot, `branch at decision ${k + 1}`, k);
+    if (!opened.ok) {
+      this.runNotices = [{ kind: 'error', text: `Cannot go back: ${opened.error}.` }];
+      return this.render(true);
+    }
+    this.attach(opened.session);
+    this.persist();
+    this.runNotices = [{ kind: 'info', text: `You are back at decision ${k + 1}, on a new branch saved on its own. The run you left is kept under "Continue a saved run".` }];
+    this.go(`#/run/${encodeURIComponent(slot)}`);
+  }
+
+  private attach(session: Session) {
+    this.detach();
+    this.session = session;
+    this.rendered = '';
+    this.runNotices = [];
+    this.unsubscribe = session.subscribe(() => this.onChange());
+  }
+
+  private detach() {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.session?.stop();
+    this.session = null;
+    this.rendered = '';
+  }
+
+  private onChange() {
+    const s = this.session;
+    if (!s) return;
+    if (s.phase === 'aftermath' && this.rendered !== this.key()) this.persist();
+    this.render(false);
+  }
+
+  /** Autosave: the run record, after every decision, into the run's own slot. */
+  private persist() {
+    const s = this.session;
+    if (!s) return;
+    const record = s.record;
+    const written = writeSlot(s.slot, s.label, record);
+    this.save = written.ok ? { ok: true, text: record.decisions.length ? `Saved after decision ${record.decisions.length}` : 'Saved' } : { ok: false, text: written.error };
+    if (!written.ok) announce(written.error);
+  }
+
+  private key(): string {
+    const s = this.session!;
+    return `${s.slot}:${s.phase}:${s.run.world.decisions.length}`;
+  }
+
+  // ---- Playing ------------------------------------------------------------------------------------
+
+  private render(force: boolean) {
+    const s = this.session;
+    if (!s) return this.showChoose();
+    const key = this.key();
+    if (!force && key === this.rendered) return;
+    this.rendered = key;
+    const run = s.run;
+    const screen = this.screenFor(s);
+    const { bar, drawers } = runBar(run, this.save, {
+      onRewind: (k) => this.rewind(k),
+      shareLink: () => `${location.href.split('#')[0]}#/share?${encodeRunParams(s.record)}`,
+    });
+    const notices = this.runNotices.length ? h('div', { class: 'notices' }, this.runNotices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null;
+    const wide = s.phase === 'debrief';
+    const panel = h('main', { id: 'main', class: 'panel' }, notices, screen.el);
+    const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, this.mapFigure, metersPanel(run));
+    replace(this.root, skipLink(), bar, drawers, h('div', { class: `play ${wide ? 'wide' : ''}` }, stage, panel));
+    if (!wide) this.showMap(s);
+    this.mark(s.phase, s);
+    void this.map.load();
+    this.present(screen);
+  }
+
+  private screenFor(s: Session): Screen {
+    const run = s.run;
+    switch (s.phase) {
+      case 'briefing':
+        return briefingScreen(run, () => s.send({ type: 'briefing.done' }));
+      case 'council':
+        return councilScreen(run, (option, leverage) => s.send({ type: 'council.decide', option, leverage }));
+      case 'aftermath':
+        return aftermathScreen(run, s.before, () => s.send({ type: 'aftermath.done' }));
+      case 'debrief':
+        return debriefScreen(run, s.historicalRun(), {
+          onBranch: (k) => this.rewind(k),
+          onAgain: () => this.startNew(s.scenario.id, ''),
+          onChoose: () => this.go('#/'),
+        });
+    }
+  }
+
+  private showMap(s: Session) {
+    const state = mapStateOf(s.run, s.phase === 'aftermath');
+    this.map.show(state);
+    const { scenario } = s.run;
+    const crisis = state.crisis ? `The crisis: ${state.crisis.place} (${scenario.names[state.crisis.code] ?? state.crisis.code}). ` : '';
+    const absent = state.members.filter((m) => m.status !== 'member').map((m) => `${m.name} ${m.status === 'suspended' ? 'has suspended its participation' : 'has withdrawn'}`);
+    const events = state.events.map((e) => `${scenario.names[e.code]} ${e.text}`);
+    replace(
+      this.mapCaption,
+      h('span', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'legend-ramp' }), h('span', { class: 'legend-ends' }, h('span', null, '0'), h('span', null, 'loyalty'), h('span', null, '100'))),
+      h('span', null, `Map: members shaded and numbered by loyalty (0–100); hatched if suspended or withdrawn. ${crisis}${absent.length ? `${absent.join('; ')}. ` : ''}${events.length ? `Reactions: ${events.join('; ')}.` : ''}`),
+    );
+  }
+
+  /** Focus moves to the new screen's heading, and the live region reads what it says. */
+  private present(screen: Screen) {
+    window.scrollTo(0, 0);
+    screen.heading.focus({ preventScroll: true });
+    announce(screen.announcement);
+  }
+
+  /** State for tests and tools: which screen, and the engine's hash of the World on it. */
+  private mark(screen: string, s: Session | null) {
+    const body = document.body.dataset;
+    body.screen = screen;
+    if (s) {
+      body.worldHash = summarize(s.run).hash;
+      body.decisions = String(s.run.world.decisions.length);
+      body.slot = s.slot;
+      body.seed = s.run.seed;
+      body.scenario = s.scenario.id;
+    } else {
+      for (const k of ['worldHash', 'decisions', 'slot', 'seed', 'scenario']) delete body[k];
+    }
+  }
+}
+
+function skipLink(): HTMLElement {
+  const link = h('a', { class: 'skip-link', href: '#main' }, 'Skip to the game');
+  link.addEventListener('click', (event) => {
+    // The fragment belongs to the router: move focus by hand instead of following the link.
+    event.preventDefault();
+    (document.getElementById('screen-heading') ?? document.getElementById('main'))?.focus();
+  });
+  return link;
+}

@@ -1,0 +1,106 @@
+import { h } from '../dom.ts';
+import { listText } from '../format.ts';
+import type { Library } from '../state/library.ts';
+import type { SlotRead } from '../state/saves.ts';
+import type { ScenarioIndexEntry } from '../state/scenario-index.ts';
+import type { Screen } from './screen.ts';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface ChooseActions {
+  onPlay: (id: string, seed: string) => void;
+  onContinue: (slot: string) => void;
+  onDelete: (slot: string) => void;
+}
+
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+function savedList(library: Library, slots: SlotRead[], actions: ChooseActions): HTMLElement {
+  return h(
+    'ul',
+    { class: 'saves' },
+    slots.map((slot) => {
+      if (!slot.ok) {
+        return h(
+          'li',
+          { class: 'save broken', 'data-slot': slot.slot },
+          h('p', null, h('strong', null, 'A saved run that cannot be opened: '), `${slot.error}. It is kept as it is.`),
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', onclick: () => actions.onDelete(slot.slot) }, 'Delete this save'),
+        );
+      }
+      const { record, label, savedAt } = slot.data;
+      const title = library.entry(record.scenario)?.title ?? record.scenario;
+      const n = record.decisions.length;
+      return h(
+        'li',
+        { class: 'save', 'data-slot': slot.slot },
+        h('p', null, h('strong', null, title), ` — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${label && label !== 'new run' ? `, ${label}` : ''}`, savedAt ? h('span', { class: 'muted' }, ` · saved ${when(savedAt)}`) : null),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', class: 'primary', 'data-action': 'continue', 'aria-label': `Continue: ${title}, ${n} decisions`, onclick: () => actions.onContinue(slot.slot) }, 'Continue'),
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete: ${title}, ${n} decisions`, onclick: () => actions.onDelete(slot.slot) }, 'Delete'),
+        ),
+      );
+    }),
+  );
+}
+
+function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: ChooseActions): HTMLElement {
+  if (!entry.ok) {
+    return h(
+      'li',
+      { class: 'card broken', 'data-scenario': entry.id },
+      h('h3', null, entry.id.replace(/_/g, ' ')),
+      h('p', null, 'This scenario file has problems, so it cannot be played yet:'),
+      h('ul', { class: 'problems' }, entry.problems.slice(0, 3).map((p) => h('li', null, h('code', null, p)))),
+      entry.problems.length > 3 ? h('p', null, `…and ${entry.problems.length - 3} more. Check it with: npm run cli -- validate ${entry.file}`) : null,
+    );
+  }
+  return h(
+    'li',
+    { class: `card ${entry.kind}`, 'data-scenario': entry.id },
+    h('h3', null, entry.title),
+    h('p', { class: 'meta' }, `${entry.era} · ${entry.length} · ${entry.kind === 'campaign' ? `${entry.chapters} chapters · ` : ''}${listText(entry.members.map((c) => entry.names[c] ?? c))}`),
+    h('p', null, entry.premise),
+    h('button', { type: 'button', class: 'primary', 'data-action': 'play', 'aria-label': `Play: ${entry.title}`, onclick: () => actions.onPlay(entry.id, seedInput.value.trim()) }, 'Play'),
+  );
+}
+
+/** The scenarios and the campaign, each with era, length and premise; saved runs to continue. */
+export function chooseScreen(library: Library, slots: SlotRead[], notices: Notice[], actions: ChooseActions): Screen {
+  const heading = h('h1', { tabindex: '-1', id: 'screen-heading' }, 'Article Four');
+  const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
+  const campaigns = library.entries.filter((e) => e.kind === 'campaign');
+  const crises = library.entries.filter((e) => e.kind !== 'campaign').sort((a, b) => (a.era ?? 9999) - (b.era ?? 9999) || a.id.localeCompare(b.id));
+  const el = h(
+    'section',
+    { class: 'screen choose', 'aria-labelledby': 'screen-heading' },
+    heading,
+    h('p', { class: 'lede' }, 'You lead the Collective Security Treaty Organization: Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, Tajikistan, and in earlier years Uzbekistan, Azerbaijan and Georgia. Crises from the documented record arrive; the Council must agree on an answer; the members react. When does the alliance answer?'),
+    h('p', { class: 'article' }, h('q', null, 'In the event of an act of aggression against any of the participating states, all other participating states will provide him with the necessary assistance, including military.'), ' — Article 4 of the Collective Security Treaty'),
+    notices.length ? h('div', { class: 'notices' }, notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null,
+    slots.length ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions)) : null,
+    h(
+      'div',
+      { class: 'seed-field' },
+      h('label', { for: 'seed' }, 'Seed (optional)'),
+      seedInput,
+      h('p', { id: 'seed-help', class: 'muted' }, 'The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Leave it empty for a new one.'),
+    ),
+    campaigns.length ? h('section', { 'aria-labelledby': 'campaign-heading' }, h('h2', { id: 'campaign-heading' }, 'The campaign'), h('ul', { class: 'cards' }, campaigns.map((e) => card(e, seedInput, actions)))) : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'crises-heading' },
+      h('h2', { id: 'crises-heading' }, 'Crises'),
+      crises.length ? h('ul', { class: 'cards' }, crises.map((e) => card(e, seedInput, actions))) : h('p', null, 'No scenarios are installed.'),
+    ),
+  );
+  return { el, heading, announcement: `Choose a crisis. ${crises.filter((c) => c.ok).length} crises${campaigns.length ? ` and ${campaigns.length} campaign` : ''} available.${notices.length ? ` ${notices.map((n) => n.text).join(' ')}` : ''}` };
+}

@@ -1,0 +1,91 @@
+import type { Run } from '../../engine/game/run.ts';
+import { h, uid } from '../dom.ts';
+
+export interface RunBarActions {
+  onRewind: (k: number) => void;
+  shareLink: () => string;
+}
+
+export interface SaveStatus {
+  ok: boolean;
+  text: string;
+}
+
+function disclosure(label: string, panel: HTMLElement, onOpen?: () => void): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': panel.id }, label);
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (open) onOpen?.();
+  });
+  return button;
+}
+
+function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
+  const { scenario, world } = run;
+  const id = uid('panel-path');
+  return h(
+    'section',
+    { id, class: 'drawer', hidden: true, 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, 'Decisions so far'),
+    world.decisions.length
+      ? h(
+          'ol',
+          { class: 'path-list' },
+          world.decisions.map((d, i) => {
+            const dev = scenario.developments[d.development];
+            const option = dev.options.find((o) => o.id === d.option);
+            return h(
+              'li',
+              null,
+              h('span', null, `${dev.title}: `, h('strong', null, option?.label ?? d.option), d.leverage ? " (with Moscow's leverage)" : ''),
+              ' ',
+              h('button', { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) }, `Go back to decision ${i + 1}`),
+            );
+          }),
+        )
+      : h('p', null, 'No decision yet.'),
+    h('p', { class: 'muted' }, 'Going back starts a new branch from that decision, saved on its own: this run stays as it is.'),
+  );
+}
+
+function sharePanel(actions: RunBarActions): { panel: HTMLElement; refresh: () => void } {
+  const id = uid('panel-share');
+  const input = h('input', { id: `${id}-link`, type: 'text', readonly: true, class: 'share-link', spellcheck: 'false' });
+  const status = h('p', { class: 'muted' }, 'Anyone who opens this link gets this run, decision for decision, on their own machine.');
+  const copy = h('button', { type: 'button', class: 'secondary', 'data-action': 'copy-link' }, 'Copy the link');
+  copy.addEventListener('click', async () => {
+    input.select();
+    try {
+      await navigator.clipboard.writeText(input.value);
+      status.textContent = 'The link is copied.';
+    } catch {
+      status.textContent = 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).';
+    }
+  });
+  const panel = h('section', { id, class: 'drawer', hidden: true, 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, 'Share this run'), h('label', { for: `${id}-link` }, 'Link to this run'), h('div', { class: 'share-row' }, input, copy), status);
+  return { panel, refresh: () => (input.value = actions.shareLink()) };
+}
+
+/** The bar above a run: where you are, the decisions so far (to go back), the share link, the save state. */
+export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { bar: HTMLElement; drawers: HTMLElement } {
+  const path = pathPanel(run, actions);
+  const share = sharePanel(actions);
+  const n = run.world.decisions.length;
+  const bar = h(
+    'header',
+    { class: 'bar' },
+    h('p', { class: 'brand' }, h('a', { href: '#/' }, 'Article Four')),
+    h('p', { class: 'run-info' }, h('span', { class: 'run-title' }, run.scenario.title), h('span', { class: 'muted' }, ` · seed ${run.seed}`)),
+    h('p', { class: `save-status ${save.ok ? 'saved' : 'unsaved'}`, 'data-save-status': save.ok ? 'ok' : 'error' }, save.text),
+    h(
+      'nav',
+      { 'aria-label': 'This run' },
+      disclosure(`Decisions (${n})`, path),
+      disclosure('Share link', share.panel, share.refresh),
+      h('a', { href: '#/', class: 'button secondary' }, 'All scenarios'),
+    ),
+  );
+  return { bar, drawers: h('div', { class: 'drawers' }, path, share.panel) };
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { findChromium, INSTALL_HINT } from './chromium.ts';
+import { serve } from './serve.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built site, served on 127.0.0.1; empty when Chromium is missing. */
+    baseURL: string;
+    chromium: string;
+  }
+}
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+/** Builds the site once (with the test scenarios) and serves it for every browser test file. */
+export default async function setup(project: TestProject) {
+  const chromium = findChromium();
+  if (!chromium) {
+    process.stderr.write(`\n${INSTALL_HINT}\n\n`);
+    project.provide('chromium', '');
+    project.provide('baseURL', '');
+    return;
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'article-four-site-'));
+  await build({ root, mode: 'fixtures', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const site = await serve(outDir);
+  project.provide('chromium', chromium);
+  project.provide('baseURL', site.url);
+  return async () => {
+    await site.close();
+    rmSync(outDir, { recursive: true, force: true });
+  };
+}

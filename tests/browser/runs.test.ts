@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { encodeRunParams } from '../../src/engine/game/share-link.ts';
+import { RUN_FORMAT, ENGINE_VERSION } from '../../src/engine/game/record.ts';
+import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
+import type { Page } from 'playwright-core';
+
+async function startRun(page: Page, seed: string) {
+  await page.fill('#seed', seed);
+  await page.click('button[aria-label="Play: A member asks for help"]');
+  await screen(page, 'briefing');
+}
+
+async function decideOnce(page: Page, option: string) {
+  await page.click('[data-action="convene"]');
+  await screen(page, 'council');
+  await page.click(`button[data-option="${option}"][data-leverage="false"]`);
+  await screen(page, 'aftermath');
+  await page.click('[data-action="continue"]');
+  await page.waitForFunction(() => document.body.dataset.screen === 'briefing' || document.body.dataset.screen === 'debrief');
+}
+
+/** Runs that are never lost and can be shared: autosave and resume, share links, going back. */
+describeBrowser('saved, shared and branched runs', () => {
+  const browser = useBrowser();
+  const scenario = fixtureScenario('request_for_help');
+
+  it('should resume at the same decision after a reload', async () => {
+    const game = await openGame(browser());
+    const { page } = game;
+    await startRun(page, 'reload-1');
+    await decideOnce(page, 'fact_finding');
+    const before = { hash: await page.getAttribute('body', 'data-world-hash'), decisions: await page.getAttribute('body', 'data-decisions'), url: page.url() };
+    expect(before.decisions).toBe('1');
+    await page.reload();
+    await page.waitForSelector('body[data-decisions]');
+    expect(before.url).toContain('#/run/');
+    expect(page.url()).toBe(before.url);
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(before.hash);
+    expect(await page.getAttribute('body', 'data-decisions')).toBe('1');
+    expect(await currentScreen(page)).toBe('briefing');
+    // Reloaded in the middle of the Council, it comes back to the same decision.
+    await page.click('[data-action="convene"]');
+    await screen(page, 'council');
+    await page.reload();
+    await page.waitForSelector('body[data-decisions]');
+    expect(await page.getAttribute('body', 'data-decisions')).toBe('1');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(before.hash);
+    // And from the list of saved runs, after leaving it.
+    await page.click('a.button[href="#/"]');
+    await screen(page, 'choose');
+    await page.click('.save button[data-action="continue"]');
+    await screen(page, 'briefing');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(before.hash);
+    await game.expectClean();
+    await game.close();
+  });
+
+  it('should open a share link on another machine in the same world as the engine and the command line', async () => {
+    const decisions = ['fact_finding'];
+    const seed = 'share-42';
+    // The command line's own `run`, as a person would type it.
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'run', 'tests/fixtures/scenarios/request_for_help.yaml', '--seed', seed, '--decisions', decisions.join(','), '--json'], { cwd: ROOT, encoding: 'utf8' }),
+    );
+    expect(cli.hash).toBe(engineHash(scenario, seed, decisions));
+
+    const link = `#/share?${encodeRunParams({ format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: scenario.id, contentHash: scenario.contentHash, seed, decisions })}`;
+    const game = await openGame(browser(), link);
+    const { page } = game;
+    await page.waitForSelector('body[data-world-hash]');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(cli.hash);
+    expect(page.url()).toContain('#/run/');
+
+    // The link the game itself offers, played on: it opens on a second machine in the same world.
+    await page.click('[data-action="convene"]');
+    await screen(page, 'council');
+    const option = (await page.locator('button[data-option][data-leverage="false"]').first().getAttribute('data-option'))!;
+    await page.click(`button[data-option="${option}"][data-leverage="false"]`);
+    await screen(page, 'aftermath');
+    await page.click('[data-action="continue"]');
+    await page.waitForFunction(() => document.body.dataset.screen !== 'aftermath');
+    await page.click('button[aria-controls^="panel-share"]');
+    const shared = await page.inputValue('.share-link');
+    const hash = await page.getAttribute('body', 'data-world-hash');
+    expect(hash).toBe(engineHash(scenario, seed, [...decisions, option]));
+    const other = await openGame(browser(), shared.slice(shared.indexOf('#')));
+    await other.page.waitForSelector('body[data-world-hash]');
+    expect(await other.page.getAttribute('body', 'data-world-hash')).toBe(hash);
+    await game.expectClean();
+    await other.expectClean();
+    await game.close();
+    await other.close();
+  });
+
+  it('should go back to an earlier decision and branch, keeping the run it left', async () => {
+    const game = await openGame(browser());
+    const { page } = game;
+    await startRun(page, 'branch-3');
+    await decideOnce(page, 'fact_finding');
+    for (let guard = 0; guard < 10 && (await currentScreen(page)) !== 'debrief'; guard++) {
+      await page.click('[data-action="convene"]');
+      await screen(page, 'council');
+      await page.locator('button[data-option][data-leverage="false"]').first().click();
+      await screen(page, 'aftermath');
+      await page.click('[data-action="continue"]');
+      await page.waitForFunction(() => document.body.dataset.screen !== 'aftermath');
+    }
+    await screen(page, 'debrief');
+    const original = { slot: await page.getAttribute('body', 'data-slot'), decisions: Number(await page.getAttribute('body', 'data-decisions')) };
+
+    // From the debrief: back to decision 1, then another answer.
+    await page.click('button[data-branch="0"]');
+    await screen(page, 'briefing');
+    expect(await page.getAttribute('body', 'data-decisions')).toBe('0');
+    const branch = await page.getAttribute('body', 'data-slot');
+    expect(branch).not.toBe(original.slot);
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('new branch');
+    await decideOnce(page, 'stay_silent');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(engineHash(scenario, 'branch-3', ['stay_silent']));
+
+    // From the run bar: back to decision 1 of the branch, again.
+    await page.click('button[aria-controls^="panel-path"]');
+    await page.click('button[data-rewind="0"]');
+    await screen(page, 'briefing');
+    expect(await page.getAttribute('body', 'data-decisions')).toBe('0');
+
+    // Every run is still there to continue: the original, the branch, and the branch of the branch.
+    await page.click('a.button[href="#/"]');
+    await screen(page, 'choose');
+    await expect(page.locator('.save:not(.broken)').count()).resolves.toBe(3);
+    await page.click(`.save[data-slot="${original.slot}"] button[data-action="continue"]`);
+    await screen(page, 'debrief');
+    expect(Number(await page.getAttribute('body', 'data-decisions'))).toBe(original.decisions);
+    await page.click('a.button[href="#/"]');
+    await screen(page, 'choose');
+    await expectAccessible(page, 'the Choose screen with saved runs');
+    await shot(page, '09-choose-saved-runs');
+    await game.expectClean();
+    await game.close();
+  });
+});
