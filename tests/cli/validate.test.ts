@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+import { FIXTURE, FIXTURE_PATH, RULES_PATH } from '../support/scenarios.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'article-four-validate-'));
+
+/** A broken copy of the fixture in a folder of its own (a scenario's file is named after its id), and where its problem is. */
+function brokenCopy(folder: string, find: string, replace: string): { path: string; shown: string; line: number; col: number } {
+  const text = FIXTURE.text.replace(find, replace);
+  if (text === FIXTURE.text) throw new Error(`'${find}' is not in the fixture`);
+  mkdirSync(join(dir, folder));
+  const path = join(dir, folder, 'request_for_help.yaml');
+  writeFileSync(path, text);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(replace)) + 1;
+  return { path, shown: relative(process.cwd(), path), line, col: lines[line - 1].indexOf(replace.split(': ')[1]) + 1 };
+}
+
+describe('validate', () => {
+  it('should exit 0 on the fixture and on the standing rules, saying so on stderr', () => {
+    const result = runCli(['validate', FIXTURE_PATH, RULES_PATH]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/2 files valid/);
+  });
+
+  it('should exit 2 and print file:line:col: path: message for a broken copy', () => {
+    const broken = brokenCopy('next', 'next: ceasefire', 'next: nowhere');
+    const result = runCli(['validate', broken.path]);
+    expect(result.code).toBe(2);
+    expect(result.stdout.trim().split('\n')).toEqual([`${broken.shown}:${broken.line}:${broken.col}: developments[0].options[0].next: no development 'nowhere' (known: the_call, ceasefire, summit, end)`]);
+    expect(result.stderr).toMatch(/1 problem in 1 of 1 files/);
+  });
+
+  it('should report every broken file given, with its problems, as JSON when asked', () => {
+    const a = brokenCopy('era', 'era: 2022', 'era: twenty');
+    const b = brokenCopy('alias', 'start: the_call', 'start: *a');
+    const result = runCli(['validate', a.path, FIXTURE_PATH, b.path, '--json']);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as { file: string; problems: { file: string; line: number; col: number; path: string; message: string }[] }[];
+    expect(report.map((r) => r.problems.length > 0)).toEqual([true, false, true]);
+    expect(report[0].problems[0]).toMatchObject({ file: a.shown, line: a.line, col: a.col, path: 'era' });
+    expect(report[2].problems[0]).toMatchObject({ file: b.shown, line: b.line, col: b.col, message: expect.stringMatching(/aliases/) });
+  });
+
+  it('should exit 2 with a message, not a stack trace, for a file that does not exist', () => {
+    const result = runCli(['validate', join(dir, 'missing.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing\.yaml: cannot read: ENOENT/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

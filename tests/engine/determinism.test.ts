@@ -1,0 +1,168 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { playOut, summarize } from '../../src/engine/game/batch.ts';
+import { choicesOf } from '../../src/engine/game/choices.ts';
+import { turnMachine } from '../../src/engine/game/machine.ts';
+import { randomPolicy } from '../../src/engine/game/policies.ts';
+import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/game/record.ts';
+import { decide, parseDecision, startRun, type Run } from '../../src/engine/game/run.ts';
+import type { World } from '../../src/engine/model/world.ts';
+import { policyRandom } from '../../src/engine/random.ts';
+import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { allScenarios } from '../support/scenarios.ts';
+
+/**
+ * A run is its scenario, seed and decisions. For every scenario there is, over a thousand seeds with
+ * random decisions: the same seed gives the same world; the run record rebuilds it; a fork rebuilt at
+ * any decision and continued arrives at the same world; and the xstate machine a person plays through
+ * gives exactly the world the batch path gives.
+ */
+const SEEDS = 1000;
+const scenarios = allScenarios();
+const seeds = Array.from({ length: SEEDS }, (_, i) => `seed-${i}`);
+
+/** Two runs must end in the same world; where they do not, the summaries show how they differ. */
+function expectSameWorld(actual: Run, expected: Run): void {
+  if (worldHash(actual.world) === worldHash(expected.world)) return;
+  expect(summarize(actual)).toEqual(summarize(expected));
+  expect(worldHash(actual.world)).toBe(worldHash(expected.world));
+}
+
+/** A world without its log of causes, which batch runs do not keep. */
+const withoutCauses = (world: World): World => ({ ...world, changes: null });
+
+/** The batch path by hand: decide in a loop with the random policy, keeping the hash after each decision. */
+function stepByStep(scenario: Scenario, seed: string): { run: Run; hashes: string[] } {
+  const run = startRun(scenario, seed);
+  const random = policyRandom(seed);
+  const hashes = [worldHash(run.world)];
+  while (run.world.development !== null) {
+    decide(run, randomPolicy.choose(run, choicesOf(run), random));
+    hashes.push(worldHash(run.world));
+  }
+  return { run, hashes };
+}
+
+/** The same play through the xstate actor: its own policy stream, its own view of the Council. */
+function throughMachine(scenario: Scenario, seed: string): Run {
+  const actor = createActor(turnMachine, { input: { scenario, seed } }).start();
+  const random = policyRandom(seed);
+  for (let events = 0; actor.getSnapshot().status !== 'done'; events++) {
+    if (events > 10 * scenario.maxTurns + 10) throw new Error(`the machine did not finish ${scenario.id} with seed ${seed}`);
+    const snapshot = actor.getSnapshot();
+    if (snapshot.value === 'briefing') actor.send({ type: 'briefing.done' });
+    else if (snapshot.value === 'council') {
+      const run = snapshot.context.run;
+      const choice = randomPolicy.choose(run, choicesOf(run), random);
+      actor.send({ type: 'council.decide', option: choice.option, leverage: choice.leverage });
+    } else if (snapshot.value === 'aftermath') actor.send({ type: 'aftermath.done' });
+    else throw new Error(`the machine stopped in ${String(snapshot.value)}`);
+  }
+  const run = actor.getSnapshot().context.run;
+  actor.stop();
+  return run;
+}
+
+it('should have the fixtures and the campaign among the scenarios it checks', () => {
+  const ids = scenarios.map((s) => s.id);
+  expect(ids).toEqual(expect.arrayContaining(['request_for_help', 'border_clash', 'two_crises']));
+  expect(scenarios.some((s) => s.kind === 'campaign')).toBe(true);
+});
+
+describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
+  it(`should give the same world twice for the same seed and random decisions, over ${SEEDS} seeds`, () => {
+    const hashes = new Set<string>();
+    for (const seed of seeds) {
+      const a = playOut(scenario, seed, randomPolicy);
+      const b = playOut(scenario, seed, randomPolicy);
+      expectSameWorld(b, a);
+      expect(a.world.development).toBeNull();
+      hashes.add(worldHash(a.world));
+    }
+    // The seeds matter: a thousand runs that all ended alike would mean chance plays no part.
+    expect(hashes.size).toBeGreaterThan(1);
+  });
+
+  it('should rebuild the world from its run record, with or without causes', () => {
+    for (const seed of seeds) {
+      const run = playOut(scenario, seed, randomPolicy);
+      const saved = JSON.parse(JSON.stringify(recordOf(run)));
+      const read = readRunRecord(saved);
+      if (!read.ok) throw new Error(read.error);
+      for (const recordCauses of [false, true]) {
+        const replayed = replay(scenario, read.record, { recordCauses });
+        if (!replayed.ok) throw new Error(replayed.error);
+        expect(replayed.warnings).toEqual([]);
+        expectSameWorld(replayed.run, run);
+      }
+    }
+  });
+
+  it('should reach the same world deciding in a loop by hand as playOut, and again when a fork at any decision continues', () => {
+    for (const [i, seed] of seeds.entries()) {
+      const { run, hashes } = stepByStep(scenario, seed);
+      const batch = playOut(scenario, seed, randomPolicy);
+      expectSameWorld(run, batch);
+      const record = recordOf(run);
+      const at = i % hashes.length;
+      const fork = replay(scenario, record, { upTo: at });
+      if (!fork.ok) throw new Error(fork.error);
+      expect(worldHash(fork.run.world)).toBe(hashes[at]);
+      for (const decision of record.decisions.slice(at)) decide(fork.run, parseDecision(decision));
+      expect(worldHash(fork.run.world)).toBe(hashes[hashes.length - 1]);
+    }
+  });
+
+  it(`should give identical worlds through the batch path and the xstate machine, over ${SEEDS} seeds`, () => {
+    for (const seed of seeds) {
+      const batch = playOut(scenario, seed, randomPolicy);
+      const machine = throughMachine(scenario, seed);
+      expect(worldHash(machine.world)).toBe(worldHash(batch.world));
+      expect(summarize(machine)).toEqual(summarize(batch));
+      if (JSON.stringify(withoutCauses(machine.world)) !== JSON.stringify(batch.world)) expect(withoutCauses(machine.world)).toEqual(batch.world);
+    }
+  });
+});
+
+describe('run records', () => {
+  const scenario = scenarios.find((s) => s.id === 'request_for_help')!;
+  const run = playOut(scenario, 'record', randomPolicy);
+
+  it('should warn, and still replay, when the scenario changed since the run was recorded', () => {
+    const replayed = replay(scenario, { ...recordOf(run), contentHash: '00000000000000' });
+    expect(replayed.ok).toBe(true);
+    if (replayed.ok) expect(replayed.warnings).toEqual([expect.stringMatching(/the scenario has changed/)]);
+  });
+
+  it('should refuse a record from a newer version, of another scenario, or with a decision that cannot be taken', () => {
+    const newer = readRunRecord({ ...recordOf(run), format: RUN_FORMAT + 1 });
+    expect(newer).toEqual({ ok: false, error: expect.stringMatching(/saved by a newer version/) });
+    expect(readRunRecord({ format: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/^not a run record: /) });
+    expect(replay(scenario, { ...recordOf(run), scenario: 'elsewhere' })).toMatchObject({ ok: false, error: expect.stringMatching(/not 'request_for_help'/) });
+    const wrong = replay(scenario, { ...recordOf(run), decisions: ['no_such_option'] });
+    expect(wrong).toMatchObject({ ok: false, error: expect.stringMatching(/^decision 1: 'no_such_option' is not an option at the_call/) });
+    const tooMany = replay(scenario, { ...recordOf(run), decisions: [...recordOf(run).decisions, 'vague_declaration'] });
+    expect(tooMany).toMatchObject({ ok: false, error: expect.stringMatching(/comes after the run has ended/) });
+  });
+
+  it('should change the world hash when any one thing in the world changes', () => {
+    const base = worldHash(run.world);
+    const changed = [
+      (w: World) => (w.members.AM.loyalty += 1e-9),
+      (w: World) => (w.members.KZ.status = 'suspended'),
+      (w: World) => (w.credibility += 1),
+      (w: World) => (w.moscowBandwidth -= 1),
+      (w: World) => (w.turn += 1),
+      (w: World) => (w.ending = 'elsewhere'),
+      (w: World) => (w.vars.weeks_of_talks = (w.vars.weeks_of_talks ?? 0) + 1),
+      (w: World) => w.decisions.push({ development: 'x', option: 'y', leverage: false }),
+      (w: World) => w.reactions.push({ member: 'AM', reaction: 'x', development: 'y', turn: 0 }),
+    ];
+    for (const change of changed) {
+      const copy = structuredClone(run.world);
+      change(copy);
+      expect(worldHash(copy)).not.toBe(base);
+    }
+    expect(worldHash(structuredClone(run.world))).toBe(base);
+  });
+});
