@@ -5,7 +5,7 @@ import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
 import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, type MemberState, type Status, type World } from '../model/world.ts';
-import { type Problem, type Result } from './problem.ts';
+import { formatPath, type Problem, type Result } from './problem.ts';
 import { rulesSchema, scenarioSchema, type EffectSpec, type ReactionSpec, type RulesFile, type ScenarioFile } from './schema.ts';
 import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from './scenario.ts';
 import { readYaml, type YamlSource } from './yaml-document.ts';
@@ -133,7 +133,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   const duplicates = (ids: string[], label: string, pathOf: (i: number) => Path) => {
     const seen = new Map<string, number>();
     ids.forEach((value, i) => {
-      if (seen.has(value)) report(pathOf(i), `duplicate ${label} id '${value}' (first used at ${pathOf(seen.get(value)!).join('.')})`);
+      if (seen.has(value)) report(pathOf(i), `duplicate ${label} id '${value}' (first used at ${formatPath(pathOf(seen.get(value)!))})`);
       else seen.set(value, i);
     });
   };
@@ -178,7 +178,8 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       return { fn: compileExpression(tree, vocab, bind, type), tree };
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      const at = source.locate(path);
+      // On a one-line value the column points at the offending character itself.
+      const at = source.locateWithin(path, error.at);
       problems.push({ ...source.problem(path, `${error.message} (in "${text}" at character ${error.at + 1})`), line: at.line, col: at.col });
       return null;
     }

@@ -10,6 +10,8 @@ export interface YamlSource {
   file: string;
   data: unknown;
   locate(path: readonly PropertyKey[], key?: string): { line: number; col: number };
+  /** The position `offset` characters into a one-line scalar value at `path` (its start otherwise). */
+  locateWithin(path: readonly PropertyKey[], offset: number): { line: number; col: number };
   problem(path: readonly PropertyKey[], message: string, key?: string): Problem;
 }
 
@@ -40,6 +42,13 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
     Alias(_, node) {
       const { line, col } = at(node.range?.[0] ?? 0);
       problems.push({ file, line, col, path: '', message: 'aliases (*name) are not allowed in scenario files: write the value out' });
+    },
+    Pair(_, pair) {
+      // `? [a, b]: c` is valid YAML but names nothing in a scenario; refuse it here, with its place.
+      if (pair.key !== null && !isScalar(pair.key)) {
+        const { line, col } = at((pair.key as Node).range?.[0] ?? 0);
+        problems.push({ file, line, col, path: '', message: 'keys must be plain names, not lists or maps' });
+      }
     },
   });
   if (problems.length) return { ok: false, problems };
@@ -77,10 +86,22 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
     return at(offset);
   };
 
+  const locateWithin = (path: readonly PropertyKey[], offset: number) => {
+    const node = doc.getIn(path as PropertyKey[], true) as Node | undefined;
+    if (!isScalar(node) || typeof node.source !== 'string' || !node.range) return locate(path);
+    const raw = text.slice(node.range[0], node.range[1]);
+    if (raw.includes('\n')) return locate(path);
+    // Quoted values start one character before their content.
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    if (quoted && /\\|''/.test(raw)) return locate(path);
+    return at(node.range[0] + (quoted ? 1 : 0) + offset);
+  };
+
   const source: YamlSource = {
     file,
     data,
     locate,
+    locateWithin,
     problem(path, message, key) {
       return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
     },
