@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { schemaProblems, type TextFile } from '../scenario/load.ts';
 import type { Problem, Result } from '../scenario/problem.ts';
 import type { Scenario } from '../scenario/scenario.ts';

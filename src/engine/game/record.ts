@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { hashText } from '../hash.ts';
 import type { World } from '../model/world.ts';
 import type { Scenario } from '../scenario/scenario.ts';

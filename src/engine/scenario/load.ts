@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod.ts';
 import { ExpressionError, type Expr, type ValueType } from '../expression/ast.ts';
 import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../expression/compile.ts';
 import { parseExpression } from '../expression/parse.ts';
