@@ -166,13 +166,19 @@ const expectation = z
   })
   .superRefine(requireProvenance);
 
-const variable = z.strictObject({
-  id,
-  label: text,
-  initial: z.number(),
-  min: z.number(),
-  max: z.number(),
-});
+const variable = z
+  .strictObject({
+    id,
+    label: text,
+    initial: z.number(),
+    min: z.number(),
+    max: z.number(),
+    ...provenance,
+  })
+  // A counter that starts at zero needs no authority; a starting level does.
+  .superRefine((value, ctx) => {
+    if (value.initial !== 0) requireProvenance(value, ctx);
+  });
 
 const adversary = z.strictObject({
   name: text,
