@@ -1,33 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { createActor } from 'xstate';
 import { compare } from '../../src/engine/analysis/compare.ts';
-import { choicesOf } from '../../src/engine/game/choices.ts';
-import { turnMachine } from '../../src/engine/game/machine.ts';
-import { historicalPolicy, randomPolicy, type Policy } from '../../src/engine/game/policies.ts';
-import { policyRandom } from '../../src/engine/random.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
+import { historicalPolicy, randomPolicy } from '../../src/engine/game/policies.ts';
 import type { Figure } from './figure.ts';
 import { benchCampaign } from './library.ts';
 
 const RUNS = 10_000;
-
-/** One run through the xstate actor, as the browser plays it, choosing by a policy. */
-function playThroughMachine(scenario: Scenario, seed: string, policy: Policy): void {
-  const actor = createActor(turnMachine, { input: { scenario, seed, recordCauses: false } }).start();
-  const random = policyRandom(seed);
-  for (;;) {
-    const snapshot = actor.getSnapshot();
-    if (snapshot.status === 'done') break;
-    if (snapshot.value === 'briefing') actor.send({ type: 'briefing.done' });
-    else if (snapshot.value === 'council') {
-      const run = snapshot.context.run;
-      const choice = policy.choose(run, choicesOf(run), random);
-      actor.send({ type: 'council.decide', option: choice.option, leverage: choice.leverage });
-    } else if (snapshot.value === 'aftermath') actor.send({ type: 'aftermath.done' });
-    else throw new Error(`stuck in ${String(snapshot.value)}`);
-  }
-  actor.stop();
-}
 
 /** Comparison figures: 10,000 campaign runs per policy for two policies, batch and machine; peak memory of 100,000 runs. */
 export async function comparisonBench(): Promise<Figure[]> {

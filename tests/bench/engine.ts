@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createActor } from 'xstate';
 import { playOut } from '../../src/engine/game/batch.ts';
-import { choicesOf } from '../../src/engine/game/choices.ts';
-import { turnMachine } from '../../src/engine/game/machine.ts';
+import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
 import { historicalPolicy } from '../../src/engine/game/policies.ts';
 import { loadScenario, type TextFile } from '../../src/engine/scenario/load.ts';
 import { formatProblem } from '../../src/engine/scenario/problem.ts';
@@ -50,22 +48,7 @@ export function checkBareLoop(scenario: Scenario, seeds: number): void {
 }
 
 function machineRun(scenario: Scenario, seed: string): number {
-  const actor = createActor(turnMachine, { input: { scenario, seed, recordCauses: false } }).start();
-  for (;;) {
-    const snapshot = actor.getSnapshot();
-    if (snapshot.status === 'done') break;
-    if (snapshot.value === 'briefing') actor.send({ type: 'briefing.done' });
-    else if (snapshot.value === 'council') {
-      const run = snapshot.context.run;
-      // The historical policy never draws, so it needs no random stream of its own here.
-      const choice = historicalPolicy.choose(run, choicesOf(run), null as never);
-      actor.send({ type: 'council.decide', option: choice.option, leverage: choice.leverage });
-    } else if (snapshot.value === 'aftermath') actor.send({ type: 'aftermath.done' });
-    else throw new Error(`stuck in ${String(snapshot.value)}`);
-  }
-  const decisions = actor.getSnapshot().context.run.world.decisions.length;
-  actor.stop();
-  return decisions;
+  return playThroughMachine(scenario, seed, historicalPolicy).world.decisions.length;
 }
 
 /** Best decisions per CPU second over several rounds of about `seconds` each. */

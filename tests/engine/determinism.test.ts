@@ -1,8 +1,7 @@
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { playOut, summarize } from '../../src/engine/game/batch.ts';
 import { choicesOf } from '../../src/engine/game/choices.ts';
-import { turnMachine } from '../../src/engine/game/machine.ts';
+import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
 import { randomPolicy } from '../../src/engine/game/policies.ts';
 import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/game/record.ts';
 import { decide, parseDecision, startRun, type Run } from '../../src/engine/game/run.ts';
@@ -45,22 +44,7 @@ function stepByStep(scenario: Scenario, seed: string): { run: Run; hashes: strin
 
 /** The same play through the xstate actor: its own policy stream, its own view of the Council. */
 function throughMachine(scenario: Scenario, seed: string): Run {
-  const actor = createActor(turnMachine, { input: { scenario, seed } }).start();
-  const random = policyRandom(seed);
-  for (let events = 0; actor.getSnapshot().status !== 'done'; events++) {
-    if (events > 10 * scenario.maxTurns + 10) throw new Error(`the machine did not finish ${scenario.id} with seed ${seed}`);
-    const snapshot = actor.getSnapshot();
-    if (snapshot.value === 'briefing') actor.send({ type: 'briefing.done' });
-    else if (snapshot.value === 'council') {
-      const run = snapshot.context.run;
-      const choice = randomPolicy.choose(run, choicesOf(run), random);
-      actor.send({ type: 'council.decide', option: choice.option, leverage: choice.leverage });
-    } else if (snapshot.value === 'aftermath') actor.send({ type: 'aftermath.done' });
-    else throw new Error(`the machine stopped in ${String(snapshot.value)}`);
-  }
-  const run = actor.getSnapshot().context.run;
-  actor.stop();
-  return run;
+  return playThroughMachine(scenario, seed, randomPolicy, { recordCauses: true });
 }
 
 it('should have the fixtures and the campaign among the scenarios it checks', () => {

@@ -4,7 +4,7 @@ import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
 import type { World } from '../model/world.ts';
-import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, parameters, schemaProblems, type TextFile } from './load.ts';
+import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, schemaProblems, type TextFile } from './load.ts';
 import type { Problem, Result } from './problem.ts';
 import type { Condition, Development, Effect, Reaction, Scenario } from './scenario.ts';
 import { campaignSchema } from './schema.ts';
@@ -137,16 +137,7 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
 
   const first = chapters[0];
   const baseline: World = baselineWorld({ members: file.members, era: file.era, start: first.start }, rules, variables);
-  const names: Record<string, string> = {};
-  const leaders: Scenario['leaders'] = {};
-  const precedentFear: Record<string, number> = {};
-  for (const code of file.members) {
-    const r = rules.members[code]!;
-    names[code] = r.name;
-    const leader = r.leaders.find((l) => l.from <= file.era && file.era <= l.to) ?? r.leaders[r.leaders.length - 1];
-    leaders[code] = { name: leader.name, title: leader.title };
-    precedentFear[code] = r.precedentFear.value;
-  }
+  const { names, leaders, precedentFear } = memberFacts(rules, file.members, file.era);
   return {
     ok: true,
     value: {

@@ -395,16 +395,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   if (problems.length) return { ok: false, problems: dedupe(problems) };
 
   const baseline = baselineWorld(file, rules, variableSpecs);
-  const names: Record<string, string> = {};
-  const leaders: Scenario['leaders'] = {};
-  const precedentFear: Record<string, number> = {};
-  for (const code of members) {
-    const r = rules.members[code]!;
-    names[code] = r.name;
-    const leader = r.leaders.find((l) => l.from <= file.era && file.era <= l.to) ?? r.leaders[r.leaders.length - 1];
-    leaders[code] = { name: leader.name, title: leader.title };
-    precedentFear[code] = r.precedentFear.value;
-  }
+  const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
   return {
     ok: true,
     value: {
@@ -439,6 +430,21 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       rules,
     },
   };
+}
+
+/** What the standing rules say of each member in a given year: its name, its leader, its fear of precedent. */
+export function memberFacts(rules: RulesFile, members: readonly string[], era: number): Pick<Scenario, 'names' | 'leaders' | 'precedentFear'> {
+  const names: Record<string, string> = {};
+  const leaders: Scenario['leaders'] = {};
+  const precedentFear: Record<string, number> = {};
+  for (const code of members) {
+    const r = rules.members[code as keyof RulesFile['members']]!;
+    names[code] = r.name;
+    const leader = r.leaders.find((l) => l.from <= era && era <= l.to) ?? r.leaders[r.leaders.length - 1];
+    leaders[code] = { name: leader.name, title: leader.title };
+    precedentFear[code] = r.precedentFear.value;
+  }
+  return { names, leaders, precedentFear };
 }
 
 export function parameters(rules: RulesFile): Parameters {
