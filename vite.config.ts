@@ -52,6 +52,8 @@ export default defineConfig(({ mode }) => ({
   define: PHASER_FLAGS,
   // The dev server pre-bundles Phaser on its own, with the same flags.
   optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
+  // "What tends to happen" runs in a module worker (`type: 'module'`): its bundle must be an ES module.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,

@@ -1,9 +1,11 @@
 import { summarize } from '../engine/game/batch.ts';
 import { encodeRunParams, decodeRunParams } from '../engine/game/share-link.ts';
 import { announce } from './announce.ts';
+import { compareWith } from './compare/compare-with.ts';
 import { h, replace } from './dom.ts';
 import { mapStateOf } from './map/map-state.ts';
 import { MapView } from './map/map-view.ts';
+import { parseRoute, runHash, type RunView } from './route.ts';
 import { aftermathScreen } from './screens/aftermath.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen, type Notice } from './screens/choose.ts';
@@ -16,9 +18,13 @@ import type { Library } from './state/library.ts';
 import { deleteSlot, listSlots, newSeed, newSlotId, readSlot, writeSlot } from './state/saves.ts';
 import { Session } from './state/session.ts';
 
+type OutlookModule = typeof import('./screens/outlook.ts');
+
+const BACK: Record<Session['phase'], string> = { briefing: 'Back to the briefing', council: 'Back to the Council', aftermath: 'Back to the aftermath', debrief: 'Back to the debrief' };
+
 /**
- * The page: routes (`#/` the scenarios, `#/run/<slot>` a saved run, `#/share?...` a shared one), the
- * session being played, and which screen shows. Rules live in the engine; this only shows and sends.
+ * The page: routes (see route.ts), the session being played, and which screen shows. Rules live in the
+ * engine; this only shows and sends.
  */
 export class App {
   private session: Session | null = null;
@@ -31,6 +37,11 @@ export class App {
   private readonly mapCaption: HTMLElement;
   private readonly map: MapView;
   private chooseShown = false;
+  /** Which screen of the run: playing it, comparing it, or what tends to happen at one of its decisions. */
+  private view: RunView = { kind: 'play' };
+  private current: Screen | null = null;
+  /** "What tends to happen" is loaded only when first opened. */
+  private outlook: OutlookModule | null = null;
   /** Bumped on every route: a scenario that finishes loading after the player has moved on is dropped. */
   private routed = 0;
 
@@ -52,9 +63,10 @@ export class App {
   private route() {
     const hash = location.hash;
     const ticket = ++this.routed;
-    if (hash.startsWith('#/run/')) void this.openSlot(decodeURIComponent(hash.slice('#/run/'.length)), ticket);
-    else if (hash.startsWith('#/share')) void this.openShare(hash, ticket);
-    else if (!hash.startsWith('#') || hash === '#' || hash === '#/' || !this.session) this.showChoose();
+    const route = parseRoute(hash);
+    if (route.kind === 'run') void this.openSlot(route.slot, route.view, ticket);
+    else if (route.kind === 'share') void this.openShare(hash, ticket);
+    else if (route.kind === 'choose' || !this.session) this.showChoose();
   }
 
   private go(hash: string, replaceEntry = false) {
@@ -74,9 +86,10 @@ export class App {
 
   private showChoose() {
     this.detach();
+    this.view = { kind: 'play' };
     const screen = chooseScreen(this.library, listSlots(), this.notices, {
       onPlay: (id, seed) => this.startNew(id, seed),
-      onContinue: (slot) => this.go(`#/run/${encodeURIComponent(slot)}`),
+      onContinue: (slot) => this.go(runHash(slot)),
       onDelete: (slot) => {
         deleteSlot(slot);
         this.notices.push({ kind: 'info', text: 'The saved run is deleted.' });
@@ -107,13 +120,18 @@ export class App {
     const session = Session.start(loaded.scenario, seed || newSeed(), slot, 'new run');
     this.attach(session);
     this.persist();
-    this.go(`#/run/${encodeURIComponent(slot)}`);
+    this.go(runHash(slot));
   }
 
   // ---- Opening runs -------------------------------------------------------------------------------
 
-  private async openSlot(slot: string, ticket: number) {
-    if (this.session?.slot === slot) return this.render(true);
+  private async openSlot(slot: string, view: RunView, ticket: number) {
+    if (view.kind === 'outlook' && !(await this.loadOutlook())) return;
+    if (ticket !== this.routed) return;
+    if (this.session?.slot === slot) {
+      this.view = view;
+      return this.render(true);
+    }
     const read = readSlot(slot);
     if (!read) return this.fail('That saved run is no longer in this browser.');
     if (!read.ok) return this.fail(`That saved run cannot be opened: ${read.error}. It is kept as it is.`);
@@ -124,6 +142,7 @@ export class App {
     const opened = Session.fromRecord(loaded.scenario, record, slot, label);
     if (!opened.ok) return this.fail(`That saved run cannot be opened: ${opened.error}. It is kept as it is.`);
     this.attach(opened.session);
+    this.view = view;
     this.save = { ok: true, text: `Saved after decision ${record.decisions.length}` };
     this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
     this.render(true);
@@ -142,7 +161,7 @@ export class App {
     this.attach(opened.session);
     this.persist();
     this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
-    this.go(`#/run/${encodeURIComponent(slot)}`, true);
+    this.go(runHash(slot), true);
   }
 
   private rewind(k: number) {
@@ -157,7 +176,18 @@ export class App {
     this.attach(opened.session);
     this.persist();
     this.runNotices = [{ kind: 'info', text: `You are back at decision ${k + 1}, on a new branch saved on its own. The run you left is kept under "Continue a saved run".` }];
-    this.go(`#/run/${encodeURIComponent(slot)}`);
+    this.go(runHash(slot));
+  }
+
+  private async loadOutlook(): Promise<boolean> {
+    if (this.outlook) return true;
+    try {
+      this.outlook = await import('./screens/outlook.ts');
+      return true;
+    } catch (error) {
+      this.fail(`"What tends to happen" could not be loaded (${(error as Error).message}).`);
+      return false;
+    }
   }
 
   private attach(session: Session) {
@@ -168,7 +198,14 @@ export class App {
     this.unsubscribe = session.subscribe(() => this.onChange());
   }
 
+  /** The screen on show is leaving: it stops what it started (a worker) and frees what it holds. */
+  private leave() {
+    this.current?.dispose?.();
+    this.current = null;
+  }
+
   private detach() {
+    this.leave();
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.session?.stop();
@@ -195,7 +232,7 @@ export class App {
 
   private key(): string {
     const s = this.session!;
-    return `${s.slot}:${s.phase}:${s.run.world.decisions.length}`;
+    return `${s.slot}:${s.phase}:${s.run.world.decisions.length}:${runHash(s.slot, this.view)}`;
   }
 
   // ---- Playing ------------------------------------------------------------------------------------
@@ -207,29 +244,46 @@ export class App {
     if (!force && key === this.rendered) return;
     this.rendered = key;
     const run = s.run;
+    this.leave();
     const screen = this.screenFor(s);
+    this.current = screen;
     const { bar, drawers } = runBar(run, this.save, {
       onRewind: (k) => this.rewind(k),
       shareLink: () => `${location.href.split('#')[0]}#/share?${encodeRunParams(s.record)}`,
+      compareHref: runHash(s.slot, { kind: 'compare', other: null }),
+      outlookHref: (at) => runHash(s.slot, { kind: 'outlook', at }),
+      here: this.view.kind,
     });
     const notices = this.runNotices.length ? h('div', { class: 'notices' }, this.runNotices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null;
-    const wide = s.phase === 'debrief';
+    const wide = s.phase === 'debrief' || this.view.kind !== 'play';
     const panel = h('main', { id: 'main', class: 'panel' }, notices, screen.el);
     const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, this.mapFigure, metersPanel(run));
     replace(this.root, skipLink(), bar, drawers, h('div', { class: `play ${wide ? 'wide' : ''}` }, stage, panel));
     if (!wide) this.showMap(s);
-    this.mark(s.phase, s);
+    this.mark(this.view.kind === 'play' ? s.phase : this.view.kind, s);
     void this.map.load();
     this.present(screen);
   }
 
   private screenFor(s: Session): Screen {
     const run = s.run;
+    if (this.view.kind === 'compare') return compareWith(s, this.view.other, BACK[s.phase]);
+    if (this.view.kind === 'outlook' && this.outlook) {
+      return this.outlook.outlookScreen({
+        run,
+        record: s.record,
+        at: this.view.at,
+        sources: () => this.library.sources(s.scenario.id),
+        backHref: runHash(s.slot),
+        backLabel: BACK[s.phase],
+        compareHref: runHash(s.slot, { kind: 'compare', other: null }),
+      });
+    }
     switch (s.phase) {
       case 'briefing':
         return briefingScreen(run, () => s.send({ type: 'briefing.done' }));
       case 'council':
-        return councilScreen(run, (option, leverage) => s.send({ type: 'council.decide', option, leverage }));
+        return councilScreen(run, (option, leverage) => s.send({ type: 'council.decide', option, leverage }), runHash(s.slot, { kind: 'outlook', at: run.world.decisions.length + 1 }));
       case 'aftermath':
         return aftermathScreen(run, s.before, () => s.send({ type: 'aftermath.done' }));
       case 'debrief':
@@ -237,6 +291,7 @@ export class App {
           onBranch: (k) => this.rewind(k),
           onAgain: () => this.startNew(s.scenario.id, ''),
           onChoose: () => this.go('#/'),
+          compareHref: runHash(s.slot, { kind: 'compare', other: null }),
         });
     }
   }

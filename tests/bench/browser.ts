@@ -1,6 +1,7 @@
 /**
- * Browser figures: how much JavaScript the first screen needs, and how soon it answers. The site is
- * built as it ships (no test scenarios), served on 127.0.0.1, and opened in headless Chromium.
+ * Browser figures: how much JavaScript the first screen needs, and how soon it answers; how long "what
+ * tends to happen" takes in the page's worker beside the same batch in Node. The site is built as it
+ * ships (no test scenarios), served on 127.0.0.1, and opened in headless Chromium.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +9,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { fork } from '../../src/engine/analysis/fork.ts';
+import { ENGINE_VERSION, RUN_FORMAT, type RunRecord } from '../../src/engine/game/record.ts';
+import { encodeRunParams } from '../../src/engine/game/share-link.ts';
+import { planOutlook, type OutlookPlan } from '../../src/ui/outlook/plan.ts';
 import { findChromium, INSTALL_HINT, launch } from '../browser/chromium.ts';
 import { serve } from '../browser/serve.ts';
 import type { Figure } from './figure.ts';
+import { benchCampaign } from './library.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const RUNS = 7;
@@ -26,6 +32,22 @@ function initialScripts(dir: string): string[] {
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** The campaign's first decision, not yet taken: every choice there, 1,000 runs each. */
+function outlookCase(): { record: RunRecord; plan: OutlookPlan; nodeMs: number } {
+  const campaign = benchCampaign();
+  const record: RunRecord = { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: campaign.id, contentHash: campaign.contentHash, seed: 'bench', decisions: [] };
+  const planned = planOutlook(campaign, record, 1);
+  if (!planned.ok) throw new Error(planned.error);
+  const { plan } = planned;
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    fork(campaign, plan.record, { at: plan.at, alternatives: plan.arms.slice(1).map((a) => a.decision), runs: plan.runs, seed: plan.seed });
+    times.push(performance.now() - start);
+  }
+  return { record, plan, nodeMs: median(times) };
+}
+
 export async function browserBench(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'article-four-bench-'));
   try {
@@ -34,9 +56,13 @@ export async function browserBench(): Promise<Figure[]> {
     const all = readdirSync(join(dir, 'assets'))
       .filter((f) => f.endsWith('.js'))
       .reduce((kb, f) => kb + gzipKB(join(dir, 'assets', f)), 0);
+    const onDemand = readdirSync(join(dir, 'assets'))
+      .filter((f) => /^(outlook|worker)-.*\.js$/.test(f))
+      .reduce((kb, f) => kb + gzipKB(join(dir, 'assets', f)), 0);
     const figures: Figure[] = [
       { name: 'browser: initial JavaScript (gzip -9)', value: initial, unit: 'KB', goal: { kind: 'max', value: 350 } },
       { name: 'browser: all JavaScript, map and scenarios included (gzip -9)', value: all, unit: 'KB' },
+      { name: 'browser: "what tends to happen" screen and worker, loaded on demand (gzip -9)', value: onDemand, unit: 'KB' },
     ];
     const chromium = findChromium();
     if (!chromium) {
@@ -76,6 +102,32 @@ export async function browserBench(): Promise<Figure[]> {
         { name: 'browser: navigation to the Choose screen ready (median)', value: median(ready), unit: 'ms', goal: { kind: 'max', value: 1000 } },
         { name: 'browser: navigation to the first key handled on Choose (median)', value: median(firstKey), unit: 'ms' },
         { name: 'browser: Play to the first briefing with the map (median)', value: median(mapDrawn), unit: 'ms' },
+      );
+      // What tends to happen: from the click to the results on the page (a fresh worker each time: its
+      // script, compiling the scenario, the runs), beside the same batch in Node.
+      const outlook = outlookCase();
+      const label = `${outlook.plan.arms.length} x ${outlook.plan.runs.toLocaleString('en-US')} runs of ${outlook.record.scenario}`;
+      const clickToResults: number[] = [];
+      const inWorker: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const page = await context.newPage();
+        await page.goto(`${site.url}#/share?${encodeRunParams(outlook.record)}`);
+        await page.waitForSelector('body[data-screen="briefing"]');
+        const slot = (await page.getAttribute('body', 'data-slot'))!;
+        await page.evaluate((hash) => (location.hash = hash), `#/run/${encodeURIComponent(slot)}/outlook/1`);
+        await page.waitForSelector('body[data-screen="outlook"]');
+        const start = Date.now();
+        await page.click('[data-action="outlook-start"]');
+        await page.waitForSelector('[data-outlook-state="done"]', { timeout: 120_000 });
+        clickToResults.push(Date.now() - start);
+        inWorker.push(Number(await page.getAttribute('.outlook-results', 'data-elapsed-ms')));
+        await context.close();
+      }
+      figures.push(
+        { name: `browser: what tends to happen, ${label}: click to results (median)`, value: median(clickToResults), unit: 'ms' },
+        { name: `browser: the same, time in the worker (compiling included)`, value: median(inWorker), unit: 'ms' },
+        { name: `browser: the same batch in Node, fork() (median)`, value: outlook.nodeMs, unit: 'ms' },
       );
     } finally {
       await browser.close();

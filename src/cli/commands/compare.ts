@@ -1,8 +1,9 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
+import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
 import { policyByName, PolicyError, type Policy } from '../../engine/game/policies.ts';
 import { loadPolicyFile } from '../../engine/game/policy-file.ts';
-import { cohesion } from '../../engine/model/cohesion.ts';
+import type { World } from '../../engine/model/world.ts';
 import type { Scenario } from '../../engine/scenario/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../output.ts';
@@ -75,26 +76,9 @@ export function compareCommand(scenarioName: string, options: CompareCommandOpti
 
 function openCsv(path: string, scenario: Scenario) {
   const fd = openSync(path, 'w');
-  const members = scenario.members;
-  const header = ['policy', 'run', 'seed', 'ending', 'cohesion', 'credibility', 'moscowBandwidth', ...members.flatMap((m) => [`${m}.loyalty`, `${m}.publicSupport`, `${m}.hedging`, `${m}.status`]), 'decisions', 'reactions'];
-  writeSync(fd, `${header.join(',')}\n`);
-  const cell = (v: string | number) => (typeof v === 'number' ? String(Math.round(v * 100) / 100) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  writeSync(fd, `${runHeader(scenario, 'policy').join(',')}\n`);
   return {
-    row(policy: string, index: number, seed: string, world: import('../../engine/model/world.ts').World) {
-      const values: (string | number)[] = [
-        policy,
-        index,
-        seed,
-        world.ending ?? '',
-        cohesion(world, scenario.params.cohesion),
-        world.credibility,
-        world.moscowBandwidth,
-        ...members.flatMap((m) => [world.members[m].loyalty, world.members[m].publicSupport, world.members[m].hedging, world.members[m].status]),
-        world.decisions.map((d) => (d.leverage ? `${d.option}+leverage` : d.option)).join(' '),
-        world.reactions.map((r) => `${r.member}:${r.reaction}`).join(' '),
-      ];
-      writeSync(fd, `${values.map(cell).join(',')}\n`);
-    },
+    row: (policy: string, index: number, seed: string, world: World) => writeSync(fd, `${csvLine(runRow(scenario, policy, index, seed, world))}\n`),
     close: () => closeSync(fd),
   };
 }

@@ -2,6 +2,7 @@ import { choicesOf } from '../game/choices.ts';
 import { historicalPolicy, type Policy } from '../game/policies.ts';
 import { replay, type RunRecord } from '../game/record.ts';
 import { copyRun, decide, DecisionError, parseDecision, type Run } from '../game/run.ts';
+import type { World } from '../model/world.ts';
 import { createRandom, policyRandom } from '../random.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { Comparison, type CompareReport } from './compare.ts';
@@ -20,6 +21,8 @@ export interface ForkOptions {
   /** How the rest of each run is played (default: historical). */
   then?: Policy;
   onProgress?: (done: number, total: number) => void;
+  /** Called with each finished run (its arm, e.g. `send_troops+leverage`), e.g. to write a CSV row. */
+  onRun?: (arm: string, index: number, seed: string, world: World) => void;
 }
 
 export class ForkError extends Error {}
@@ -61,6 +64,7 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
       const random = policyRandom(seed);
       while (run.world.development !== null) decide(run, then.choose(run, choicesOf(run), random));
       comparison.add(k, run.world);
+      options.onRun?.(arm, i, seed, run.world);
       options.onProgress?.(i * arms.length + k + 1, total);
     });
   }

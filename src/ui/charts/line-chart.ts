@@ -65,11 +65,12 @@ export function chartTable(caption: string, points: string[], rows: { label: str
   );
 }
 
-export function chartLegend(): HTMLElement {
+/** The key to the two lines; the labels name what is compared (by default, the debrief's two paths). */
+export function chartLegend(yours = 'Your path', other = 'The historical path'): HTMLElement {
   return h(
     'p',
     { class: 'chart-legend' },
-    h('span', { class: 'key key-yours' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('circle', { cx: 20, cy: 5, r: 4 })), ' Your path (solid line, round markers)'),
-    h('span', { class: 'key key-history' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('rect', { x: 16.5, y: 1.5, width: 7, height: 7 })), ' The historical path (dashed line, square markers)'),
+    h('span', { class: 'key key-yours' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('circle', { cx: 20, cy: 5, r: 4 })), ` ${yours} (solid line, round markers)`),
+    h('span', { class: 'key key-history' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('rect', { x: 16.5, y: 1.5, width: 7, height: 7 })), ` ${other} (dashed line, square markers)`),
   );
 }

@@ -85,7 +85,7 @@ function optionCard(run: Run, view: OptionView, index: number, onDecide: (option
 }
 
 /** The options, each with every member's stance and reason, what blocks it, and what leverage would cost. */
-export function councilScreen(run: Run, onDecide: (option: string, leverage: boolean) => void): Screen {
+export function councilScreen(run: Run, onDecide: (option: string, leverage: boolean) => void, outlookHref: string): Screen {
   const { scenario, world } = run;
   const dev = scenario.developments[world.development!];
   const views = councilView(scenario, world);
@@ -99,6 +99,7 @@ export function councilScreen(run: Run, onDecide: (option: string, leverage: boo
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length + 1} · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, `Around the table: ${listText(leaders)}. Choose the alliance's answer. A member who vetoes an option that needs consensus blocks it; Moscow can lean on some members, at a price.`),
+    h('p', { class: 'outlook-link' }, 'Weighing the choices? ', h('a', { href: outlookHref, 'data-action': 'outlook' }, 'See what tends to happen: each choice played 1,000 times'), '.'),
     views.map((view, i) => optionCard(run, view, i, onDecide)),
   );
   const spoken = views.map((v, i) => `Option ${i + 1}: ${v.option.label}. ${verdict(run, v).text}`).join(' ');

@@ -119,6 +119,8 @@ export interface DebriefActions {
   onBranch: (k: number) => void;
   onAgain: () => void;
   onChoose: () => void;
+  /** The Compare screen: this run beside the historical path or a branch, and what tends to happen at each decision. */
+  compareHref: string;
 }
 
 /** The class's path beside the historical one, the charts, the questions and the sources. Prints on paper. */
@@ -136,7 +138,18 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
     h('p', { class: 'lede' }, ending.text),
     historyEnding ? h('p', null, `Played with the historical choices on the same seed, the run ends: “${historyEnding.title}”.`) : null,
     h('section', { 'aria-labelledby': 'history-heading' }, h('h3', { id: 'history-heading' }, 'What really happened'), h('p', null, scenario.debrief.summary)),
-    h('section', { 'aria-labelledby': 'path-heading' }, h('h3', { id: 'path-heading' }, 'Your path beside the historical one'), pathTable(mine, history, actions.onBranch)),
+    h(
+      'section',
+      { 'aria-labelledby': 'path-heading' },
+      h('h3', { id: 'path-heading' }, 'Your path beside the historical one'),
+      pathTable(mine, history, actions.onBranch),
+      h(
+        'p',
+        { class: 'no-print compare-link' },
+        h('a', { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare' }, 'Compare runs'),
+        ' Set this run beside the historical path or a branch of it, meter by meter, and see what tends to happen at each decision.',
+      ),
+    ),
     charts(mine, history),
     finalTable(mine, history),
     h('section', { class: 'questions', 'aria-labelledby': 'questions-heading' }, h('h3', { id: 'questions-heading' }, 'For discussion'), h('ol', null, scenario.debrief.questions.map((q) => h('li', null, q)))),

@@ -4,6 +4,11 @@ import { h, uid } from '../dom.ts';
 export interface RunBarActions {
   onRewind: (k: number) => void;
   shareLink: () => string;
+  compareHref: string;
+  /** "What tends to happen" at decision `at` (1-based). */
+  outlookHref: (at: number) => string;
+  /** Which of the run's screens is on show, so its link in the bar is marked as the current page. */
+  here: 'play' | 'compare' | 'outlook';
 }
 
 export interface SaveStatus {
@@ -42,11 +47,13 @@ function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
               h('span', null, `${dev.title}: `, h('strong', null, option?.label ?? d.option), d.leverage ? " (with Moscow's leverage)" : ''),
               ' ',
               h('button', { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) }, `Go back to decision ${i + 1}`),
+              ' ',
+              h('a', { class: 'link-action', href: actions.outlookHref(i + 1), 'data-outlook': String(i + 1), 'aria-label': `What tends to happen at decision ${i + 1}, ${dev.title}` }, 'What tends to happen'),
             );
           }),
         )
       : h('p', null, 'No decision yet.'),
-    h('p', { class: 'muted' }, 'Going back starts a new branch from that decision, saved on its own: this run stays as it is.'),
+    h('p', { class: 'muted' }, 'Going back starts a new branch from that decision, saved on its own: this run stays as it is. “What tends to happen” plays every choice of that decision a thousand times.'),
   );
 }
 
@@ -84,6 +91,7 @@ export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { ba
       { 'aria-label': 'This run' },
       disclosure(`Decisions (${n})`, path),
       disclosure('Share link', share.panel, share.refresh),
+      h('a', { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null }, 'Compare'),
       h('a', { href: '#/', class: 'button secondary' }, 'All scenarios'),
     ),
   );

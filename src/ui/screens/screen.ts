@@ -3,4 +3,6 @@ export interface Screen {
   el: HTMLElement;
   heading: HTMLElement;
   announcement: string;
+  /** Called when the page leaves the screen: to stop work it started (a worker) and free what it holds. */
+  dispose?: () => void;
 }

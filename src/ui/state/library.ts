@@ -16,10 +16,19 @@ const texts: Record<string, () => Promise<string>> = {
 
 export type Loaded = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
+/** A scenario's files as read: the file itself, every file it needs (itself first), and the standing rules. */
+export interface Sources {
+  target: TextFile;
+  files: TextFile[];
+  rules: TextFile;
+}
+
 export interface Library {
   entries: ScenarioIndexEntry[];
   entry(id: string): ScenarioIndexEntry | null;
   load(id: string): Promise<Loaded>;
+  /** The texts a scenario is compiled from, for a worker that compiles its own copy. */
+  sources(id: string): Promise<Sources>;
 }
 
 async function read(file: string): Promise<TextFile> {
@@ -31,13 +40,17 @@ async function read(file: string): Promise<TextFile> {
 export function openLibrary(entries: ScenarioIndexEntry[] = scenarioIndex): Library {
   const cache = new Map<string, Promise<Loaded>>();
   const entry = (id: string) => entries.find((e) => e.id === id) ?? null;
+  const sources = async (found: ScenarioIndexEntry): Promise<Sources> => {
+    const [rules, ...files] = await Promise.all([read('scenarios/rules.yaml'), ...found.needs.map(read)]);
+    return { target: files[0], files, rules };
+  };
   const load = async (id: string): Promise<Loaded> => {
     const found = entry(id);
     if (!found) return { ok: false, error: `there is no scenario '${id}' in this version of the game` };
     if (!found.ok) return { ok: false, error: `the scenario '${id}' has problems in this version of the game (${found.problems[0]})` };
     try {
-      const [rules, ...files] = await Promise.all([read('scenarios/rules.yaml'), ...found.needs.map(read)]);
-      const loaded = loadEntry(files[0], files, rules);
+      const { target, files, rules } = await sources(found);
+      const loaded = loadEntry(target, files, rules);
       if (!loaded.scenario) return { ok: false, error: `the scenario '${id}' has problems (${loaded.problems[0]?.message ?? 'unknown'})` };
       return { ok: true, scenario: loaded.scenario };
     } catch (error) {
@@ -54,6 +67,11 @@ export function openLibrary(entries: ScenarioIndexEntry[] = scenarioIndex): Libr
         cache.set(id, pending);
       }
       return pending;
+    },
+    async sources(id) {
+      const found = entry(id);
+      if (!found?.ok) throw new Error(`there is no playable scenario '${id}' in this version of the game`);
+      return sources(found);
     },
   };
 }

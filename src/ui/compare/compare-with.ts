@@ -1,0 +1,51 @@
+import { replay } from '../../engine/game/record.ts';
+import type { Run } from '../../engine/game/run.ts';
+import { runHash } from '../route.ts';
+import { compareScreen, type CompareTarget } from '../screens/compare.ts';
+import type { Screen } from '../screens/screen.ts';
+import { listSlots, readSlot } from '../state/saves.ts';
+import type { Session } from '../state/session.ts';
+
+/**
+ * What a run can be set beside, and the Compare screen for one of them: the historical path on its
+ * seed, or another saved run of the same scenario on the same seed (a branch of it, or another team's
+ * run of the class's seed), since only on the same dice do differences come from the decisions alone.
+ */
+export function compareWith(s: Session, other: string | null, backLabel: string): Screen {
+  const mine = s.run;
+  const here = (to: string | null) => runHash(s.slot, { kind: 'compare', other: to });
+  const name = (label: string) => (label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Saved run');
+  const targets: CompareTarget[] = [{ href: here(null), label: 'The historical path (same seed)', current: other === null }];
+  for (const x of listSlots()) {
+    if (!x.ok || x.slot === s.slot || x.data.record.scenario !== s.scenario.id || x.data.record.seed !== mine.seed) continue;
+    const n = x.data.record.decisions.length;
+    targets.push({ href: here(x.slot), label: `${name(x.data.label)} · ${n} ${n === 1 ? 'decision' : 'decisions'}`, current: x.slot === other });
+  }
+  let beside: Run = s.historicalRun();
+  let otherName = 'The historical path';
+  let notice: string | null = null;
+  if (other !== null) {
+    const read = readSlot(other);
+    const comparable = read?.ok && read.data.record.scenario === s.scenario.id && read.data.record.seed === mine.seed;
+    const replayed = read?.ok && comparable ? replay(s.scenario, read.data.record, { recordCauses: false }) : null;
+    if (read?.ok && replayed?.ok) {
+      beside = replayed.run;
+      otherName = `The other run (${read.data.label || 'saved run'})`;
+    } else {
+      const why = !read ? 'it is no longer in this browser' : !read.ok ? read.error : replayed && !replayed.ok ? replayed.error : 'it is not a run of this scenario on this seed';
+      notice = `That saved run cannot be set beside this one (${why}): the historical path is shown instead.`;
+      targets[0].current = true;
+    }
+  }
+  return compareScreen({
+    mine,
+    other: beside,
+    otherName,
+    targets,
+    backHref: runHash(s.slot),
+    backLabel,
+    outlookHref: (at) => runHash(s.slot, { kind: 'outlook', at }),
+    otherHref: other !== null && !notice ? runHash(other) : null,
+    notice,
+  });
+}

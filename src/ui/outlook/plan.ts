@@ -1,0 +1,81 @@
+import { choicesOf } from '../../engine/game/choices.ts';
+import { historicalPolicy } from '../../engine/game/policies.ts';
+import { replay, type RunRecord } from '../../engine/game/record.ts';
+import { formatDecision } from '../../engine/game/run.ts';
+import { councilView } from '../../engine/model/council.ts';
+import { createRandom } from '../../engine/random.ts';
+import type { Scenario } from '../../engine/scenario/scenario.ts';
+
+/**
+ * What "what tends to happen" plays at decision K of a run: every choice the Council had there (each
+ * option that passed, and each that passed with Moscow's leverage), each taken and the rest of the run
+ * played with the historical choices, over the same seeds. The first arm is the reference the others
+ * are measured against: what the run chose, or at a decision not yet taken, the historical option.
+ * No DOM here: the page plans, the worker plays.
+ */
+export const OUTLOOK_RUNS = 1000;
+
+export interface Arm {
+  /** As the engine writes decisions: `send_troops` or `send_troops+leverage`. */
+  decision: string;
+  label: string;
+  chosen: boolean;
+  historical: boolean;
+}
+
+export interface OutlookPlan {
+  at: number;
+  /** The decision has not been taken yet: the Council is deciding now. */
+  pending: boolean;
+  development: string;
+  /** The reference first. */
+  arms: Arm[];
+  /** The run's first K-1 decisions then the reference: what the engine's fork() reads. */
+  record: RunRecord;
+  /** Options on the table that could not be taken there, with why. */
+  leftOut: string[];
+  runs: number;
+  /** Seeds `${seed}-0` to `${seed}-${runs - 1}`: the run's own seed, so the same run gives the same answer. */
+  seed: string;
+}
+
+export type PlanResult = { ok: true; plan: OutlookPlan } | { ok: false; error: string };
+
+export function armLabel(scenario: Scenario, development: string, decision: string): string {
+  const leverage = decision.endsWith('+leverage');
+  const id = leverage ? decision.slice(0, -'+leverage'.length) : decision;
+  const label = scenario.developments[development].options.find((o) => o.id === id)?.label ?? id;
+  return leverage ? `${label}, with Moscow's leverage` : label;
+}
+
+export function planOutlook(scenario: Scenario, record: RunRecord, at: number, runs = OUTLOOK_RUNS): PlanResult {
+  const taken = record.decisions.length;
+  if (!Number.isInteger(at) || at < 1 || at > taken + 1) return { ok: false, error: `this run has no decision ${at}: it has taken ${taken}` };
+  const prefix = replay(scenario, record, { upTo: at - 1, recordCauses: false });
+  if (!prefix.ok) return { ok: false, error: prefix.error };
+  const base = prefix.run;
+  const development = base.world.development;
+  if (development === null) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
+  const views = councilView(scenario, base.world, scenario.developments[development], true);
+  const choices = choicesOf(base, views);
+  const pending = at === taken + 1;
+  // The historical policy never draws from its stream; it is given one because every policy is.
+  const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
+  const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
+  const arms = decisions.map((decision) => {
+    const id = decision.replace(/\+leverage$/, '');
+    return {
+      decision,
+      label: armLabel(scenario, development, decision),
+      chosen: !pending && decision === reference,
+      historical: scenario.developments[development].options.find((o) => o.id === id)?.historical ?? false,
+    };
+  });
+  const leftOut = views
+    .filter((v) => !v.passable && !v.leverage.possible)
+    .map((v) => `${v.option.label} (${v.available ? `blocked by ${v.vetoedBy.map((c) => scenario.names[c]).join(', ')}` : 'not on the table then'})`);
+  return {
+    ok: true,
+    plan: { at, pending, development, arms, record: { ...record, decisions: [...record.decisions.slice(0, at - 1), reference] }, leftOut, runs, seed: record.seed },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The page's addresses, all in the fragment so the built site runs from a folder or a USB stick:
+ * `#/` the scenarios; `#/share?...` a shared run; `#/run/<slot>` a saved run being played;
+ * `#/run/<slot>/compare[/<other slot>]` that run beside the historical path or another saved run;
+ * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based).
+ */
+export type RunView = { kind: 'play' } | { kind: 'compare'; other: string | null } | { kind: 'outlook'; at: number };
+
+export type Route = { kind: 'choose' } | { kind: 'share' } | { kind: 'run'; slot: string; view: RunView } | { kind: 'unknown' };
+
+const PLAY: RunView = { kind: 'play' };
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  if (!hash.startsWith('#') || hash === '#' || hash === '#/') return { kind: 'choose' };
+  if (hash.startsWith('#/share')) return { kind: 'share' };
+  if (!hash.startsWith('#/run/')) return { kind: 'unknown' };
+  const [slotPart, view, arg, ...rest] = hash.slice('#/run/'.length).split('/');
+  const slot = decode(slotPart);
+  if (!slot || rest.length) return { kind: 'unknown' };
+  if (view === undefined) return { kind: 'run', slot, view: PLAY };
+  if (view === 'compare') {
+    const other = arg === undefined || arg === '' ? null : decode(arg);
+    return other === null && arg ? { kind: 'unknown' } : { kind: 'run', slot, view: { kind: 'compare', other } };
+  }
+  if (view === 'outlook' && arg !== undefined && /^[1-9][0-9]{0,3}$/.test(arg)) return { kind: 'run', slot, view: { kind: 'outlook', at: Number(arg) } };
+  return { kind: 'unknown' };
+}
+
+export function runHash(slot: string, view: RunView = PLAY): string {
+  const base = `#/run/${encodeURIComponent(slot)}`;
+  switch (view.kind) {
+    case 'play':
+      return base;
+    case 'compare':
+      return view.other ? `${base}/compare/${encodeURIComponent(view.other)}` : `${base}/compare`;
+    case 'outlook':
+      return `${base}/outlook/${view.at}`;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, runHash, type RunView } from '../../src/ui/route.ts';
+
+describe('routes', () => {
+  it.each<[string, ReturnType<typeof parseRoute>]>([
+    ['', { kind: 'choose' }],
+    ['#/', { kind: 'choose' }],
+    ['#/share?v=1&s=x&seed=a', { kind: 'share' }],
+    ['#/run/abc', { kind: 'run', slot: 'abc', view: { kind: 'play' } }],
+    ['#/run/abc/compare', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: null } }],
+    ['#/run/abc/compare/def', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: 'def' } }],
+    ['#/run/abc/outlook/3', { kind: 'run', slot: 'abc', view: { kind: 'outlook', at: 3 } }],
+    ['#/run/abc/outlook/0', { kind: 'unknown' }],
+    ['#/run/abc/outlook/x', { kind: 'unknown' }],
+    ['#/run/abc/elsewhere', { kind: 'unknown' }],
+    ['#/run/%E0%A4%A', { kind: 'unknown' }],
+    ['#main', { kind: 'unknown' }],
+  ])('should read %s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('should read back every address it writes, slots with odd characters included', () => {
+    const views: RunView[] = [{ kind: 'play' }, { kind: 'compare', other: null }, { kind: 'compare', other: 'a/b c' }, { kind: 'outlook', at: 12 }];
+    for (const view of views) expect(parseRoute(runHash('x/y?z', view))).toEqual({ kind: 'run', slot: 'x/y?z', view });
+  });
+});
