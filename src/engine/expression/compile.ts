@@ -1,5 +1,6 @@
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, type World } from '../model/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type World } from '../model/world.ts';
 import { ExpressionError, type Expr, type ValueType } from './ast.ts';
+import { comparisonTests, joinTests, memberArithmetic, testsCondition, type Comparison, type MemberTests, type MemberValue } from './member-values.ts';
 
 /** The names a scenario's expressions may use: only these, checked before anything runs. */
 export interface Vocabulary {
@@ -22,6 +23,10 @@ type Fn = (world: World) => number | boolean | string;
 interface Typed {
   type: ValueType;
   fn: Fn;
+  /** Set when this is a member's value, such as `self.loyalty`. */
+  member?: MemberValue;
+  /** Set when this is a condition on members' values that compiles to one closure (see member-values.ts). */
+  tests?: MemberTests;
 }
 
 /** Values read by alliance-wide names that are not stored but counted. */
@@ -66,28 +71,37 @@ export function valueKey(expr: Expr & { kind: 'ref' }, binding: Binding): string
   return scope ? `${scope}.${expr.name}` : expr.name;
 }
 
-/** One closure per field, so each reads a named property (much faster than a computed one in a hot loop). */
+/**
+ * One closure per field, so each reads a named property (much faster than a computed one in a hot loop),
+ * and the member found by its slot rather than by its code (see memberAt).
+ */
 function memberValue(code: string, field: (typeof MEMBER_FIELDS)[number]): (w: World) => number {
+  const slot = memberSlot(code);
   switch (field) {
     case 'loyalty':
-      return (w) => w.members[code].loyalty;
+      return (w) => memberAt(w, slot).loyalty;
     case 'publicSupport':
-      return (w) => w.members[code].publicSupport;
+      return (w) => memberAt(w, slot).publicSupport;
     case 'hedging':
-      return (w) => w.members[code].hedging;
+      return (w) => memberAt(w, slot).hedging;
     case 'ties':
-      return (w) => w.members[code].ties;
+      return (w) => memberAt(w, slot).ties;
   }
 }
 
 function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, binding: Binding): Typed {
   if (expr.scope !== null) {
     const code = memberOf(expr.scope, expr.at, vocabulary, binding);
-    if (expr.name === 'status') return { type: 'status', fn: (w) => w.members[code].status };
+    if (expr.name === 'status') {
+      const slot = memberSlot(code);
+      return { type: 'status', fn: (w) => memberAt(w, slot).status };
+    }
     if (!(MEMBER_FIELDS as readonly string[]).includes(expr.name)) {
       throw new ExpressionError(`unknown member value '${expr.name}' (one of ${[...MEMBER_FIELDS, 'status'].join(', ')})`, expr.at);
     }
-    return { type: 'number', fn: memberValue(code, expr.name as (typeof MEMBER_FIELDS)[number]) };
+    // The field as the constant of MEMBER_FIELDS, not the parser's string (see member-values.ts).
+    const field = MEMBER_FIELDS.find((f) => f === expr.name)!;
+    return { type: 'number', fn: memberValue(code, field), member: { slot: memberSlot(code), field } };
   }
   const name = expr.name;
   if (name === 'cohesion') return { type: 'number', fn: binding.cohesion };
@@ -237,18 +251,28 @@ function compileNode(expr: Expr, vocabulary: Vocabulary, binding: Binding): Type
         case 'and':
         case 'or': {
           if (left.type !== 'boolean' || right.type !== 'boolean') throw new ExpressionError(`'${expr.op}' joins two conditions`, expr.at);
+          const tests = joinTests(expr.op, left.tests, right.tests);
+          if (tests) return { type: 'boolean', fn: testsCondition(tests), tests };
           return expr.op === 'and' ? { type: 'boolean', fn: (w) => l(w) && r(w) } : { type: 'boolean', fn: (w) => l(w) || r(w) };
         }
         case '==':
         case '!=': {
           if (left.type !== right.type) throw new ExpressionError(`cannot compare a ${left.type} with a ${right.type}`, expr.at);
           if (left.type === 'boolean') throw new ExpressionError('compare numbers or statuses, not conditions', expr.at);
+          const tests = memberComparison(expr, left, right);
+          if (tests) return { type: 'boolean', fn: testsCondition(tests), tests };
           return expr.op === '==' ? { type: 'boolean', fn: (w) => l(w) === r(w) } : { type: 'boolean', fn: (w) => l(w) !== r(w) };
         }
         default: {
           if (left.type !== 'number' || right.type !== 'number') throw new ExpressionError(`'${expr.op}' needs numbers on both sides`, expr.at);
           const ln = left.fn as (w: World) => number;
           const rn = right.fn as (w: World) => number;
+          const tests = memberComparison(expr, left, right);
+          if (tests) return { type: 'boolean', fn: testsCondition(tests), tests };
+          if (expr.op === '+' || expr.op === '-' || expr.op === '*') {
+            const fused = memberArithmetic(expr.op, operand(expr.left, left), operand(expr.right, right));
+            if (fused) return { type: 'number', fn: fused };
+          }
           // A number on the right (`self.loyalty < 45`, `x * 0.05`) is read once, not called each time.
           if (expr.right.kind === 'number' && expr.op !== '/') {
             const c = expr.right.value;
@@ -277,6 +301,17 @@ function compileNode(expr: Expr, vocabulary: Vocabulary, binding: Binding): Type
       }
     }
   }
+}
+
+/** A member's value compared with a number, as one test (see member-values.ts); null for any other comparison. */
+function memberComparison(expr: Expr & { kind: 'binary' }, left: Typed, right: Typed): MemberTests | null {
+  if (!['<', '<=', '>', '>=', '==', '!='].includes(expr.op)) return null;
+  return comparisonTests(expr.op as Comparison, operand(expr.left, left), operand(expr.right, right));
+}
+
+/** A member's value or a number written out, as member-values.ts takes them. */
+function operand(expr: Expr, typed: Typed): MemberValue | number | undefined {
+  return typed.member ?? (expr.kind === 'number' ? expr.value : undefined);
 }
 
 /** The value keys an expression reads, so a rule that fires can cite the changes that made it fire. */

@@ -1,9 +1,9 @@
 import { cohesion } from '../model/cohesion.ts';
-import { canChoose, optionView, type OptionView } from '../model/council.ts';
+import { canChoose, optionView, type MemberStance, type OptionView } from '../model/council.ts';
 import { applyEffect, latestChanges, writeTarget } from '../model/effects.ts';
-import { MEMBER_FIELDS, copyWorld, type Cause, type Decision, type MemberState, type World } from '../model/world.ts';
+import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../model/world.ts';
 import { createRandom, restoreRandom, type Random } from '../random.ts';
-import type { Branch, Scenario } from '../scenario/scenario.ts';
+import type { Branch, Option, Scenario, Target } from '../scenario/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
@@ -27,15 +27,42 @@ export interface RunOptions {
 export class DecisionError extends Error {}
 
 export function startRun(scenario: Scenario, seed: string, options: RunOptions = {}): Run {
-  const world = copyWorld(scenario.baseline);
-  world.changes = options.recordCauses === false ? null : [];
-  const run: Run = { scenario, seed, world, random: createRandom(seed), pending: null };
-  world.development = null;
-  for (const effect of scenario.setup) applyEffect(world, effect, run.random, { kind: 'setup', id: scenario.id });
-  world.initial = initialValues(scenario, world);
-  pushWaypoint(run, scenario.start);
+  const recordCauses = options.recordCauses !== false;
+  const random = createRandom(seed);
+  const world = sharedStart(scenario, recordCauses) ?? setUp(scenario, random, recordCauses);
+  const run: Run = { scenario, seed, world, random, pending: null };
   arrive(run, scenario.start);
   return run;
+}
+
+/** The world before the first development arrives: the baseline, the setup's effects, the trajectory's first point. */
+function setUp(scenario: Scenario, random: Random, recordCauses: boolean): World {
+  const world = copyWorld(scenario.baseline);
+  world.changes = recordCauses ? [] : null;
+  world.development = null;
+  for (const effect of scenario.setup) applyEffect(world, effect, random, { kind: 'setup', id: scenario.id });
+  world.initial = snapshotValues(scenario, world);
+  pushWaypoint(world, scenario, scenario.start);
+  return world;
+}
+
+/**
+ * When the setup involves no chance, every run of the scenario starts from the same world, and draws
+ * nothing from its stream to get there: that world is made once (for each way of keeping causes) and
+ * copied for each run. Its initial values, first waypoint and setup changes are shared by the copies,
+ * never mutated, as copyWorld shares them between copies anyway.
+ */
+function sharedStart(scenario: Scenario, recordCauses: boolean): World | null {
+  const keys = scenarioKeys(scenario);
+  if (!keys.setupWithoutChance) return null;
+  const kept = recordCauses ? 'withCauses' : 'withoutCauses';
+  let start = keys.start[kept];
+  if (!start) {
+    start = setUp(scenario, createRandom(''), recordCauses);
+    Object.freeze(start.initial);
+    keys.start[kept] = start;
+  }
+  return copyWorld(start);
 }
 
 export function copyRun(run: Run): Run {
@@ -48,13 +75,21 @@ interface Keys {
   initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
   /** `${member}:${id}` for each of scenario.reactions, by index. */
   reacted: string[];
-  /** For each of scenario.reactions and scenario.drift, its member's index in scenario.members. */
-  reactionMember: number[];
-  driftMember: number[];
+  /** For each of scenario.reactions and scenario.drift, its member's slot (see memberAt). */
+  reactionSlot: number[];
+  driftSlot: number[];
+  /** For each of scenario.reactions, whether it is a return (open to members who have left, not to members). */
+  returning: boolean[];
+  /** By development, the indices of the reactions its occasions allow, in order (see reactionsAt). */
+  reactionsAt: Map<string, number[]>;
   /** The cause each drift rule's changes carry (the same every time, so made once). */
   driftCause: Cause[];
-  /** The start values when the setup has no chance or spread, so every run of the scenario starts alike. */
-  sharedInitial: Readonly<Record<string, number>> | null;
+  /** Each member's loyalty as a target, for the changes resolution and debts make. */
+  loyalty: Record<string, Target>;
+  /** Whether the setup has no chance or spread, so that every run of the scenario starts alike. */
+  setupWithoutChance: boolean;
+  /** That start, made once for each way of keeping causes (see sharedStart). */
+  start: { withCauses: World | null; withoutCauses: World | null };
 }
 const keysOf = new WeakMap<Scenario, Keys>();
 
@@ -64,31 +99,33 @@ function scenarioKeys(scenario: Scenario): Keys {
     keys = {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reacted: scenario.reactions.map((r) => `${r.member}:${r.id}`),
-      reactionMember: scenario.reactions.map((r) => scenario.members.indexOf(r.member)),
-      driftMember: scenario.drift.map((e) => scenario.members.indexOf(e.target.member!)),
+      reactionSlot: scenario.reactions.map((r) => memberSlot(r.member)),
+      driftSlot: scenario.drift.map((e) => memberSlot(e.target.member!)),
+      returning: scenario.reactions.map((r) => r.kind === 'return'),
+      reactionsAt: new Map(),
       driftCause: scenario.drift.map((e) => ({ kind: 'drift', id: 'drift', member: e.target.member }) as Cause),
-      sharedInitial: null,
+      loyalty: Object.fromEntries(scenario.members.map((code) => [code, loyaltyTarget(code)])),
+      setupWithoutChance: scenario.setup.every((e) => e.chance === null && e.spread === 0),
+      start: { withCauses: null, withoutCauses: null },
     };
     keysOf.set(scenario, keys);
   }
   return keys;
 }
 
-/** The members' states in scenario.members order: one lookup each per step rather than one per rule. */
-function memberStates(world: World, scenario: Scenario): (MemberState | undefined)[] {
-  const states: (MemberState | undefined)[] = [];
-  for (const code of scenario.members) states.push(world.members[code]);
-  return states;
+function loyaltyTarget(member: string): Target {
+  return { key: `${member}.loyalty`, kind: 'member', member, slot: memberSlot(member), field: 'loyalty', min: 0, max: 100 };
 }
 
-/** Values at the start, for initial(): shared by every run when the setup involves no chance (never mutated; copyWorld shares it too). */
-function initialValues(scenario: Scenario, world: World): Record<string, number> {
-  if (!scenario.setup.every((e) => e.chance === null && e.spread === 0)) return snapshotValues(scenario, world);
-  const keys = scenarioKeys(scenario);
-  keys.sharedInitial ??= Object.freeze(snapshotValues(scenario, world));
-  return keys.sharedInitial as Record<string, number>;
-}
+const BANDWIDTH: Target = { key: 'moscowBandwidth', kind: 'alliance', field: 'moscowBandwidth', min: 0, max: 100 };
 
+/**
+ * The cause passed for a change when causes are not kept: writeTarget reads a cause only to record it,
+ * and writing out the words of one costs more than the change itself.
+ */
+const UNRECORDED: Cause = { kind: 'option', id: '', rule: '', why: '' };
+
+/** Values at the start, for initial(). */
 function snapshotValues(scenario: Scenario, world: World): Record<string, number> {
   const values: Record<string, number> = { credibility: world.credibility, moscowBandwidth: world.moscowBandwidth, cohesion: cohesion(world, scenario.params.cohesion) };
   for (const { code, field, key } of scenarioKeys(scenario).initial) values[key] = world.members[code][field];
@@ -96,8 +133,7 @@ function snapshotValues(scenario: Scenario, world: World): Record<string, number
   return values;
 }
 
-function pushWaypoint(run: Run, development: string) {
-  const { world, scenario } = run;
+function pushWaypoint(world: World, scenario: Scenario, development: string) {
   const loyalty: Record<string, number> = {};
   for (const code in world.members) loyalty[code] = world.members[code].loyalty;
   world.trajectory.push({
@@ -115,9 +151,8 @@ export function arrive(run: Run, development: string): void {
   const { world, scenario } = run;
   world.development = development;
   world.visited[development] = count(world.visited, development) + 1;
-  for (const effect of scenario.developments[development].effects) {
-    applyEffect(world, effect, run.random, { kind: 'development', id: development });
-  }
+  const cause = { kind: 'development', id: development } as const;
+  for (const effect of scenario.developments[development].effects) applyEffect(world, effect, run.random, cause);
 }
 
 export function parseDecision(text: string): { option: string; leverage: boolean } {
@@ -166,38 +201,61 @@ export function resolve(run: Run, choice: { option: string; leverage: boolean },
   const bought = choice.leverage ? view.leverage.buys : [];
   const lev = scenario.params.leverage;
   for (const code of bought) {
-    const cause: Cause = {
-      kind: 'leverage',
-      id: option.id,
-      rule: 'leverage',
-      member: code,
-      why: `Moscow spent leverage to bring ${scenario.names[code]} round to "${option.label}"; the price falls due after the next decision`,
-      source: scenario.rules.leverage.bandwidthCost.source,
-      assumption: scenario.rules.leverage.bandwidthCost.assumption,
-    };
-    writeTarget(world, { key: 'moscowBandwidth', kind: 'alliance', field: 'moscowBandwidth', min: 0, max: 100 }, world.moscowBandwidth - lev.bandwidthCost, cause);
+    const cause = world.changes ? leverageCause(scenario, option, code) : UNRECORDED;
+    writeTarget(world, BANDWIDTH, world.moscowBandwidth - lev.bandwidthCost, cause);
     world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueTurn: world.turn + 1, development: development.id });
   }
   const overruled = scenario.params.stance.overruled;
+  const keys = scenarioKeys(scenario);
   for (const s of view.stances) {
     // Only an objection on the merits is resented when overruled: a disaffected member with nothing at
     // stake in this option objects to everything, and charging it each time would be a spiral, not history.
     if ((s.stance === 'objects' || s.stance === 'vetoes') && s.stake < scenario.params.stance.accepts && !bought.includes(s.member) && overruled > 0) {
-      const target = { key: `${s.member}.loyalty`, kind: 'member' as const, member: s.member, field: 'loyalty', min: 0, max: 100 };
+      const target = keys.loyalty[s.member];
       const amount = s.stance === 'vetoes' ? 2 * overruled : overruled;
-      writeTarget(world, target, world.members[s.member].loyalty - amount, {
-        kind: 'option',
-        id: option.id,
-        rule: 'overruled',
-        member: s.member,
-        why: `${scenario.names[s.member]} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
-        source: scenario.rules.stance.overruled.source,
-        assumption: scenario.rules.stance.overruled.assumption,
-      });
+      const cause = world.changes ? overruledCause(scenario, option, s) : UNRECORDED;
+      writeTarget(world, target, memberAt(world, target.slot!).loyalty - amount, cause);
     }
   }
-  for (const effect of option.effects) applyEffect(world, effect, run.random, { kind: 'option', id: option.id });
+  const cause = { kind: 'option', id: option.id } as const;
+  for (const effect of option.effects) applyEffect(world, effect, run.random, cause);
   run.pending = chooseBranch(run, option.next);
+}
+
+function leverageCause(scenario: Scenario, option: Option, code: string): Cause {
+  return {
+    kind: 'leverage',
+    id: option.id,
+    rule: 'leverage',
+    member: code,
+    why: `Moscow spent leverage to bring ${scenario.names[code]} round to "${option.label}"; the price falls due after the next decision`,
+    source: scenario.rules.leverage.bandwidthCost.source,
+    assumption: scenario.rules.leverage.bandwidthCost.assumption,
+  };
+}
+
+function overruledCause(scenario: Scenario, option: Option, s: MemberStance): Cause {
+  return {
+    kind: 'option',
+    id: option.id,
+    rule: 'overruled',
+    member: s.member,
+    why: `${scenario.names[s.member]} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
+    source: scenario.rules.stance.overruled.source,
+    assumption: scenario.rules.stance.overruled.assumption,
+  };
+}
+
+function debtCause(scenario: Scenario, debt: Debt): Cause {
+  return {
+    kind: 'debt',
+    id: debt.development,
+    rule: 'leverage',
+    member: debt.member,
+    why: `${scenario.names[debt.member]} resents the pressure Moscow used at "${scenario.developments[debt.development].title}"`,
+    source: scenario.rules.leverage.loyaltyCost.source,
+    assumption: scenario.rules.leverage.loyaltyCost.assumption,
+  };
 }
 
 function chooseBranch(run: Run, branches: Branch[]): string {
@@ -213,15 +271,12 @@ function chooseBranch(run: Run, branches: Branch[]): string {
 export function react(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
-  const occasions = scenario.developments[development]?.occasions ?? [];
   const keys = scenarioKeys(scenario);
-  const states = memberStates(world, scenario);
   const reactions = scenario.reactions;
-  for (let i = 0; i < reactions.length; i++) {
+  for (const i of reactionsAt(scenario, keys, development)) {
     const r = reactions[i];
-    const status = states[keys.reactionMember[i]]!.status;
-    if (r.kind === 'return' ? status === 'member' : status !== 'member') continue;
-    if (r.occasion && !occasions.includes(r.occasion)) continue;
+    const status = memberAt(world, keys.reactionSlot[i]).status;
+    if (keys.returning[i] ? status === 'member' : status !== 'member') continue;
     // The condition before the tally: most conditions fail, and most reactions have not happened yet.
     if (!r.when(world)) continue;
     const key = keys.reacted[i];
@@ -229,11 +284,24 @@ export function react(run: Run): void {
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     world.reacted[key] = count(world.reacted, key) + 1;
     world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
-    const triggeredBy = world.changes ? latestChanges(world, r.reads) : undefined;
-    for (const effect of r.effects) {
-      applyEffect(world, effect, run.random, { kind: 'reaction', id: r.id, member: r.member, triggeredBy });
-    }
+    const cause = { kind: 'reaction', id: r.id, member: r.member, triggeredBy: world.changes ? latestChanges(world, r.reads) : undefined } as const;
+    for (const effect of r.effects) applyEffect(world, effect, run.random, cause);
   }
+}
+
+/** The reactions a development's occasions allow, found once per development: most standing reactions wait for an exercise or a summit. */
+function reactionsAt(scenario: Scenario, keys: Keys, development: string): number[] {
+  let found = keys.reactionsAt.get(development);
+  if (found === undefined) {
+    const occasions = scenario.developments[development]?.occasions ?? [];
+    found = [];
+    for (let i = 0; i < scenario.reactions.length; i++) {
+      const occasion = scenario.reactions[i].occasion;
+      if (!occasion || occasions.includes(occasion)) found.push(i);
+    }
+    keys.reactionsAt.set(development, found);
+  }
+  return found;
 }
 
 /** Aftermath: standing drift, leverage debts falling due, and the trajectory's new point. */
@@ -241,10 +309,9 @@ export function settle(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
-  const states = memberStates(world, scenario);
   const drift = scenario.drift;
   for (let i = 0; i < drift.length; i++) {
-    if (states[keys.driftMember[i]]?.status !== 'member') continue;
+    if (memberAt(world, keys.driftSlot[i])?.status !== 'member') continue;
     applyEffect(world, drift[i], run.random, keys.driftCause[i]);
   }
   world.turn++;
@@ -252,19 +319,12 @@ export function settle(run: Run): void {
     const due = world.debts.filter((d) => d.dueTurn < world.turn);
     world.debts = world.debts.filter((d) => d.dueTurn >= world.turn);
     for (const debt of due) {
-      const target = { key: `${debt.member}.loyalty`, kind: 'member' as const, member: debt.member, field: 'loyalty', min: 0, max: 100 };
-      writeTarget(world, target, world.members[debt.member].loyalty - debt.loyalty, {
-        kind: 'debt',
-        id: debt.development,
-        rule: 'leverage',
-        member: debt.member,
-        why: `${scenario.names[debt.member]} resents the pressure Moscow used at "${scenario.developments[debt.development].title}"`,
-        source: scenario.rules.leverage.loyaltyCost.source,
-        assumption: scenario.rules.leverage.loyaltyCost.assumption,
-      });
+      const target = keys.loyalty[debt.member];
+      const cause = world.changes ? debtCause(scenario, debt) : UNRECORDED;
+      writeTarget(world, target, memberAt(world, target.slot!).loyalty - debt.loyalty, cause);
     }
   }
-  pushWaypoint(run, development);
+  pushWaypoint(world, scenario, development);
 }
 
 /** On to the development the decision led to, or to the end (with the ending decided). */

@@ -1,5 +1,5 @@
 import type { Development, Option, Scenario, Stance } from '../scenario/scenario.ts';
-import type { MemberState, World } from './world.ts';
+import { memberAt, memberSlot, type MemberState, type World } from './world.ts';
 
 /**
  * Where each member stands on an option, computed from data: its own interest in this crisis (from the
@@ -57,12 +57,13 @@ function classify(score: number, t: Scenario['params']['stance']): StanceKind {
  * stance and score alone, and the score is the same sum, term by term in the same order.
  */
 export function memberStance(scenario: Scenario, world: World, option: Option, member: string, detail = true): MemberStance {
-  return stanceOf(scenario, world, option, member, world.members[member], option.stances[member], detail);
+  return stanceOf(scenario, world, option, member, world.members[member], seatOf(scenario, option, member), detail);
 }
 
-function stanceOf(scenario: Scenario, world: World, option: Option, member: string, m: MemberState, authored: Stance | undefined, detail: boolean): MemberStance {
+function stanceOf(scenario: Scenario, world: World, option: Option, member: string, m: MemberState, seat: Seat, detail: boolean): MemberStance {
   const w = scenario.params.stance;
-  const factors: Factor[] = [];
+  const factors: Factor[] = detail ? [] : NO_FACTORS;
+  const authored = seat.authored;
   let score = 0;
   if (authored && authored.interest !== 0) {
     score += authored.interest;
@@ -75,19 +76,15 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
     fromLoyalty = loyaltyPoints;
     if (detail) factors.push({ label: loyaltyPoints > 0 ? 'loyal to the alliance' : 'disaffected with the alliance', points: loyaltyPoints });
   }
-  if (option.intervention > 0) {
-    const p = -w.precedent * scenario.precedentFear[member] * option.intervention;
-    if (p <= -0.5) {
-      score += p;
-      if (detail) factors.push({ label: 'fears the precedent of intervention', points: p });
-    }
+  if (seat.precedent !== null) {
+    score += seat.precedent;
+    if (detail) factors.push({ label: 'fears the precedent of intervention', points: seat.precedent });
   }
-  if (option.confrontsAdversary > 0 && option.adversary !== null && option.adversary.backers[member]) {
-    const p = -w.adversary * option.confrontsAdversary;
-    score += p;
-    if (detail) factors.push({ label: `sides with ${option.adversary.name}`, points: p });
+  if (seat.adversary !== null) {
+    score += seat.adversary;
+    if (detail) factors.push({ label: `sides with ${option.adversary!.name}`, points: seat.adversary });
   }
-  if (member === 'RU' && option.russianEffort > 0) {
+  if (seat.russia && option.russianEffort > 0) {
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;
     if (p <= -0.5) {
       score += p;
@@ -103,23 +100,49 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
       reason = strongest ? `${scenario.names[member]} ${strongest.label}.` : 'No stake either way.';
     }
   }
-  const buyable = (stance === 'objects' || stance === 'vetoes') && member !== 'RU' && score >= w.accepts - scenario.params.leverage.reach;
+  const buyable = (stance === 'objects' || stance === 'vetoes') && !seat.russia && score >= w.accepts - scenario.params.leverage.reach;
   return { member, stance, score, stake: score - fromLoyalty, reason, factors, buyable };
 }
 
-/**
- * The option's authored stances in scenario.members order, found once: most options author none or
- * one, and looking each member up by name on every view is a large share of a batch run's time.
- */
-const authoredOf = new WeakMap<Option, { members: string[]; stances: (Stance | undefined)[] }>();
+/** Factors are for people: a batch run's stances all share this one, never written to. */
+const NO_FACTORS: Factor[] = Object.freeze([]) as unknown as Factor[];
 
-function authoredStances(scenario: Scenario, option: Option): (Stance | undefined)[] {
-  let found = authoredOf.get(option);
-  if (found === undefined || found.members !== scenario.members) {
-    found = { members: scenario.members, stances: scenario.members.map((code) => option.stances[code]) };
-    authoredOf.set(option, found);
+/**
+ * What a member's stance on an option owes to the option alone (its authored interest, its fear of the
+ * precedent, its siding with the adversary): the same at every view, so found once per option and kept
+ * with the member's slot (see memberAt). Looking these up by name on every view was a large share of a
+ * batch run's time. Each term is computed as it always was and added in the same order.
+ */
+interface Seat {
+  slot: number;
+  russia: boolean;
+  authored: Stance | undefined;
+  /** Null where the term does not apply. */
+  precedent: number | null;
+  adversary: number | null;
+}
+const seatsOf = new WeakMap<Option, { scenario: Scenario; seats: Seat[] }>();
+
+function seats(scenario: Scenario, option: Option): Seat[] {
+  let found = seatsOf.get(option);
+  if (found === undefined || found.scenario !== scenario) {
+    found = { scenario, seats: scenario.members.map((code) => seatOf(scenario, option, code)) };
+    seatsOf.set(option, found);
   }
-  return found.stances;
+  return found.seats;
+}
+
+function seatOf(scenario: Scenario, option: Option, member: string): Seat {
+  const w = scenario.params.stance;
+  const precedent = option.intervention > 0 ? -w.precedent * scenario.precedentFear[member] * option.intervention : 0;
+  const backs = option.confrontsAdversary > 0 && option.adversary !== null && option.adversary.backers[member];
+  return {
+    slot: memberSlot(member),
+    russia: member === 'RU',
+    authored: option.stances[member],
+    precedent: precedent <= -0.5 ? precedent : null,
+    adversary: backs ? -w.adversary * option.confrontsAdversary : null,
+  };
 }
 
 /** `detail` as for memberStance: false for batch runs, which never show reasons. */
@@ -129,12 +152,12 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   const vetoedBy: string[] = [];
   const buys: string[] = [];
   let unbuyableVeto = false;
-  const authored = authoredStances(scenario, option);
+  const seated = seats(scenario, option);
   for (let i = 0; i < scenario.members.length; i++) {
     const code = scenario.members[i];
-    const m = world.members[code];
+    const m = memberAt(world, seated[i].slot);
     if (m.status !== 'member') continue;
-    const s = stanceOf(scenario, world, option, code, m, authored[i], detail);
+    const s = stanceOf(scenario, world, option, code, m, seated[i], detail);
     stances.push(s);
     if (s.buyable) buys.push(code);
     if (option.consensus && s.stance === 'vetoes') {

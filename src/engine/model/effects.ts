@@ -1,6 +1,6 @@
 import type { Random } from '../random.ts';
 import type { Effect, Target } from '../scenario/scenario.ts';
-import { clampValue, type Cause, type MemberState, type Status, type World } from './world.ts';
+import { clampValue, memberAt, type Cause, type MemberState, type Status, type World } from './world.ts';
 
 /**
  * A member's value by field name. Named reads, not `m[field]`: with the field varying, a computed read
@@ -38,15 +38,31 @@ function writeMember(m: MemberState, field: string, value: number): void {
   m[field as 'loyalty'] = value;
 }
 
+/** The member a member or status target names: by its slot where the loader found one (see memberAt). */
+function targetMember(world: World, target: Target): MemberState {
+  return target.slot !== undefined ? memberAt(world, target.slot) : world.members[target.member!];
+}
+
+/** Named reads for the same reason as readMember. */
+function readAlliance(world: World, field: string): number {
+  return field === 'credibility' ? world.credibility : field === 'moscowBandwidth' ? world.moscowBandwidth : world[field as 'credibility'];
+}
+
+function writeAlliance(world: World, field: string, value: number): void {
+  if (field === 'credibility') world.credibility = value;
+  else if (field === 'moscowBandwidth') world.moscowBandwidth = value;
+  else world[field as 'credibility'] = value;
+}
+
 /** Reads the current value behind a target key. */
 export function readTarget(world: World, target: Target): number | string {
   switch (target.kind) {
     case 'member':
-      return readMember(world.members[target.member!], target.field!);
+      return readMember(targetMember(world, target), target.field!);
     case 'status':
-      return world.members[target.member!].status;
+      return targetMember(world, target).status;
     case 'alliance':
-      return world[target.field as 'credibility'];
+      return readAlliance(world, target.field!);
     case 'variable':
       return world.vars[target.field!];
   }
@@ -54,7 +70,11 @@ export function readTarget(world: World, target: Target): number | string {
 
 /** Sets a value, keeping it in bounds, and records the change with its cause when causes are kept. */
 export function writeTarget(world: World, target: Target, value: number | Status, cause: Cause): void {
-  const before = readTarget(world, target);
+  assign(world, target, readTarget(world, target), value, cause);
+}
+
+/** writeTarget with the value before already read: applyEffect has just read it to add to it. */
+function assign(world: World, target: Target, before: number | string, value: number | Status, cause: Cause): void {
   let after: number | Status = value;
   if (typeof value === 'number') {
     after = target.kind === 'variable' ? Math.min(target.max, Math.max(target.min, value)) : clampValue(value);
@@ -63,13 +83,13 @@ export function writeTarget(world: World, target: Target, value: number | Status
   if (after === before) return;
   switch (target.kind) {
     case 'member':
-      writeMember(world.members[target.member!], target.field!, after as number);
+      writeMember(targetMember(world, target), target.field!, after as number);
       break;
     case 'status':
-      world.members[target.member!].status = after as Status;
+      targetMember(world, target).status = after as Status;
       break;
     case 'alliance':
-      world[target.field as 'credibility'] = after as number;
+      writeAlliance(world, target.field!, after as number);
       break;
     case 'variable':
       world.vars[target.field!] = after as number;
@@ -131,5 +151,5 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
   if (!Number.isFinite(amount)) return;
   const current = readTarget(world, effect.target) as number;
   const value = effect.mode === 'add' ? current + amount : amount;
-  writeTarget(world, effect.target, value, world.changes ? causeOf(world, effect, cause) : (cause as Cause));
+  assign(world, effect.target, current, value, world.changes ? causeOf(world, effect, cause) : (cause as Cause));
 }

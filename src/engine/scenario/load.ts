@@ -4,7 +4,7 @@ import { compileExpression, referencedKeys, type Binding, type Vocabulary } from
 import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, type MemberState, type Status, type World } from '../model/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, STATUSES, memberSlot, type MemberState, type Status, type World } from '../model/world.ts';
 import { formatPath, type Problem, type Result } from './problem.ts';
 import { rulesSchema, scenarioSchema, type EffectSpec, type ReactionSpec, type RulesFile, type ScenarioFile } from './schema.ts';
 import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from './scenario.ts';
@@ -149,7 +149,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   }
 
   // Members: each must have rules and a baseline for the era.
-  const members = file.members;
+  const members = file.members.map((code) => canonical(MEMBER_CODES, code));
   duplicates(members, 'member', (i) => ['members', i]);
   members.forEach((code, i) => {
     const r = rules.members[code];
@@ -198,15 +198,20 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
     }
     if (tree.kind !== 'ref') return fail(`'${change}' is not a value that can change`);
     if (tree.scope !== null) {
-      const member = tree.scope === 'self' ? bind.self : tree.scope;
+      const scope = tree.scope === 'self' ? bind.self : tree.scope;
       if (tree.scope === 'self' && !vocab.allowSelf) return fail("'self' is only allowed in rules that apply to every member");
-      if (!member || !members.includes(member as never)) return fail(`unknown member '${tree.scope}'`);
-      if (tree.name === 'status') return { key: `${member}.status`, kind: 'status', member, field: 'status', min: 0, max: 0 };
+      if (!scope || !members.includes(scope as never)) return fail(`unknown member '${tree.scope}'`);
+      const member = canonical(MEMBER_CODES, scope);
+      const slot = memberSlot(member);
+      if (tree.name === 'status') return { key: `${member}.status`, kind: 'status', member, slot, field: 'status', min: 0, max: 0 };
       if (!(MEMBER_FIELDS as readonly string[]).includes(tree.name)) return fail(`unknown member value '${tree.name}' (one of ${[...MEMBER_FIELDS, 'status'].join(', ')})`);
-      return { key: `${member}.${tree.name}`, kind: 'member', member, field: tree.name, min: 0, max: 100 };
+      return { key: `${member}.${tree.name}`, kind: 'member', member, slot, field: canonical(MEMBER_FIELDS, tree.name), min: 0, max: 100 };
     }
     if (tree.name === 'cohesion') return fail('cohesion is derived from loyalty and credibility, never changed directly');
-    if ((ALLIANCE_FIELDS as readonly string[]).includes(tree.name)) return { key: tree.name, kind: 'alliance', field: tree.name, min: 0, max: 100 };
+    if ((ALLIANCE_FIELDS as readonly string[]).includes(tree.name)) {
+      const field = canonical(ALLIANCE_FIELDS, tree.name);
+      return { key: field, kind: 'alliance', field, min: 0, max: 100 };
+    }
     const variable = variableSpecs.find((v) => v.id === tree.name);
     if (variable) return { key: variable.id, kind: 'variable', field: variable.id, min: variable.min, max: variable.max };
     return fail(`unknown value '${change}' (a member value like AM.loyalty, ${ALLIANCE_FIELDS.join(', ')}, or a declared variable)`);
@@ -226,7 +231,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
         report(amountPath, `a status is set with to: one of ${STATUSES.join(', ')}`);
         return null;
       }
-      status = raw as Status;
+      status = canonical(STATUSES, raw);
     } else {
       const compiled = expression(raw, amountPath, 'number', vocab, bind);
       if (!compiled) return null;
@@ -284,7 +289,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   const reactions: Reaction[] = [];
   const drift: Effect[] = [];
   const rulesDrift = rules.drift ?? [];
-  const rulesBinding = (spec: ReactionSpec) => (spec.members ?? members).filter((m) => members.includes(m as never));
+  const rulesBinding = (spec: ReactionSpec) => (spec.members ?? members).filter((m) => members.includes(m as never)).map((m) => canonical(MEMBER_CODES, m));
   for (const code of members) drift.push(...effects(rulesDrift, ['(rules) drift'], 'drift.', selfVocabulary, bindingFor(code)));
   rules.reactions.forEach((spec, i) => {
     for (const code of rulesBinding(spec)) {
@@ -445,6 +450,14 @@ export function memberFacts(rules: RulesFile, members: readonly string[], era: n
     precedentFear[code] = r.precedentFear.value;
   }
   return { names, leaders, precedentFear };
+}
+
+/**
+ * The constant equal to `text`. The engine compares member codes, fields and statuses on every decision:
+ * a constant written in the code compares by reference, a string read from a file character by character.
+ */
+function canonical<T extends string>(constants: readonly T[], text: string): T {
+  return constants.find((c) => c === text) ?? (text as T);
 }
 
 export function parameters(rules: RulesFile): Parameters {

@@ -19,6 +19,8 @@ export interface Target {
   key: string;
   kind: 'member' | 'status' | 'alliance' | 'variable';
   member?: string;
+  /** The member's slot (see memberAt), for member and status targets: found once, read on every change. */
+  slot?: number;
   field?: string;
   min: number;
   max: number;
