@@ -1,4 +1,3 @@
-import './zod-config.ts';
 import './styles/main.css';
 import { mountAnnouncer } from './announce.ts';
 import { App } from './app.ts';

@@ -1,5 +1,3 @@
-// First, before any schema is built: zod must not probe for `new Function` here either.
-import '../zod-config.ts';
 import { fork, ForkError } from '../../engine/analysis/fork.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
 import { loadEntry } from '../../engine/scenario/library.ts';
