@@ -1,8 +1,7 @@
 import { z } from '../zod.ts';
-import { schemaProblems, type TextFile } from '../scenario/load.ts';
+import { readChecked, type TextFile } from '../scenario/load.ts';
 import type { Problem, Result } from '../scenario/problem.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { readYaml } from '../scenario/yaml-document.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
 
 /**
@@ -24,12 +23,9 @@ const policySchema = z.strictObject({
 const FALLBACKS: Record<string, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
 
 export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy> {
-  const read = readYaml(file.text, file.file);
-  if (!read.ok) return read;
-  const source = read.source;
-  const parsed = policySchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(source, parsed.error) };
-  const spec = parsed.data;
+  const checked = readChecked(file, policySchema);
+  if (!checked.ok) return checked;
+  const { data: spec, source } = checked.value;
   const problems: Problem[] = [];
   if (spec.scenario !== undefined && spec.scenario !== scenario.id) {
     problems.push(source.problem(['scenario'], `this policy is for '${spec.scenario}', not '${scenario.id}'`));

@@ -4,11 +4,10 @@ import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
 import type { World } from '../model/world.ts';
-import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, schemaProblems, type TextFile } from './load.ts';
+import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, type TextFile } from './load.ts';
 import type { Problem, Result } from './problem.ts';
 import type { Condition, Development, Effect, Reaction, Scenario } from './scenario.ts';
 import { campaignSchema } from './schema.ts';
-import { readYaml } from './yaml-document.ts';
 
 /**
  * A campaign chains scenarios: each chapter's `end` leads to the next chapter's start, and the World is
@@ -27,12 +26,9 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules } = loadedRules.value;
-  const read = readYaml(campaign.text, campaign.file);
-  if (!read.ok) return read;
-  const source = read.source;
-  const parsed = campaignSchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(source, parsed.error) };
-  const file = parsed.data;
+  const checked = readChecked(campaign, campaignSchema);
+  if (!checked.ok) return checked;
+  const { data: file, source } = checked.value;
   const problems: Problem[] = [];
   checkSourcesIn(file, [], rules.sources.map((s) => s.file), source, problems);
 

@@ -46,6 +46,15 @@ export function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/** Reads a YAML file and checks it against a schema: the data, with the positions of its paths, or the problems. */
+export function readChecked<T>(file: TextFile, schema: z.ZodType<T>): Result<{ data: T; source: YamlSource }> {
+  const read = readYaml(file.text, file.file);
+  if (!read.ok) return read;
+  const parsed = schema.safeParse(read.source.data);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(read.source, parsed.error) };
+  return { ok: true, value: { data: parsed.data, source: read.source } };
+}
+
 /**
  * The rules last read, by file and text. A library, a campaign or a sensitivity sweep loads many
  * scenarios against the same rules, and reading the rules' YAML is most of the cost of loading one.
@@ -61,24 +70,22 @@ export function loadRules(rules: TextFile): Result<{ rules: RulesFile; source: Y
 }
 
 function readRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }> {
-  const read = readYaml(rules.text, rules.file);
-  if (!read.ok) return read;
-  const parsed = rulesSchema.safeParse(read.source.data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(read.source, parsed.error) };
+  const checked = readChecked(rules, rulesSchema);
+  if (!checked.ok) return checked;
+  const { data: value, source } = checked.value;
   const problems: Problem[] = [];
-  const value = parsed.data;
   for (const [code, member] of Object.entries(value.members)) {
     const total = member!.holds.reduce((s, h) => s + h.weight, 0);
-    if (total > 100) problems.push(read.source.problem(['members', code, 'holds'], `holds add up to ${total}; at most 100`));
+    if (total > 100) problems.push(source.problem(['members', code, 'holds'], `holds add up to ${total}; at most 100`));
     const years = member!.baselines.map((b) => b.year);
     if (years.some((y, i) => i > 0 && y <= years[i - 1])) {
-      problems.push(read.source.problem(['members', code, 'baselines'], 'baselines must be in increasing year order'));
+      problems.push(source.problem(['members', code, 'baselines'], 'baselines must be in increasing year order'));
     }
   }
   const known = value.sources.map((s) => s.file);
-  checkSourcesIn(value, [], known, read.source, problems);
+  checkSourcesIn(value, [], known, source, problems);
   if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { rules: value, source: read.source } };
+  return { ok: true, value: { rules: value, source } };
 }
 
 /** Every `source:` must begin with a file the rules list, so a reviewer can find it. */
@@ -110,12 +117,9 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules, source: rulesSource } = loadedRules.value;
-  const read = readYaml(scenarioText.text, scenarioText.file);
-  if (!read.ok) return read;
-  const source = read.source;
-  const parsed = scenarioSchema.safeParse(source.data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(source, parsed.error) };
-  const file = parsed.data;
+  const checked = readChecked(scenarioText, scenarioSchema);
+  if (!checked.ok) return checked;
+  const { data: file, source } = checked.value;
   const problems: Problem[] = [];
   const report = (path: Path, message: string, key?: string) => problems.push(source.problem(path, message, key));
 
