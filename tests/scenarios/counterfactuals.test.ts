@@ -41,3 +41,17 @@ describe('counterfactuals move the world the way the sources\' mechanisms say', 
     expect(kazakhShare).toBeGreaterThan(0.8);
   });
 });
+
+describe('the 2020-2023 campaign played as it happened', () => {
+  it('should end with no member withdrawn in at least 90% of 1,000 runs (004: "not in danger of disintegration")', () => {
+    const campaign = scenarios.get('campaign_2020_2023')!;
+    expect(campaign.kind).toBe('campaign');
+    let intact = 0;
+    for (let i = 0; i < SEEDS; i++) {
+      const world = playOut(campaign, `campaign-${i}`, historicalPolicy).world;
+      expect(world.decisions.length).toBeGreaterThan(20);
+      if (Object.values(world.members).every((m) => m.status !== 'withdrawn')) intact++;
+    }
+    expect(intact / SEEDS).toBeGreaterThanOrEqual(0.9);
+  });
+});
