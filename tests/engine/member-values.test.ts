@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/engine/expression/ast.ts';
 import { compileExpression, type Binding, type Vocabulary } from '../../src/engine/expression/compile.ts';
 import { parseExpression } from '../../src/engine/expression/parse.ts';
-import { MEMBER_FIELDS, type MemberState, type World } from '../../src/engine/model/world.ts';
+import { MEMBER_FIELDS, newWorld, type MemberState, type World } from '../../src/engine/model/world.ts';
 
 /**
  * Conditions and arithmetic on members' values compile to one closure each (member-values.ts) rather
@@ -55,24 +55,7 @@ function reference(e: Expr, w: World): number | boolean | string {
 const NUMBERS = [0, 25, 40.5, 50, 100];
 const value = fc.oneof(fc.constantFrom(...NUMBERS), fc.double({ min: 0, max: 100, noNaN: true }));
 const member = fc.record<MemberState>({ loyalty: value, publicSupport: value, hedging: value, ties: value, status: fc.constant('member') });
-const world = fc.record({ RU: member, AM: member, KZ: member }).map((members): World => ({
-  turn: 0,
-  development: null,
-  members,
-  credibility: 40,
-  moscowBandwidth: 60,
-  vars: {},
-  chosen: {},
-  visited: {},
-  reacted: {},
-  reactions: [],
-  decisions: [],
-  debts: [],
-  ending: null,
-  initial: {},
-  trajectory: [],
-  changes: null,
-}));
+const world = fc.record({ RU: member, AM: member, KZ: member }).map((members): World => newWorld({ development: null, members, credibility: 40, moscowBandwidth: 60 }));
 
 const memberValue = fc.tuple(fc.constantFrom('self', ...CODES), fc.constantFrom(...MEMBER_FIELDS)).map(([scope, field]) => `${scope}.${field}`);
 const number = fc.constantFrom(...NUMBERS.map(String), '0.05', '7');

@@ -149,6 +149,28 @@ export function clampValue(value: number): number {
   return value < VALUE_MIN ? VALUE_MIN : value > VALUE_MAX ? VALUE_MAX : value;
 }
 
+/** A World at its start: the given members and alliance values, nothing yet decided or recorded. */
+export function newWorld(parts: { members: Record<string, MemberState>; credibility: number; moscowBandwidth: number; development: string | null; vars?: Record<string, number> }): World {
+  return {
+    turn: 0,
+    development: parts.development,
+    members: parts.members,
+    credibility: parts.credibility,
+    moscowBandwidth: parts.moscowBandwidth,
+    vars: parts.vars ?? {},
+    chosen: {},
+    visited: {},
+    reacted: {},
+    reactions: [],
+    decisions: [],
+    debts: [],
+    ending: null,
+    initial: {},
+    trajectory: [],
+    changes: null,
+  };
+}
+
 /** A literal copy rather than structuredClone or spread: measured much faster on Node 20. */
 export function copyWorld(world: World): World {
   const members: Record<string, MemberState> = {};

@@ -4,7 +4,7 @@ import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
 import type { World } from '../model/world.ts';
-import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, type TextFile } from './load.ts';
+import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, endingsAndExpectations, type TextFile } from './load.ts';
 import type { Problem, Result } from './problem.ts';
 import type { Condition, Development, Effect, Reaction, Scenario } from './scenario.ts';
 import { campaignSchema } from './schema.ts';
@@ -118,17 +118,7 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
       return () => false;
     }
   };
-  const endings = file.endings.map((e, i) => ({ id: e.id, title: e.title, tone: e.tone, text: e.text, when: condition(e.when, ['endings', i, 'when']) }));
-  if (file.endings[file.endings.length - 1].when !== undefined) {
-    problems.push(source.problem(['endings', file.endings.length - 1, 'when'], 'the last ending must have no condition, so every run ends somewhere'));
-  }
-  const expectations = (file.expectations ?? []).map((e, i) => ({
-    id: e.id,
-    text: e.text,
-    when: condition(e.when, ['expectations', i, 'when']) ?? (() => false),
-    source: e.source,
-    assumption: e.assumption,
-  }));
+  const { endings, expectations } = endingsAndExpectations(file, condition, source, problems);
   if (problems.length) return { ok: false, problems: dedupe(problems) };
 
   const first = chapters[0];

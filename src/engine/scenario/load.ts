@@ -4,7 +4,7 @@ import { compileExpression, referencedKeys, type Binding, type Vocabulary } from
 import { parseExpression } from '../expression/parse.ts';
 import { hashText } from '../hash.ts';
 import { cohesion } from '../model/cohesion.ts';
-import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, STATUSES, memberSlot, type MemberState, type Status, type World } from '../model/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, newWorld, STATUSES, memberSlot, type MemberState, type Status, type World } from '../model/world.ts';
 import { formatPath, type Problem, type Result } from './problem.ts';
 import { rulesSchema, scenarioSchema, type EffectSpec, type ReactionSpec, type RulesFile, type ScenarioFile } from './schema.ts';
 import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from './scenario.ts';
@@ -390,16 +390,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
     if (v.min > v.max || v.initial < v.min || v.initial > v.max) report(['variables', i], 'needs min <= initial <= max');
   });
 
-  const endings = file.endings.map((e, i) => ({ id: e.id, title: e.title, tone: e.tone, text: e.text, when: condition(e.when, ['endings', i, 'when']) }));
-  const lastEnding = file.endings[file.endings.length - 1];
-  if (lastEnding.when !== undefined) report(['endings', file.endings.length - 1, 'when'], 'the last ending must have no condition, so every run ends somewhere');
-  const expectations = (file.expectations ?? []).map((e, i) => ({
-    id: e.id,
-    text: e.text,
-    when: condition(e.when, ['expectations', i, 'when']) ?? (() => false),
-    source: e.source,
-    assumption: e.assumption,
-  }));
+  const { endings, expectations } = endingsAndExpectations(file, (text, path) => condition(text, path), source, problems);
   const setup = effects(file.setup, ['setup'], 'setup.');
   if (problems.length) return { ok: false, problems: dedupe(problems) };
 
@@ -439,6 +430,27 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       rules,
     },
   };
+}
+
+/** Endings (the last without a condition) and expectations, compiled: the same for a scenario and a campaign. */
+export function endingsAndExpectations(
+  file: Pick<ScenarioFile, 'endings' | 'expectations'>,
+  condition: (text: string | undefined, path: Path) => Condition | null,
+  source: YamlSource,
+  problems: Problem[],
+): Pick<Scenario, 'endings' | 'expectations'> {
+  const endings = file.endings.map((e, i) => ({ id: e.id, title: e.title, tone: e.tone, text: e.text, when: condition(e.when, ['endings', i, 'when']) }));
+  if (file.endings[file.endings.length - 1].when !== undefined) {
+    problems.push(source.problem(['endings', file.endings.length - 1, 'when'], 'the last ending must have no condition, so every run ends somewhere'));
+  }
+  const expectations = (file.expectations ?? []).map((e, i) => ({
+    id: e.id,
+    text: e.text,
+    when: condition(e.when, ['expectations', i, 'when']) ?? (() => false),
+    source: e.source,
+    assumption: e.assumption,
+  }));
+  return { endings, expectations };
 }
 
 /** What the standing rules say of each member in a given year: its name, its leader, its fear of precedent. */
@@ -490,22 +502,11 @@ export function baselineWorld(file: Pick<ScenarioFile, 'members' | 'era' | 'star
     };
   }
   const alliance = latest(rules.alliance, file.era);
-  return {
-    turn: 0,
+  return newWorld({
     development: file.start,
     members,
     credibility: alliance.credibility.value,
     moscowBandwidth: alliance.moscowBandwidth.value,
     vars: Object.fromEntries(variables.map((v) => [v.id, v.initial])),
-    chosen: {},
-    visited: {},
-    reacted: {},
-    reactions: [],
-    decisions: [],
-    debts: [],
-    ending: null,
-    initial: {},
-    trajectory: [],
-    changes: null,
-  };
+  });
 }
