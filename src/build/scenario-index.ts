@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { fileKind, idFromFileName, loadLibrary } from '../engine/scenario/library.ts';
-import type { TextFile } from '../engine/scenario/load.ts';
-import { formatProblem } from '../engine/scenario/problem.ts';
-import type { ScenarioIndexEntry } from '../ui/state/scenario-index.ts';
+import { libraryIndex, type ScenarioIndexEntry } from '../engine/authoring/library-index.ts';
+import type { TextFile } from '../engine/authoring/load.ts';
 
 export const SCENARIO_INDEX_ID = 'virtual:article-four/scenario-index';
 const RESOLVED = `\0${SCENARIO_INDEX_ID}`;
@@ -25,36 +23,9 @@ function readYamlFiles(root: string, dirs: string[]): TextFile[] {
   return files;
 }
 
-/** Every scenario and campaign, checked with the engine's own loader: what the Choose screen lists. */
+/** Every scenario and campaign in `dirs`, checked with the engine's own loader: what the Choose screen lists. */
 export function scenarioIndex(root: string, dirs: string[]): ScenarioIndexEntry[] {
-  const files = readYamlFiles(root, dirs);
-  const rules = files.find((f) => f.file === 'scenarios/rules.yaml');
-  const others = files.filter((f) => fileKind(f.text) !== 'rules');
-  if (!rules) {
-    return others.map((f) => ({ file: f.file, id: idFromFileName(f.file), kind: 'scenario', ok: false, title: idFromFileName(f.file), era: null, length: '', premise: '', members: [], names: {}, chapters: 0, needs: [], problems: ['scenarios/rules.yaml: the standing rules are missing'] }));
-  }
-  return loadLibrary(others, rules).map((entry) => {
-    const s = entry.scenario;
-    if (!s) {
-      return { file: entry.file, id: entry.id, kind: entry.kind, ok: false, title: entry.id, era: null, length: '', premise: '', members: [], names: {}, chapters: 0, needs: [], problems: entry.problems.map(formatProblem) };
-    }
-    const chapterFiles = s.chapters.map((c) => others.find((f) => idFromFileName(f.file) === c.scenario)!.file);
-    return {
-      file: entry.file,
-      id: entry.id,
-      kind: entry.kind,
-      ok: true,
-      title: s.title,
-      era: s.era,
-      length: s.length,
-      premise: s.premise,
-      members: s.members,
-      names: s.names,
-      chapters: s.chapters.length,
-      needs: [entry.file, ...chapterFiles],
-      problems: [],
-    };
-  });
+  return libraryIndex(readYamlFiles(root, dirs), 'scenarios/rules.yaml');
 }
 
 /**

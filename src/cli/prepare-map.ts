@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { geoConicEqualArea, geoContains, geoPath } from 'd3-geo';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import type { MapData, MapFeature } from '../ui/map/region.ts';
+import type { MapData, MapFeature } from '../formats/map-data.ts';
 
 const WIDTH = 1000;
 const HEIGHT = 640;

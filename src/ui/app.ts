@@ -1,5 +1,5 @@
-import { summarize } from '../engine/game/batch.ts';
-import { encodeRunParams, decodeRunParams } from '../engine/game/share-link.ts';
+import { summarize } from '../engine/play/batch.ts';
+import { encodeRunParams, decodeRunParams } from '../engine/play/share-link.ts';
 import { announce } from './announce.ts';
 import { compareWith } from './compare/compare-with.ts';
 import { h, replace } from './dom.ts';

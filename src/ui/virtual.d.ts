@@ -1,4 +1,4 @@
 declare module 'virtual:article-four/scenario-index' {
-  import type { ScenarioIndexEntry } from './state/scenario-index.ts';
+  import type { ScenarioIndexEntry } from '../engine/authoring/library-index.ts';
   export const scenarioIndex: ScenarioIndexEntry[];
 }

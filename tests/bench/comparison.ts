@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { compare } from '../../src/engine/analysis/compare.ts';
-import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
-import { historicalPolicy, randomPolicy } from '../../src/engine/game/policies.ts';
+import { playThroughMachine } from '../support/machine-play.ts';
+import { historicalPolicy, randomPolicy } from '../../src/engine/play/policies.ts';
 import type { Figure } from './figure.ts';
 import { benchCampaign } from './library.ts';
 

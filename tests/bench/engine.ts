@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
-import { historicalPolicy } from '../../src/engine/game/policies.ts';
-import { loadScenario, type TextFile } from '../../src/engine/scenario/load.ts';
-import { formatProblem } from '../../src/engine/scenario/problem.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { playThroughMachine } from '../support/machine-play.ts';
+import { historicalPolicy } from '../../src/engine/play/policies.ts';
+import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
+import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { bareRun } from './bare-loop.ts';
 import type { Figure } from './figure.ts';
 

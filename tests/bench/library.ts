@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEntry } from '../../src/engine/scenario/library.ts';
-import type { TextFile } from '../../src/engine/scenario/load.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import type { TextFile } from '../../src/engine/authoring/load.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 
 const read = (file: string): TextFile => ({ file, text: readFileSync(file, 'utf8') });
 

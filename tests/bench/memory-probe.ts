@@ -3,7 +3,7 @@
  * figure is this work's alone. Results stream into aggregates; nothing is held run by run.
  */
 import { compare } from '../../src/engine/analysis/compare.ts';
-import { historicalPolicy } from '../../src/engine/game/policies.ts';
+import { historicalPolicy } from '../../src/engine/play/policies.ts';
 import { benchCampaign } from './library.ts';
 
 const runs = Number(process.argv[2] ?? 100_000);

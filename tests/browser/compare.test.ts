@@ -4,11 +4,11 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { fork } from '../../src/engine/analysis/fork.ts';
 import { runHeader } from '../../src/engine/analysis/run-rows.ts';
-import { ENGINE_VERSION, RUN_FORMAT } from '../../src/engine/game/record.ts';
-import { encodeRunParams } from '../../src/engine/game/share-link.ts';
-import { loadEntry } from '../../src/engine/scenario/library.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
-import { planOutlook } from '../../src/ui/outlook/plan.ts';
+import { ENGINE_VERSION, RUN_FORMAT } from '../../src/engine/play/record.ts';
+import { encodeRunParams } from '../../src/engine/play/share-link.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
+import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS } from '../../src/ui/outlook/summary-csv.ts';
 import { describeBrowser, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, tabTo, useBrowser } from './harness.ts';
 

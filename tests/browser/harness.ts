@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
-import { summarize } from '../../src/engine/game/batch.ts';
-import { decide, parseDecision, startRun, type Run } from '../../src/engine/game/run.ts';
-import { loadEntry } from '../../src/engine/scenario/library.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { summarize } from '../../src/engine/play/batch.ts';
+import { decide, parseDecision, startRun, type Run } from '../../src/engine/play/run.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { launch } from './chromium.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');

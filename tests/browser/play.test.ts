@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { explain } from '../../src/engine/model/explain.ts';
-import type { ReactionEvent } from '../../src/engine/model/world.ts';
-import type { Run } from '../../src/engine/game/run.ts';
+import { explain } from '../../src/engine/rules/explain.ts';
+import type { ReactionEvent } from '../../src/engine/core/world.ts';
+import type { Run } from '../../src/engine/play/run.ts';
 import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, mapReady, openGame, screen, seedWhere, shot, tabTo, useBrowser } from './harness.ts';
 
 /** The changes a reaction made that can be traced back to what set it off. */

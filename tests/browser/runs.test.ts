@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { encodeRunParams } from '../../src/engine/game/share-link.ts';
-import { RUN_FORMAT, ENGINE_VERSION } from '../../src/engine/game/record.ts';
+import { encodeRunParams } from '../../src/engine/play/share-link.ts';
+import { RUN_FORMAT, ENGINE_VERSION } from '../../src/engine/play/record.ts';
 import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
 import type { Page } from 'playwright-core';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { playOut, summarize } from '../../src/engine/game/batch.ts';
-import { fixedPolicy } from '../../src/engine/game/policies.ts';
+import { playOut, summarize } from '../../src/engine/play/batch.ts';
+import { fixedPolicy } from '../../src/engine/play/policies.ts';
 import { runCli } from './run-cli.ts';
 import { FIXTURE_PATH, fixture } from '../support/scenarios.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../../src/engine/scenario/json-schema.ts';
+import { jsonSchemas } from '../../src/engine/authoring/json-schema.ts';
 import { runCli } from './run-cli.ts';
 
 const committed = 'scenarios/schema';

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/engine/analysis/compare.ts';
 import { fork } from '../../src/engine/analysis/fork.ts';
 import { Histogram, Moments, wilson } from '../../src/engine/analysis/stats.ts';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { fixedPolicy, historicalPolicy, randomPolicy } from '../../src/engine/game/policies.ts';
-import { loadPolicyFile } from '../../src/engine/game/policy-file.ts';
-import { recordOf } from '../../src/engine/game/record.ts';
-import { loadScenario } from '../../src/engine/scenario/load.ts';
-import { formatProblem } from '../../src/engine/scenario/problem.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { fixedPolicy, historicalPolicy, randomPolicy } from '../../src/engine/play/policies.ts';
+import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
+import { recordOf } from '../../src/engine/play/record.ts';
+import { loadScenario } from '../../src/engine/authoring/load.ts';
+import { formatProblem } from '../../src/engine/authoring/problem.ts';
 
 const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { choicesOf } from '../../src/engine/game/choices.ts';
-import { advance, decide, DecisionError, react, resolve, settle, startRun, type Run } from '../../src/engine/game/run.ts';
-import { councilView, memberStance, optionView, type StanceKind } from '../../src/engine/model/council.ts';
-import type { Option, Scenario } from '../../src/engine/scenario/scenario.ts';
+import { choicesOf } from '../../src/engine/play/choices.ts';
+import { advance, decide, DecisionError, react, resolve, settle, startRun, type Run } from '../../src/engine/play/run.ts';
+import { councilView, memberStance, optionView, type StanceKind } from '../../src/engine/rules/council.ts';
+import type { Option, Scenario } from '../../src/engine/core/scenario.ts';
 import { fixture } from '../support/scenarios.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { playOut, summarize } from '../../src/engine/game/batch.ts';
-import { choicesOf } from '../../src/engine/game/choices.ts';
-import { playThroughMachine } from '../../src/engine/game/machine-play.ts';
-import { randomPolicy } from '../../src/engine/game/policies.ts';
-import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/game/record.ts';
-import { decide, parseDecision, startRun, type Run } from '../../src/engine/game/run.ts';
-import type { World } from '../../src/engine/model/world.ts';
-import { policyRandom } from '../../src/engine/random.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { playOut, summarize } from '../../src/engine/play/batch.ts';
+import { choicesOf } from '../../src/engine/play/choices.ts';
+import { playThroughMachine } from '../support/machine-play.ts';
+import { randomPolicy } from '../../src/engine/play/policies.ts';
+import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/play/record.ts';
+import { decide, parseDecision, startRun, type Run } from '../../src/engine/play/run.ts';
+import type { World } from '../../src/engine/core/world.ts';
+import { policyRandom } from '../../src/engine/core/random.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios } from '../support/scenarios.ts';
 
 /**

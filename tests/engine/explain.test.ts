@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { historicalPolicy } from '../../src/engine/game/policies.ts';
-import { describeChange, explain, explainCohesion, explanationLines, type ExplainedChange } from '../../src/engine/model/explain.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { historicalPolicy } from '../../src/engine/play/policies.ts';
+import { describeChange, explain, explainCohesion, explanationLines, type ExplainedChange } from '../../src/engine/rules/explain.ts';
 import { FIXTURE, mustLoad } from '../support/scenarios.ts';
 
 /**

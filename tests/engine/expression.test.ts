@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ExpressionError, type Expr, type ValueType } from '../../src/engine/expression/ast.ts';
-import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../../src/engine/expression/compile.ts';
-import { parseExpression } from '../../src/engine/expression/parse.ts';
-import type { MemberState, Status, World } from '../../src/engine/model/world.ts';
+import { ExpressionError, type Expr, type ValueType } from '../../src/engine/language/ast.ts';
+import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../../src/engine/language/compile.ts';
+import { parseExpression } from '../../src/engine/language/parse.ts';
+import type { MemberState, Status, World } from '../../src/engine/core/world.ts';
 
 /** The tree as a fully parenthesised prefix form, so precedence shows at a glance. */
 function show(e: Expr): string {

@@ -1,10 +1,10 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { randomPolicy } from '../../src/engine/game/policies.ts';
-import { MEMBER_FIELDS } from '../../src/engine/model/world.ts';
-import { loadScenario } from '../../src/engine/scenario/load.ts';
-import { formatProblem } from '../../src/engine/scenario/problem.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { randomPolicy } from '../../src/engine/play/policies.ts';
+import { MEMBER_FIELDS } from '../../src/engine/core/world.ts';
+import { loadScenario } from '../../src/engine/authoring/load.ts';
+import { formatProblem } from '../../src/engine/authoring/problem.ts';
 import { FIXTURE, RULES } from '../support/scenarios.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { fixedPolicy } from '../../src/engine/game/policies.ts';
-import { recordOf, replay, worldHash } from '../../src/engine/game/record.ts';
-import { turnMachine } from '../../src/engine/game/machine.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { fixedPolicy } from '../../src/engine/play/policies.ts';
+import { recordOf, replay, worldHash } from '../../src/engine/play/record.ts';
+import { turnMachine } from '../../src/engine/play/machine.ts';
 import { fixture } from '../support/scenarios.ts';
 
 /** The turn loop a person plays: its states, the decisions it refuses, and snapshots that stay as they were. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER_CODES, memberAt, memberSlot, type MemberState } from '../../src/engine/model/world.ts';
+import { MEMBER_CODES, memberAt, memberSlot, type MemberState } from '../../src/engine/core/world.ts';
 import { fixture } from '../support/scenarios.ts';
 
 /** memberAt reads each slot by a property name written out: it must be the member of that code, whatever MEMBER_CODES becomes. */

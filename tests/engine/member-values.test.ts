@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '../../src/engine/expression/ast.ts';
-import { compileExpression, type Binding, type Vocabulary } from '../../src/engine/expression/compile.ts';
-import { parseExpression } from '../../src/engine/expression/parse.ts';
-import { MEMBER_FIELDS, newWorld, type MemberState, type World } from '../../src/engine/model/world.ts';
+import type { Expr } from '../../src/engine/language/ast.ts';
+import { compileExpression, type Binding, type Vocabulary } from '../../src/engine/language/compile.ts';
+import { parseExpression } from '../../src/engine/language/parse.ts';
+import { MEMBER_FIELDS, newWorld, type MemberState, type World } from '../../src/engine/core/world.ts';
 
 /**
  * Conditions and arithmetic on members' values compile to one closure each (member-values.ts) rather

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choicesOf } from '../../src/engine/game/choices.ts';
-import { decide, startRun } from '../../src/engine/game/run.ts';
-import { cohesion } from '../../src/engine/model/cohesion.ts';
-import { MEMBER_CODES, MEMBER_FIELDS, STATUSES, type MemberState, type World } from '../../src/engine/model/world.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { choicesOf } from '../../src/engine/play/choices.ts';
+import { decide, startRun } from '../../src/engine/play/run.ts';
+import { cohesion } from '../../src/engine/rules/cohesion.ts';
+import { MEMBER_CODES, MEMBER_FIELDS, STATUSES, type MemberState, type World } from '../../src/engine/core/world.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios } from '../support/scenarios.ts';
 
 /**

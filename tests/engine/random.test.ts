@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, policyRandom, restoreRandom } from '../../src/engine/random.ts';
+import { createRandom, policyRandom, restoreRandom } from '../../src/engine/core/random.ts';
 
 /**
  * A run is its seed and its decisions, so the numbers a seed gives must never change: not with a

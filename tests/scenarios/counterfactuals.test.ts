@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { playOut } from '../../src/engine/game/batch.ts';
-import { fixedPolicy, historicalPolicy, type Policy } from '../../src/engine/game/policies.ts';
-import { cohesion } from '../../src/engine/model/cohesion.ts';
-import type { World } from '../../src/engine/model/world.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { fixedPolicy, historicalPolicy, type Policy } from '../../src/engine/play/policies.ts';
+import { cohesion } from '../../src/engine/rules/cohesion.ts';
+import type { World } from '../../src/engine/core/world.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { library } from './library.ts';
 
 const scenarios = new Map(library().flatMap((e) => (e.scenario ? [[e.id, e.scenario] as const] : [])));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLibrary, type LibraryEntry } from '../../src/engine/scenario/library.ts';
+import { loadLibrary, type LibraryEntry } from '../../src/engine/authoring/library.ts';
 
 /** Every scenario and campaign in scenarios/, loaded as the game loads them. */
 export function library(): LibraryEntry[] {

@@ -1,7 +1,7 @@
-import { playOut } from '../../src/engine/game/batch.ts';
-import { historicalPolicy, randomPolicy, type Policy } from '../../src/engine/game/policies.ts';
-import { worldHash } from '../../src/engine/game/record.ts';
-import { hashText } from '../../src/engine/hash.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { historicalPolicy, randomPolicy, type Policy } from '../../src/engine/play/policies.ts';
+import { worldHash } from '../../src/engine/play/record.ts';
+import { hashText } from '../../src/engine/core/hash.ts';
 import { allScenarios } from './scenarios.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLibrary } from '../../src/engine/scenario/library.ts';
-import { loadScenario, type TextFile } from '../../src/engine/scenario/load.ts';
-import { formatProblem } from '../../src/engine/scenario/problem.ts';
-import type { Scenario } from '../../src/engine/scenario/scenario.ts';
+import { loadLibrary } from '../../src/engine/authoring/library.ts';
+import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
+import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
 
 /** Scenario files for the engine's tests, read from disk relative to the project root (where vitest runs). */
 export const FIXTURE_PATH = 'tests/fixtures/scenarios/request_for_help.yaml';

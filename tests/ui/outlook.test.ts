@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fork } from '../../src/engine/analysis/fork.ts';
 import { runHeader } from '../../src/engine/analysis/run-rows.ts';
-import { recordOf } from '../../src/engine/game/record.ts';
-import { decide, parseDecision, startRun } from '../../src/engine/game/run.ts';
-import { loadScenario } from '../../src/engine/scenario/load.ts';
-import { formatProblem } from '../../src/engine/scenario/problem.ts';
+import { recordOf } from '../../src/engine/play/record.ts';
+import { decide, parseDecision, startRun } from '../../src/engine/play/run.ts';
+import { loadScenario } from '../../src/engine/authoring/load.ts';
+import { formatProblem } from '../../src/engine/authoring/problem.ts';
 import { firstDivergence } from '../../src/ui/compare/divergence.ts';
-import { planOutlook } from '../../src/ui/outlook/plan.ts';
+import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts';
 
 const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };

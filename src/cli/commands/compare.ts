@@ -1,10 +1,10 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
-import { policyByName, PolicyError, type Policy } from '../../engine/game/policies.ts';
-import { loadPolicyFile } from '../../engine/game/policy-file.ts';
-import type { World } from '../../engine/model/world.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
+import { loadPolicyFile } from '../../engine/play/policy-file.ts';
+import type { World } from '../../engine/core/world.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../output.ts';
 import { progressBar } from '../progress.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fork, ForkError } from '../../engine/analysis/fork.ts';
-import { readRunRecord, type RecordCheck } from '../../engine/game/record.ts';
-import { decodeRunParams } from '../../engine/game/share-link.ts';
+import { readRunRecord, type RecordCheck } from '../../engine/play/record.ts';
+import { decodeRunParams } from '../../engine/play/share-link.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../output.ts';
 import { progressBar } from '../progress.ts';

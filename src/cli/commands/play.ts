@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline/promises';
-import { choicesOf } from '../../engine/game/choices.ts';
-import { councilView } from '../../engine/model/council.ts';
-import { recordOf } from '../../engine/game/record.ts';
-import { decide, startRun } from '../../engine/game/run.ts';
-import { describeChange } from '../../engine/model/explain.ts';
-import { cohesion } from '../../engine/model/cohesion.ts';
+import { choicesOf } from '../../engine/play/choices.ts';
+import { councilView } from '../../engine/rules/council.ts';
+import { recordOf } from '../../engine/play/record.ts';
+import { decide, startRun } from '../../engine/play/run.ts';
+import { describeChange } from '../../engine/rules/explain.ts';
+import { cohesion } from '../../engine/rules/cohesion.ts';
 import { EXIT } from '../output.ts';
 import { loadScenarioFile } from '../scenario-files.ts';
 

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { summarize } from '../../engine/game/batch.ts';
-import { choicesOf } from '../../engine/game/choices.ts';
-import { policyByName, PolicyError, type Policy } from '../../engine/game/policies.ts';
-import { recordOf } from '../../engine/game/record.ts';
-import { decide, DecisionError, parseDecision, startRun, type Run } from '../../engine/game/run.ts';
-import { policyRandom } from '../../engine/random.ts';
+import { summarize } from '../../engine/play/batch.ts';
+import { choicesOf } from '../../engine/play/choices.ts';
+import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
+import { recordOf } from '../../engine/play/record.ts';
+import { decide, DecisionError, parseDecision, startRun, type Run } from '../../engine/play/run.ts';
+import { policyRandom } from '../../engine/core/random.ts';
 import { EXIT, type Output } from '../output.ts';
 import { InputError, loadScenarioFile } from '../scenario-files.ts';
 import { runAccount } from '../run-account.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemas } from '../../engine/scenario/json-schema.ts';
+import { jsonSchemas } from '../../engine/authoring/json-schema.ts';
 import { EXIT, type Output } from '../output.ts';
 
 /** `schema --out DIR`: writes the JSON Schemas editors use while a historian types. */

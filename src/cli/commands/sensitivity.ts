@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { sensitivity, SensitivityError, type SensitivityReport } from '../../engine/analysis/sensitivity.ts';
-import { fileKind } from '../../engine/scenario/library.ts';
+import { fileKind } from '../../engine/authoring/library.ts';
 import { sensitivityChart } from '../charts/sensitivity-chart.ts';
 import { EXIT, type Output } from '../output.ts';
 import { progressBar } from '../progress.ts';

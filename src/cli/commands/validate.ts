@@ -1,4 +1,4 @@
-import { formatProblem } from '../../engine/scenario/problem.ts';
+import { formatProblem } from '../../engine/authoring/problem.ts';
 import { validateFile } from '../scenario-files.ts';
 import { EXIT, type Output } from '../output.ts';
 

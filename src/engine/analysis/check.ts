@@ -1,8 +1,8 @@
-import { choicesOf } from '../game/choices.ts';
-import { randomPolicy } from '../game/policies.ts';
-import { decide, startRun } from '../game/run.ts';
-import { policyRandom } from '../random.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { choicesOf } from '../play/choices.ts';
+import { randomPolicy } from '../play/policies.ts';
+import { decide, startRun } from '../play/run.ts';
+import { policyRandom } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be

@@ -1,8 +1,8 @@
-import { playOut } from '../game/batch.ts';
-import type { Policy } from '../game/policies.ts';
-import { cohesion } from '../model/cohesion.ts';
-import type { World } from '../model/world.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { playOut } from '../play/batch.ts';
+import type { Policy } from '../play/policies.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import type { World } from '../core/world.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { Histogram, Moments, wilson, type Interval } from './stats.ts';
 
 /**

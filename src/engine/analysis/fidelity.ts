@@ -1,6 +1,6 @@
-import { playOut } from '../game/batch.ts';
-import { historicalPolicy } from '../game/policies.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { playOut } from '../play/batch.ts';
+import { historicalPolicy } from '../play/policies.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * How often the historical decisions reproduce what the sources report: the share of seeded runs

@@ -1,10 +1,10 @@
-import { choicesOf } from '../game/choices.ts';
-import { historicalPolicy, type Policy } from '../game/policies.ts';
-import { replay, type RunRecord } from '../game/record.ts';
-import { copyRun, decide, DecisionError, parseDecision, type Run } from '../game/run.ts';
-import type { World } from '../model/world.ts';
-import { createRandom, policyRandom } from '../random.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { choicesOf } from '../play/choices.ts';
+import { historicalPolicy, type Policy } from '../play/policies.ts';
+import { replay, type RunRecord } from '../play/record.ts';
+import { copyRun, decide, DecisionError, parseDecision, type Run } from '../play/run.ts';
+import type { World } from '../core/world.ts';
+import { createRandom, policyRandom } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { Comparison, type CompareReport } from './compare.ts';
 
 /**

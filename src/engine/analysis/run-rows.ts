@@ -1,7 +1,7 @@
-import { formatDecision } from '../game/run.ts';
-import { cohesion } from '../model/cohesion.ts';
-import type { World } from '../model/world.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { formatDecision } from '../play/run.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import type { World } from '../core/world.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * One finished run as a row of a table, with the same columns wherever runs are exported (the command

@@ -1,9 +1,9 @@
 import { parse, stringify } from 'yaml';
-import { playOut } from '../game/batch.ts';
-import type { Policy } from '../game/policies.ts';
-import { loadScenario, type TextFile } from '../scenario/load.ts';
-import { compileQuery, type Query } from '../scenario/query.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { playOut } from '../play/batch.ts';
+import type { Policy } from '../play/policies.ts';
+import { loadScenario, type TextFile } from '../authoring/load.ts';
+import { compileQuery, type Query } from '../authoring/query.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * Which numbers the conclusions rest on: each sourced value and assumption of the scenario and of the

@@ -1,5 +1,5 @@
-import { replay } from '../../engine/game/record.ts';
-import type { Run } from '../../engine/game/run.ts';
+import { replay } from '../../engine/play/record.ts';
+import type { Run } from '../../engine/play/run.ts';
 import { runHash } from '../route.ts';
 import { compareScreen, type CompareTarget } from '../screens/compare.ts';
 import type { Screen } from '../screens/screen.ts';

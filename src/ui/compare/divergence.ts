@@ -1,4 +1,4 @@
-import type { Decision } from '../../engine/model/world.ts';
+import type { Decision } from '../../engine/core/world.ts';
 
 /**
  * Where two runs on the same seed part: the index of the first decision they took differently, or

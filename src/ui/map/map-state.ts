@@ -1,5 +1,5 @@
-import type { Run } from '../../engine/game/run.ts';
-import type { Status } from '../../engine/model/world.ts';
+import type { Run } from '../../engine/play/run.ts';
+import type { Status } from '../../engine/core/world.ts';
 import { reactionLabel } from '../screens/changes.ts';
 
 /** What the map shows: a plain description the Phaser scene draws, built from the World. */

@@ -1,7 +1,7 @@
 import regionUrl from '../../../assets/map/region.json?url';
 import type { MapHandle } from '../scenes/map-game.ts';
 import type { MapState } from './map-state.ts';
-import type { MapData } from './region.ts';
+import type { MapData } from '../../formats/map-data.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

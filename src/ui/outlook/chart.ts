@@ -1,7 +1,7 @@
 import type { ForkReport } from '../../engine/analysis/fork.ts';
 import { h, s, uid } from '../dom.ts';
 import { whole } from '../format.ts';
-import type { Arm } from './plan.ts';
+import type { Arm } from '../../engine/analysis/outlook-plan.ts';
 
 /**
  * The distributions as one SVG, a row per option: on the left, final cohesion over the runs (2-point

@@ -1,6 +1,6 @@
 import type { ForkReport } from '../../engine/analysis/fork.ts';
-import type { RunRecord } from '../../engine/game/record.ts';
-import type { TextFile } from '../../engine/scenario/load.ts';
+import type { RunRecord } from '../../engine/play/record.ts';
+import type { TextFile } from '../../engine/authoring/load.ts';
 
 /** What the page and the worker that plays "what tends to happen" say to each other. */
 export interface OutlookRequest {

@@ -1,9 +1,9 @@
 import type { Interval } from '../../engine/analysis/stats.ts';
 import type { ForkReport } from '../../engine/analysis/fork.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { h } from '../dom.ts';
 import { signed, valueName, whole } from '../format.ts';
-import type { Arm } from './plan.ts';
+import type { Arm } from '../../engine/analysis/outlook-plan.ts';
 
 /**
  * The distributions as tables, one column per choice: how the runs end and which reactions happened

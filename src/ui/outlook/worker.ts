@@ -1,6 +1,6 @@
 import { fork, ForkError } from '../../engine/analysis/fork.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
-import { loadEntry } from '../../engine/scenario/library.ts';
+import { loadEntry } from '../../engine/authoring/library.ts';
 import type { OutlookMessage, OutlookRequest } from './protocol.ts';
 
 /**

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { MapState } from '../map/map-state.ts';
-import type { MapData } from '../map/region.ts';
+import type { MapData } from '../../formats/map-data.ts';
 import { MapScene } from './map-scene.ts';
 
 export interface MapHandle {

@@ -3,7 +3,7 @@ import { whole } from '../format.ts';
 import { loyaltyColor, MAP_COLORS } from '../map/colors.ts';
 import { hatchSegments } from '../map/hatch.ts';
 import type { MapState } from '../map/map-state.ts';
-import type { MapData, MapFeature } from '../map/region.ts';
+import type { MapData, MapFeature } from '../../formats/map-data.ts';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
 

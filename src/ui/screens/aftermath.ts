@@ -1,6 +1,6 @@
-import type { Run } from '../../engine/game/run.ts';
-import { cohesion } from '../../engine/model/cohesion.ts';
-import type { World } from '../../engine/model/world.ts';
+import type { Run } from '../../engine/play/run.ts';
+import { cohesion } from '../../engine/rules/cohesion.ts';
+import type { World } from '../../engine/core/world.ts';
 import { h, type Child } from '../dom.ts';
 import { possessive, signed, tenth, valueName } from '../format.ts';
 import { sentence, sourceText } from '../sources.ts';

@@ -1,4 +1,4 @@
-import type { Run } from '../../engine/game/run.ts';
+import type { Run } from '../../engine/play/run.ts';
 import { h } from '../dom.ts';
 import { sourceRef } from '../sources.ts';
 import { changeLine, changesOfArrival } from './changes.ts';

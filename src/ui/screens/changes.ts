@@ -1,7 +1,7 @@
-import type { Run } from '../../engine/game/run.ts';
-import { explain, type ExplainedChange } from '../../engine/model/explain.ts';
-import type { Change } from '../../engine/model/world.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import type { Run } from '../../engine/play/run.ts';
+import { explain, type ExplainedChange } from '../../engine/rules/explain.ts';
+import type { Change } from '../../engine/core/world.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { h, type Child } from '../dom.ts';
 import { direction, signed, valueName } from '../format.ts';
 import { sentence, sourceText } from '../sources.ts';

@@ -2,7 +2,7 @@ import { h } from '../dom.ts';
 import { listText } from '../format.ts';
 import type { Library } from '../state/library.ts';
 import type { SlotRead } from '../state/saves.ts';
-import type { ScenarioIndexEntry } from '../state/scenario-index.ts';
+import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
 import type { Screen } from './screen.ts';
 
 export interface Notice {

@@ -1,5 +1,5 @@
-import type { Run } from '../../engine/game/run.ts';
-import { councilView, type MemberStance, type OptionView } from '../../engine/model/council.ts';
+import type { Run } from '../../engine/play/run.ts';
+import { councilView, type MemberStance, type OptionView } from '../../engine/rules/council.ts';
 import { h } from '../dom.ts';
 import { listText, signed, whole } from '../format.ts';
 import type { Screen } from './screen.ts';

@@ -1,7 +1,7 @@
-import type { Run } from '../../engine/game/run.ts';
-import { cohesion } from '../../engine/model/cohesion.ts';
-import type { Decision } from '../../engine/model/world.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import type { Run } from '../../engine/play/run.ts';
+import { cohesion } from '../../engine/rules/cohesion.ts';
+import type { Decision } from '../../engine/core/world.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../dom.ts';
 import { whole } from '../format.ts';

@@ -1,5 +1,5 @@
-import type { Run } from '../../engine/game/run.ts';
-import { cohesion } from '../../engine/model/cohesion.ts';
+import type { Run } from '../../engine/play/run.ts';
+import { cohesion } from '../../engine/rules/cohesion.ts';
 import { h, hidden, s } from '../dom.ts';
 import { direction, signed, whole } from '../format.ts';
 

@@ -1,11 +1,11 @@
-import type { RunRecord } from '../../engine/game/record.ts';
-import type { Run } from '../../engine/game/run.ts';
+import type { RunRecord } from '../../engine/play/record.ts';
+import type { Run } from '../../engine/play/run.ts';
 import { announce } from '../announce.ts';
 import { h, replace, uid } from '../dom.ts';
 import { chartTables, outlookChart } from '../outlook/chart.ts';
 import { startOutlook, type OutlookJob } from '../outlook/client.ts';
 import { Downloads, fileStem, pngFile, svgFile } from '../outlook/files.ts';
-import { planOutlook, type OutlookPlan } from '../outlook/plan.ts';
+import { planOutlook, type OutlookPlan } from '../../engine/analysis/outlook-plan.ts';
 import type { OutlookResult } from '../outlook/protocol.ts';
 import { armHeading, resultTables } from '../outlook/results.ts';
 import { summaryCsv } from '../outlook/summary-csv.ts';

@@ -1,4 +1,4 @@
-import type { Run } from '../../engine/game/run.ts';
+import type { Run } from '../../engine/play/run.ts';
 import { h, uid } from '../dom.ts';
 
 export interface RunBarActions {

@@ -1,9 +1,9 @@
 import { scenarioIndex } from 'virtual:article-four/scenario-index';
-import { loadEntry } from '../../engine/scenario/library.ts';
-import type { TextFile } from '../../engine/scenario/load.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { loadEntry } from '../../engine/authoring/library.ts';
+import type { TextFile } from '../../engine/authoring/load.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { extraScenarioTexts } from './extra-scenarios.ts';
-import type { ScenarioIndexEntry } from './scenario-index.ts';
+import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
 
 /**
  * The scenarios the game ships. The index (checked when the site is built) is at hand at once; a

@@ -1,4 +1,4 @@
-import { readRunRecord, type RunRecord } from '../../engine/game/record.ts';
+import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 
 /**
  * Saved runs: one key per slot in localStorage, each holding the run record (the decision log), never a

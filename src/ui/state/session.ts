@@ -1,11 +1,11 @@
 import { createActor, type Actor } from 'xstate';
-import { playOut } from '../../engine/game/batch.ts';
-import { turnMachine, type TurnEvent, type TurnInput } from '../../engine/game/machine.ts';
-import { historicalPolicy } from '../../engine/game/policies.ts';
-import { recordOf, replay, type RunRecord } from '../../engine/game/record.ts';
-import type { Run } from '../../engine/game/run.ts';
-import type { World } from '../../engine/model/world.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { playOut } from '../../engine/play/batch.ts';
+import { turnMachine, type TurnEvent, type TurnInput } from '../../engine/play/machine.ts';
+import { historicalPolicy } from '../../engine/play/policies.ts';
+import { recordOf, replay, type RunRecord } from '../../engine/play/record.ts';
+import type { Run } from '../../engine/play/run.ts';
+import type { World } from '../../engine/core/world.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 
 export type Phase = 'briefing' | 'council' | 'aftermath' | 'debrief';
 

@@ -1,6 +1,6 @@
-import type { Random } from '../random.ts';
-import type { Effect, Target } from '../scenario/scenario.ts';
-import { clampValue, memberAt, type Cause, type MemberState, type Status, type World } from './world.ts';
+import type { Random } from '../core/random.ts';
+import type { Effect, Target } from '../core/scenario.ts';
+import { clampValue, memberAt, type Cause, type MemberState, type Status, type World } from '../core/world.ts';
 
 /**
  * A member's value by field name. Named reads, not `m[field]`: with the field varying, a computed read

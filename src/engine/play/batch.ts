@@ -1,7 +1,7 @@
-import { cohesion } from '../model/cohesion.ts';
-import { councilView } from '../model/council.ts';
-import { policyRandom, type Random, type RandomState } from '../random.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import { councilView } from '../rules/council.ts';
+import { policyRandom, type Random, type RandomState } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';

@@ -1,4 +1,4 @@
-import { councilView, type OptionView } from '../model/council.ts';
+import { councilView, type OptionView } from '../rules/council.ts';
 import type { Run } from './run.ts';
 
 export interface Choice {

@@ -1,5 +1,5 @@
-import { cohesion } from '../model/cohesion.ts';
-import type { Random } from '../random.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import type { Random } from '../core/random.ts';
 import { choicesOf, type Choice } from './choices.ts';
 import { copyRun, decide, type Run } from './run.ts';
 

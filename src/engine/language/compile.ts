@@ -1,4 +1,4 @@
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type World } from '../model/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type World } from '../core/world.ts';
 import { ExpressionError, type Expr, type ValueType } from './ast.ts';
 import { comparisonTests, joinTests, memberArithmetic, testsCondition, type Comparison, type MemberTests, type MemberValue } from './member-values.ts';
 

@@ -1,10 +1,10 @@
-import { choicesOf } from '../../engine/game/choices.ts';
-import { historicalPolicy } from '../../engine/game/policies.ts';
-import { replay, type RunRecord } from '../../engine/game/record.ts';
-import { formatDecision } from '../../engine/game/run.ts';
-import { councilView } from '../../engine/model/council.ts';
-import { createRandom } from '../../engine/random.ts';
-import type { Scenario } from '../../engine/scenario/scenario.ts';
+import { choicesOf } from '../play/choices.ts';
+import { historicalPolicy } from '../play/policies.ts';
+import { replay, type RunRecord } from '../play/record.ts';
+import { formatDecision } from '../play/run.ts';
+import { councilView } from '../rules/council.ts';
+import { createRandom } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * What "what tends to happen" plays at decision K of a run: every choice the Council had there (each

@@ -1,7 +1,7 @@
 import { loadCampaign } from './campaign.ts';
 import { loadScenario, type TextFile } from './load.ts';
 import type { Problem } from './problem.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * The scenario folder as a whole: every scenario and campaign, each loaded or with its problems.

@@ -1,5 +1,5 @@
-import type { Development, Option, Scenario, Stance } from '../scenario/scenario.ts';
-import { memberAt, memberSlot, type MemberState, type World } from './world.ts';
+import type { Development, Option, Scenario, Stance } from '../core/scenario.ts';
+import { memberAt, memberSlot, type MemberState, type World } from '../core/world.ts';
 
 /**
  * Where each member stands on an option, computed from data: its own interest in this crisis (from the

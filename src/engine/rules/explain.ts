@@ -1,6 +1,6 @@
-import type { Scenario } from '../scenario/scenario.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { cohesionTerms } from './cohesion.ts';
-import type { Change, World } from './world.ts';
+import type { Change, World } from '../core/world.ts';
 
 /**
  * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,

@@ -1,9 +1,9 @@
-import { ExpressionError } from '../expression/ast.ts';
-import { compileExpression, type Binding, type Vocabulary } from '../expression/compile.ts';
-import { parseExpression } from '../expression/parse.ts';
-import { cohesion } from '../model/cohesion.ts';
-import type { World } from '../model/world.ts';
-import type { Scenario } from './scenario.ts';
+import { ExpressionError } from '../language/ast.ts';
+import { compileExpression, type Binding, type Vocabulary } from '../language/compile.ts';
+import { parseExpression } from '../language/parse.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import type { World } from '../core/world.ts';
+import type { Scenario } from '../core/scenario.ts';
 
 /**
  * An outcome asked of finished runs, in the scenario language: a condition ("AM.status == \"suspended\"")

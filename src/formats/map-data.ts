@@ -1,4 +1,4 @@
-/** The prepared map (assets/map/region.json, written by src/cli/prepare-map.ts): projected, in map units. */
+/** The prepared map (assets/map/region.json): written by src/cli/prepare-map.ts, drawn by src/ui/map. Projected, in map units. */
 export interface MapFeature {
   /** ISO 3166 numeric code. */
   id: string;

@@ -1,4 +1,4 @@
-import { z } from '../zod.ts';
+import { z } from '../core/zod.ts';
 import { campaignSchema, rulesSchema, scenarioSchema } from './schema.ts';
 
 /** Draft-07 JSON Schemas generated from the zod schemas, for editors (VS Code's YAML extension). */

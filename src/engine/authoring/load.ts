@@ -1,13 +1,13 @@
-import type { z } from '../zod.ts';
-import { ExpressionError, type Expr, type ValueType } from '../expression/ast.ts';
-import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../expression/compile.ts';
-import { parseExpression } from '../expression/parse.ts';
-import { hashText } from '../hash.ts';
-import { cohesion } from '../model/cohesion.ts';
-import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, newWorld, STATUSES, memberSlot, type MemberState, type Status, type World } from '../model/world.ts';
+import type { z } from '../core/zod.ts';
+import { ExpressionError, type Expr, type ValueType } from '../language/ast.ts';
+import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../language/compile.ts';
+import { parseExpression } from '../language/parse.ts';
+import { hashText } from '../core/hash.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, newWorld, STATUSES, memberSlot, type MemberState, type Status, type World } from '../core/world.ts';
 import { formatPath, type Problem, type Result } from './problem.ts';
 import { rulesSchema, scenarioSchema, type EffectSpec, type ReactionSpec, type RulesFile, type ScenarioFile } from './schema.ts';
-import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from './scenario.ts';
+import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from '../core/scenario.ts';
 import { readYaml, type YamlSource } from './yaml-document.ts';
 
 export interface TextFile {
@@ -426,7 +426,6 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       contentHash: hashText(`${rulesText.text}\u0000${scenarioText.text}`),
       maxTurns: DEFAULT_MAX_TURNS,
       chapters: [],
-      file,
       rules,
     },
   };

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import { canChoose, optionView } from '../model/council.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { canChoose, optionView } from '../rules/council.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
 
 /**

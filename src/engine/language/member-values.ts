@@ -1,4 +1,4 @@
-import { memberAt, type MemberField, type MemberState, type World } from '../model/world.ts';
+import { memberAt, type MemberField, type MemberState, type World } from '../core/world.ts';
 
 /**
  * The shapes a batch run evaluates most, compiled to one closure each rather than one per node: a

@@ -1,10 +1,10 @@
 import { createActor } from 'xstate';
-import { policyRandom } from '../random.ts';
-import type { Scenario } from '../scenario/scenario.ts';
-import { choicesOf } from './choices.ts';
-import { turnMachine } from './machine.ts';
-import type { Policy } from './policies.ts';
-import type { Run, RunOptions } from './run.ts';
+import { policyRandom } from '../../src/engine/core/random.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
+import { choicesOf } from '../../src/engine/play/choices.ts';
+import { turnMachine } from '../../src/engine/play/machine.ts';
+import type { Policy } from '../../src/engine/play/policies.ts';
+import type { Run, RunOptions } from '../../src/engine/play/run.ts';
 
 /**
  * Plays a run to its end through the xstate actor, as a person plays it (briefing, council, aftermath),

@@ -1,7 +1,7 @@
-import { z } from '../zod.ts';
-import { readChecked, type TextFile } from '../scenario/load.ts';
-import type { Problem, Result } from '../scenario/problem.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { z } from '../core/zod.ts';
+import { readChecked, type TextFile } from '../authoring/load.ts';
+import type { Problem, Result } from '../authoring/problem.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
 
 /**

@@ -1,9 +1,9 @@
-import { cohesion } from '../model/cohesion.ts';
-import { canChoose, optionView, type MemberStance, type OptionView } from '../model/council.ts';
-import { applyEffect, latestChanges, writeTarget } from '../model/effects.ts';
-import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../model/world.ts';
-import { createRandom, restoreRandom, type Random } from '../random.ts';
-import type { Branch, Option, Scenario, Target } from '../scenario/scenario.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import { canChoose, optionView, type MemberStance, type OptionView } from '../rules/council.ts';
+import { applyEffect, latestChanges, writeTarget } from '../rules/effects.ts';
+import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
+import { createRandom, restoreRandom, type Random } from '../core/random.ts';
+import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate

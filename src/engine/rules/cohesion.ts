@@ -1,5 +1,5 @@
-import type { Parameters } from '../scenario/scenario.ts';
-import { clampValue, type World } from './world.ts';
+import type { Parameters } from '../core/scenario.ts';
+import { clampValue, type World } from '../core/world.ts';
 
 /**
  * Cohesion is derived, never set: from the active members' mean loyalty, how far apart they are, the

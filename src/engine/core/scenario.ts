@@ -1,5 +1,4 @@
-import type { Status, World } from '../model/world.ts';
-import type { CampaignFile, RulesFile, ScenarioFile } from './schema.ts';
+import type { Status, World } from './world.ts';
 
 /**
  * A scenario after checking: every reference resolved, every expression compiled to a closure.
@@ -168,6 +167,13 @@ export interface Scenario {
   maxTurns: number;
   /** For a campaign, its chapters in order; empty for a single scenario. */
   chapters: Chapter[];
-  file: ScenarioFile | CampaignFile;
-  rules: RulesFile;
+  /** What play and the page read of the standing rules: the source files, and where the Council's prices come from. */
+  rules: RulesProvenance;
+}
+
+/** The parts of rules.yaml a run names as the authority for its costs, and the source list the page cites. */
+export interface RulesProvenance {
+  sources: { file: string; title: string }[];
+  leverage: { bandwidthCost: Provenance; loyaltyCost: Provenance };
+  stance: { overruled: Provenance };
 }

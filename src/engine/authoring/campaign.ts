@@ -1,12 +1,12 @@
-import { ExpressionError } from '../expression/ast.ts';
-import { compileExpression, type Binding, type Vocabulary } from '../expression/compile.ts';
-import { parseExpression } from '../expression/parse.ts';
-import { hashText } from '../hash.ts';
-import { cohesion } from '../model/cohesion.ts';
-import type { World } from '../model/world.ts';
+import { ExpressionError } from '../language/ast.ts';
+import { compileExpression, type Binding, type Vocabulary } from '../language/compile.ts';
+import { parseExpression } from '../language/parse.ts';
+import { hashText } from '../core/hash.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import type { World } from '../core/world.ts';
 import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, endingsAndExpectations, type TextFile } from './load.ts';
 import type { Problem, Result } from './problem.ts';
-import type { Condition, Development, Effect, Reaction, Scenario } from './scenario.ts';
+import type { Condition, Development, Effect, Reaction, Scenario } from '../core/scenario.ts';
 import { campaignSchema } from './schema.ts';
 
 /**
@@ -155,7 +155,6 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
       contentHash: hashText([rulesText.text, campaign.text, ...file.chapters.map((c) => chapterFiles[c.scenario].text)].join('\u0000')),
       maxTurns: chapters.reduce((n, s) => n + s.maxTurns, 0),
       chapters: chapters.map((s, i) => ({ scenario: s.id, title: file.chapters[i].title ?? s.title, start: s.start })),
-      file,
       rules,
     },
   };

@@ -1,7 +1,7 @@
-import { z } from '../zod.ts';
-import { hashText } from '../hash.ts';
-import type { World } from '../model/world.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { z } from '../core/zod.ts';
+import { hashText } from '../core/hash.ts';
+import type { World } from '../core/world.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { decide, DecisionError, formatDecision, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
