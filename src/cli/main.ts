@@ -3,8 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../engine/authoring/problem.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
-import { EXIT, processOutput } from './output.ts';
-import { InputError, ProblemsError } from './scenario-files.ts';
+import { EXIT, processOutput } from './io/output.ts';
+import { InputError, ProblemsError } from './io/scenario-files.ts';
 import { registerRunCommands } from './register-run-commands.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { processOutput } from './output.ts';
+import { processOutput } from './io/output.ts';
 
 /** The commands that play scenarios. Each is imported when used: charts and their DOM load only for the commands that draw. */
 export function registerRunCommands(program: Command, setExit: (code: number) => void): void {

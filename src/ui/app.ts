@@ -1,11 +1,11 @@
 import { summarize } from '../engine/play/batch.ts';
 import { encodeRunParams, decodeRunParams } from '../engine/play/share-link.ts';
-import { announce } from './announce.ts';
+import { announce } from './kit/announce.ts';
 import { compareWith } from './compare/compare-with.ts';
-import { h, replace } from './dom.ts';
+import { h, replace } from './kit/dom.ts';
 import { mapStateOf } from './map/map-state.ts';
 import { MapView } from './map/map-view.ts';
-import { parseRoute, runHash, type RunView } from './route.ts';
+import { parseRoute, runHash, type RunView } from './kit/route.ts';
 import { aftermathScreen } from './screens/aftermath.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen, type Notice } from './screens/choose.ts';

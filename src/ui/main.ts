@@ -1,5 +1,5 @@
 import './styles/main.css';
-import { mountAnnouncer } from './announce.ts';
+import { mountAnnouncer } from './kit/announce.ts';
 import { App } from './app.ts';
 import { openLibrary } from './state/library.ts';
 

@@ -1,6 +1,6 @@
 import { checkScenario } from '../../engine/analysis/check.ts';
-import { EXIT, type Output } from '../output.ts';
-import { libraryScenarioPaths, loadScenarioFile } from '../scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 /** `check [scenarios...]`: reachability and dead ends; exit 1 when anything is unreachable or dead. */
 export function checkCommand(names: string[], options: { plays: string; seed: string; json?: boolean; rules?: string }, out: Output): number {

@@ -6,9 +6,9 @@ import { loadPolicyFile } from '../../engine/play/policy-file.ts';
 import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
-import { EXIT, type Output } from '../output.ts';
-import { progressBar } from '../progress.ts';
-import { InputError, loadScenarioFile, ProblemsError, readText } from '../scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { progressBar } from '../io/progress.ts';
+import { InputError, loadScenarioFile, ProblemsError, readText } from '../io/scenario-files.ts';
 
 export interface CompareCommandOptions {
   policy: string[];

@@ -1,6 +1,6 @@
 import { fidelity } from '../../engine/analysis/fidelity.ts';
-import { EXIT, type Output } from '../output.ts';
-import { libraryScenarioPaths, loadScenarioFile } from '../scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 /** `fidelity [scenarios...]`: plays the historical decisions and reports how often the documented outcomes follow. */
 export function fidelityCommand(names: string[], options: { runs: string; seed: string; min: string; json?: boolean; rules?: string }, out: Output): number {

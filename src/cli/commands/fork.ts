@@ -3,9 +3,9 @@ import { fork, ForkError } from '../../engine/analysis/fork.ts';
 import { readRunRecord, type RecordCheck } from '../../engine/play/record.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
 import { compareChart } from '../charts/compare-chart.ts';
-import { EXIT, type Output } from '../output.ts';
-import { progressBar } from '../progress.ts';
-import { InputError, loadScenarioFile } from '../scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { progressBar } from '../io/progress.ts';
+import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { compareTable, parseRuns, resolvePolicy } from './compare.ts';
 
 /** A run record from a file (JSON, as `run --record` writes) or from a share link. */

@@ -5,8 +5,8 @@ import { recordOf } from '../../engine/play/record.ts';
 import { decide, startRun } from '../../engine/play/run.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
-import { EXIT } from '../output.ts';
-import { loadScenarioFile } from '../scenario-files.ts';
+import { EXIT } from '../io/output.ts';
+import { loadScenarioFile } from '../io/scenario-files.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 

@@ -5,9 +5,9 @@ import { policyByName, PolicyError, type Policy } from '../../engine/play/polici
 import { recordOf } from '../../engine/play/record.ts';
 import { decide, DecisionError, parseDecision, startRun, type Run } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
-import { EXIT, type Output } from '../output.ts';
-import { InputError, loadScenarioFile } from '../scenario-files.ts';
-import { runAccount } from '../run-account.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
+import { runAccount } from '../io/run-account.ts';
 
 export interface RunOptions {
   seed: string;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemas } from '../../engine/authoring/json-schema.ts';
-import { EXIT, type Output } from '../output.ts';
+import { EXIT, type Output } from '../io/output.ts';
 
 /** `schema --out DIR`: writes the JSON Schemas editors use while a historian types. */
 export function schemaCommand(options: { out: string }, out: Output): number {

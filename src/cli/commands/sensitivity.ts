@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { sensitivity, SensitivityError, type SensitivityReport } from '../../engine/analysis/sensitivity.ts';
 import { fileKind } from '../../engine/authoring/library.ts';
 import { sensitivityChart } from '../charts/sensitivity-chart.ts';
-import { EXIT, type Output } from '../output.ts';
-import { progressBar } from '../progress.ts';
-import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { progressBar } from '../io/progress.ts';
+import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../io/scenario-files.ts';
 import { parseRuns, resolvePolicy } from './compare.ts';
 
 export interface SensitivityCommandOptions {

@@ -1,6 +1,6 @@
 import { formatProblem } from '../../engine/authoring/problem.ts';
-import { validateFile } from '../scenario-files.ts';
-import { EXIT, type Output } from '../output.ts';
+import { validateFile } from '../io/scenario-files.ts';
+import { EXIT, type Output } from '../io/output.ts';
 
 /** `validate <files...>`: problems as file:line:col: path: message, one per line, on stdout. */
 export function validateCommand(files: string[], options: { rules?: string; json?: boolean }, out: Output): number {

@@ -1,5 +1,5 @@
-import { h, s, uid } from '../dom.ts';
-import { whole } from '../format.ts';
+import { h, s, uid } from '../kit/dom.ts';
+import { whole } from '../kit/format.ts';
 
 /**
  * A small hand-made SVG line chart on the 0-100 scale every value of the model uses. The two paths

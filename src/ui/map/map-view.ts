@@ -1,5 +1,5 @@
 import regionUrl from '../../../assets/map/region.json?url';
-import type { MapHandle } from '../scenes/map-game.ts';
+import type { MapHandle } from './map-game.ts';
 import type { MapState } from './map-state.ts';
 import type { MapData } from '../../formats/map-data.ts';
 
@@ -18,7 +18,7 @@ export class MapView {
   constructor(private readonly host: HTMLElement) {}
 
   load(): Promise<void> {
-    this.loading ??= Promise.all([import('../scenes/map-game.ts'), fetch(regionUrl).then((r) => r.json() as Promise<MapData>)])
+    this.loading ??= Promise.all([import('./map-game.ts'), fetch(regionUrl).then((r) => r.json() as Promise<MapData>)])
       .then(([{ createMapGame }, region]) => {
         this.handle = createMapGame(this.host, region, reducedMotion);
         if (this.state) this.handle.show(this.state);

@@ -1,6 +1,6 @@
 import type { ForkReport } from '../../engine/analysis/fork.ts';
-import { h, s, uid } from '../dom.ts';
-import { whole } from '../format.ts';
+import { h, s, uid } from '../kit/dom.ts';
+import { whole } from '../kit/format.ts';
 import type { Arm } from '../../engine/analysis/outlook-plan.ts';
 
 /**

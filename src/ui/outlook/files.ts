@@ -1,4 +1,4 @@
-import { h } from '../dom.ts';
+import { h } from '../kit/dom.ts';
 
 /**
  * Files made on the page and saved through ordinary links: a Blob, its object URL, an <a download>.

@@ -1,8 +1,8 @@
 import type { Interval } from '../../engine/analysis/stats.ts';
 import type { ForkReport } from '../../engine/analysis/fork.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
-import { h } from '../dom.ts';
-import { signed, valueName, whole } from '../format.ts';
+import { h } from '../kit/dom.ts';
+import { signed, valueName, whole } from '../kit/format.ts';
 import type { Arm } from '../../engine/analysis/outlook-plan.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { World } from '../../engine/core/world.ts';
-import { h, type Child } from '../dom.ts';
-import { possessive, signed, tenth, valueName } from '../format.ts';
-import { sentence, sourceText } from '../sources.ts';
+import { h, type Child } from '../kit/dom.ts';
+import { possessive, signed, tenth, valueName } from '../kit/format.ts';
+import { sentence, sourceText } from '../kit/sources.ts';
 import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from './changes.ts';
 import type { Screen } from './screen.ts';
 

@@ -1,6 +1,6 @@
 import type { Run } from '../../engine/play/run.ts';
-import { h } from '../dom.ts';
-import { sourceRef } from '../sources.ts';
+import { h } from '../kit/dom.ts';
+import { sourceRef } from '../kit/sources.ts';
 import { changeLine, changesOfArrival } from './changes.ts';
 import type { Screen } from './screen.ts';
 

@@ -1,5 +1,5 @@
-import { h } from '../dom.ts';
-import { listText } from '../format.ts';
+import { h } from '../kit/dom.ts';
+import { listText } from '../kit/format.ts';
 import type { Library } from '../state/library.ts';
 import type { SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';

@@ -1,7 +1,7 @@
 import type { Run } from '../../engine/play/run.ts';
 import { councilView, type MemberStance, type OptionView } from '../../engine/rules/council.ts';
-import { h } from '../dom.ts';
-import { listText, signed, whole } from '../format.ts';
+import { h } from '../kit/dom.ts';
+import { listText, signed, whole } from '../kit/format.ts';
 import type { Screen } from './screen.ts';
 
 const STANCE_WORDS: Record<MemberStance['stance'], string> = { supports: 'supports', accepts: 'accepts', objects: 'objects', vetoes: 'vetoes' };

@@ -3,9 +3,9 @@ import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
-import { h } from '../dom.ts';
-import { whole } from '../format.ts';
-import { sentence, sourceRef, sourceText } from '../sources.ts';
+import { h } from '../kit/dom.ts';
+import { whole } from '../kit/format.ts';
+import { sentence, sourceRef, sourceText } from '../kit/sources.ts';
 import type { Screen } from './screen.ts';
 
 const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };

@@ -1,7 +1,7 @@
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
-import { h, hidden, s } from '../dom.ts';
-import { direction, signed, whole } from '../format.ts';
+import { h, hidden, s } from '../kit/dom.ts';
+import { direction, signed, whole } from '../kit/format.ts';
 
 /** The change since the start, as a symbol and number for the eye and as words for a screen reader. */
 export function trend(delta: number): HTMLElement {

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../../engine/play/record.ts';
 import type { Run } from '../../engine/play/run.ts';
-import { announce } from '../announce.ts';
-import { h, replace, uid } from '../dom.ts';
+import { announce } from '../kit/announce.ts';
+import { h, replace, uid } from '../kit/dom.ts';
 import { chartTables, outlookChart } from '../outlook/chart.ts';
 import { startOutlook, type OutlookJob } from '../outlook/client.ts';
 import { Downloads, fileStem, pngFile, svgFile } from '../outlook/files.ts';

@@ -1,5 +1,5 @@
 import type { Run } from '../../engine/play/run.ts';
-import { h, uid } from '../dom.ts';
+import { h, uid } from '../kit/dom.ts';
 
 export interface RunBarActions {
   onRewind: (k: number) => void;

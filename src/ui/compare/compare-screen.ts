@@ -3,10 +3,10 @@ import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
-import { firstDivergence } from '../compare/divergence.ts';
-import { h, type Child } from '../dom.ts';
-import { whole } from '../format.ts';
-import type { Screen } from './screen.ts';
+import { firstDivergence } from './divergence.ts';
+import { h, type Child } from '../kit/dom.ts';
+import { whole } from '../kit/format.ts';
+import type { Screen } from '../screens/screen.ts';
 
 /**
  * A run beside another on the same seed (the historical path, or a branch the player made): the

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileKind, loadEntry } from '../engine/authoring/library.ts';
-import { loadRules, type TextFile } from '../engine/authoring/load.ts';
-import { formatProblem, type Problem } from '../engine/authoring/problem.ts';
-import type { Scenario } from '../engine/core/scenario.ts';
+import { fileKind, loadEntry } from '../../engine/authoring/library.ts';
+import { loadRules, type TextFile } from '../../engine/authoring/load.ts';
+import { formatProblem, type Problem } from '../../engine/authoring/problem.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 
 /** The project's scenarios folder, wherever the command is run from. */
-export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
 
 export class InputError extends Error {}
 

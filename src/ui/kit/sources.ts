@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/core/scenario.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 
 /**
  * Sources are written `file: quote or paraphrase` in scenario files; readers see the title of the

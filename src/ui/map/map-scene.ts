@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
-import { whole } from '../format.ts';
-import { loyaltyColor, MAP_COLORS } from '../map/colors.ts';
-import { hatchSegments } from '../map/hatch.ts';
-import type { MapState } from '../map/map-state.ts';
+import { whole } from '../kit/format.ts';
+import { loyaltyColor, MAP_COLORS } from './colors.ts';
+import { hatchSegments } from './hatch.ts';
+import type { MapState } from './map-state.ts';
 import type { MapData, MapFeature } from '../../formats/map-data.ts';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/core/scenario.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 
 /** Numbers as the game shows them: values as whole points, changes to a tenth, with a real minus sign. */
 export const whole = (x: number) => String(Math.round(x));

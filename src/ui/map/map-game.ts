@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { MapState } from '../map/map-state.ts';
+import type { MapState } from './map-state.ts';
 import type { MapData } from '../../formats/map-data.ts';
 import { MapScene } from './map-scene.ts';
 

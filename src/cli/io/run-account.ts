@@ -1,6 +1,6 @@
-import { cohesion } from '../engine/rules/cohesion.ts';
-import { explainCohesion, describeChange, explanationLines, type ExplainedChange } from '../engine/rules/explain.ts';
-import type { Run } from '../engine/play/run.ts';
+import { cohesion } from '../../engine/rules/cohesion.ts';
+import { explainCohesion, describeChange, explanationLines, type ExplainedChange } from '../../engine/rules/explain.ts';
+import type { Run } from '../../engine/play/run.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
