@@ -6,19 +6,19 @@ import { h, replace } from './kit/dom.ts';
 import { mapStateOf } from './map/map-state.ts';
 import { MapView } from './map/map-view.ts';
 import { parseRoute, runHash, type RunView } from './kit/route.ts';
-import { aftermathScreen } from './screens/aftermath.ts';
-import { briefingScreen } from './screens/briefing.ts';
-import { chooseScreen, type Notice } from './screens/choose.ts';
-import { councilScreen } from './screens/council.ts';
-import { debriefScreen } from './screens/debrief.ts';
-import { metersPanel } from './screens/meters.ts';
-import { runBar, type SaveStatus } from './screens/run-bar.ts';
-import type { Screen } from './screens/screen.ts';
+import { aftermathScreen } from './aftermath/aftermath-screen.ts';
+import { briefingScreen } from './briefing/briefing-screen.ts';
+import { chooseScreen, type Notice } from './choose/choose-screen.ts';
+import { councilScreen } from './council/council-screen.ts';
+import { debriefScreen } from './debrief/debrief-screen.ts';
+import { metersPanel } from './meters/meters-panel.ts';
+import { runBar, type SaveStatus } from './run-bar/run-bar.ts';
+import type { Screen } from './kit/screen.ts';
 import type { Library } from './state/library.ts';
 import { deleteSlot, listSlots, newSeed, newSlotId, readSlot, writeSlot } from './state/saves.ts';
 import { Session } from './state/session.ts';
 
-type OutlookModule = typeof import('./screens/outlook.ts');
+type OutlookModule = typeof import('./outlook/outlook-screen.ts');
 
 const BACK: Record<Session['phase'], string> = { briefing: 'Back to the briefing', council: 'Back to the Council', aftermath: 'Back to the aftermath', debrief: 'Back to the debrief' };
 
@@ -182,7 +182,7 @@ export class App {
   private async loadOutlook(): Promise<boolean> {
     if (this.outlook) return true;
     try {
-      this.outlook = await import('./screens/outlook.ts');
+      this.outlook = await import('./outlook/outlook-screen.ts');
       return true;
     } catch (error) {
       this.fail(`"What tends to happen" could not be loaded (${(error as Error).message}).`);

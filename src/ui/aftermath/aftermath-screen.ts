@@ -4,8 +4,8 @@ import type { World } from '../../engine/core/world.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { possessive, signed, tenth, valueName } from '../kit/format.ts';
 import { sentence, sourceText } from '../kit/sources.ts';
-import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from './changes.ts';
-import type { Screen } from './screen.ts';
+import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from '../kit/changes.ts';
+import type { Screen } from '../kit/screen.ts';
 
 interface Row {
   key: string;

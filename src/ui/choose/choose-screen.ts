@@ -3,7 +3,7 @@ import { listText } from '../kit/format.ts';
 import type { Library } from '../state/library.ts';
 import type { SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
-import type { Screen } from './screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 export interface Notice {
   kind: 'error' | 'info';

@@ -6,7 +6,7 @@ import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
-import type { Screen } from '../screens/screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 /**
  * A run beside another on the same seed (the historical path, or a branch the player made): the

@@ -2,7 +2,7 @@ import { replay } from '../../engine/play/record.ts';
 import type { Run } from '../../engine/play/run.ts';
 import { runHash } from '../kit/route.ts';
 import { compareScreen, type CompareTarget } from './compare-screen.ts';
-import type { Screen } from '../screens/screen.ts';
+import type { Screen } from '../kit/screen.ts';
 import { listSlots, readSlot } from '../state/saves.ts';
 import type { Session } from '../state/session.ts';
 

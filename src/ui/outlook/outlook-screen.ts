@@ -2,15 +2,15 @@ import type { RunRecord } from '../../engine/play/record.ts';
 import type { Run } from '../../engine/play/run.ts';
 import { announce } from '../kit/announce.ts';
 import { h, replace, uid } from '../kit/dom.ts';
-import { chartTables, outlookChart } from '../outlook/chart.ts';
-import { startOutlook, type OutlookJob } from '../outlook/client.ts';
-import { Downloads, fileStem, pngFile, svgFile } from '../outlook/files.ts';
+import { chartTables, outlookChart } from './chart.ts';
+import { startOutlook, type OutlookJob } from './client.ts';
+import { Downloads, fileStem, pngFile, svgFile } from './files.ts';
 import { planOutlook, type OutlookPlan } from '../../engine/analysis/outlook-plan.ts';
-import type { OutlookResult } from '../outlook/protocol.ts';
-import { armHeading, resultTables } from '../outlook/results.ts';
-import { summaryCsv } from '../outlook/summary-csv.ts';
+import type { OutlookResult } from './protocol.ts';
+import { armHeading, resultTables } from './results.ts';
+import { summaryCsv } from './summary-csv.ts';
 import type { Sources } from '../state/library.ts';
-import type { Screen } from './screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 /**
  * "What tends to happen": at one decision of a run, every choice the Council had is played a thousand
