@@ -117,7 +117,7 @@ export class App {
     if (ticket !== this.routed) return;
     if (!loaded.ok) return this.fail(`That scenario cannot be played: ${loaded.error}.`);
     const slot = newSlotId();
-    const session = Session.start(loaded.scenario, seed || newSeed(), slot, 'new run');
+    const session = Session.start(loaded.value, seed || newSeed(), slot, 'new run');
     this.attach(session);
     this.persist();
     this.go(runHash(slot));
@@ -134,17 +134,17 @@ export class App {
     }
     const read = readSlot(slot);
     if (!read) return this.fail('That saved run is no longer in this browser.');
-    if (!read.ok) return this.fail(`That saved run cannot be opened: ${read.error}. It is kept as it is.`);
-    const { record, label } = read.data;
+    if (!read.ok) return this.fail(`That saved run cannot be opened: ${read.error.reason}. It is kept as it is.`);
+    const { record, label } = read.value;
     const loaded = await this.library.load(record.scenario);
     if (ticket !== this.routed) return;
     if (!loaded.ok) return this.fail(`That saved run cannot be opened: ${loaded.error}. It is kept as it is.`);
-    const opened = Session.fromRecord(loaded.scenario, record, slot, label);
+    const opened = Session.fromRecord(loaded.value, record, slot, label);
     if (!opened.ok) return this.fail(`That saved run cannot be opened: ${opened.error}. It is kept as it is.`);
-    this.attach(opened.session);
+    this.attach(opened.value.session);
     this.view = view;
     this.save = { ok: true, text: `Saved after decision ${record.decisions.length}` };
-    this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
+    this.runNotices = opened.value.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
     this.render(true);
   }
 
@@ -156,11 +156,11 @@ export class App {
     if (ticket !== this.routed) return;
     if (!loaded.ok) return this.fail(`This link cannot be opened: ${loaded.error}.`);
     const slot = newSlotId();
-    const opened = Session.fromRecord(loaded.scenario, record, slot, 'opened from a link');
+    const opened = Session.fromRecord(loaded.value, record, slot, 'opened from a link');
     if (!opened.ok) return this.fail(`This link cannot be opened: ${opened.error}.`);
-    this.attach(opened.session);
+    this.attach(opened.value.session);
     this.persist();
-    this.runNotices = opened.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
+    this.runNotices = opened.value.warnings.map((w) => ({ kind: 'info' as const, text: `Note: ${w}.` }));
     this.go(runHash(slot), true);
   }
 
@@ -173,7 +173,7 @@ export class App {
       this.runNotices = [{ kind: 'error', text: `Cannot go back: ${opened.error}.` }];
       return this.render(true);
     }
-    this.attach(opened.session);
+    this.attach(opened.value.session);
     this.persist();
     this.runNotices = [{ kind: 'info', text: `You are back at decision ${k + 1}, on a new branch saved on its own. The run you left is kept under "Continue a saved run".` }];
     this.go(runHash(slot));
