@@ -1,3 +1,4 @@
+import './aftermath.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Change, ReactionEvent, World } from '../../engine/core/world.ts';

@@ -1,3 +1,5 @@
+// The outlook's rules ship in the page's one stylesheet: its code is fetched when first opened, its look need not wait for it.
+import '../outlook/outlook.css';
 import { aftermathScreen } from '../aftermath/aftermath-screen.ts';
 import { briefingScreen } from '../briefing/briefing-screen.ts';
 import { compareWith } from '../compare/compare-with.ts';

@@ -1,3 +1,4 @@
+import './briefing.css';
 import type { Run } from '../../engine/play/run.ts';
 import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';

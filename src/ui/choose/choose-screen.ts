@@ -1,3 +1,4 @@
+import './choose.css';
 import { h } from '../kit/dom.ts';
 import { listText } from '../kit/format.ts';
 import type { Library } from '../state/library.ts';

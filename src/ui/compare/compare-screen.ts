@@ -1,3 +1,4 @@
+import './compare.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';

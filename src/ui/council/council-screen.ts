@@ -1,3 +1,4 @@
+import './council.css';
 import type { Run } from '../../engine/play/run.ts';
 import { councilView, type MemberStance, type OptionView } from '../../engine/rules/council.ts';
 import { h } from '../kit/dom.ts';

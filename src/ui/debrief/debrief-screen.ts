@@ -1,3 +1,4 @@
+import './debrief.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision } from '../../engine/core/world.ts';

@@ -1,3 +1,4 @@
+import './changes.css';
 import type { Run } from '../../engine/play/run.ts';
 import { explain, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Change } from '../../engine/core/world.ts';

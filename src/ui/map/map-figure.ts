@@ -1,3 +1,4 @@
+import './map.css';
 import type { Run } from '../../engine/play/run.ts';
 import { h, replace } from '../kit/dom.ts';
 import { mapStateOf, type MapState } from './map-state.ts';
