@@ -1,18 +1,16 @@
-import { encodeRunParams } from '../engine/play/share-link.ts';
 import { autosave, savedAfter } from './app/autosave.ts';
 import { CurrentSession } from './app/current-session.ts';
-import { layOutChoose, layOutRun, present } from './app/page-layout.ts';
+import { layOutChoose, present } from './app/page-layout.ts';
 import { Router } from './app/router.ts';
+import { showRunPage } from './app/run-page.ts';
 import { branchAt, openLink, openSaved, startScenario } from './app/run-opening.ts';
 import { runScreen, type OutlookModule } from './app/run-screen.ts';
 import { markScreen } from './app/test-markers.ts';
 import { chooseScreen, type Notice } from './choose/choose-screen.ts';
-import { h } from './kit/dom.ts';
 import { runHash, type RunView } from './kit/route.ts';
 import type { Screen } from './kit/screen.ts';
 import { MapFigure } from './map/map-figure.ts';
-import { metersPanel } from './meters/meters-panel.ts';
-import { runBar, type SaveStatus } from './run-bar/run-bar.ts';
+import type { SaveStatus } from './run-bar/run-bar.ts';
 import type { Library } from './state/library.ts';
 import { deleteSlot, listSlots } from './state/saves.ts';
 import type { Reopened, Session } from './state/session.ts';
@@ -193,7 +191,6 @@ export class App {
     const key = this.key(s);
     if (!force && key === this.rendered) return;
     this.rendered = key;
-    const run = s.run;
     this.leave();
     const screen = runScreen(s, this.view, {
       library: this.library,
@@ -203,17 +200,7 @@ export class App {
       go: (hash) => this.go(hash),
     });
     this.current = screen;
-    const { bar, drawers } = runBar(run, this.save, {
-      onRewind: (k) => this.rewind(k),
-      shareLink: () => `${location.href.split('#')[0]}#/share?${encodeRunParams(s.record)}`,
-      compareHref: runHash(s.slot, { kind: 'compare', other: null }),
-      outlookHref: (at) => runHash(s.slot, { kind: 'outlook', at }),
-      here: this.view.kind,
-    });
-    const wide = s.phase === 'debrief' || this.view.kind !== 'play';
-    const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, this.map.el, metersPanel(run));
-    layOutRun(this.root, { bar, drawers, notices: this.runNotices, screen, stage });
-    if (!wide) this.map.show(run, s.phase === 'aftermath');
+    showRunPage(this.root, { session: s, view: this.view, screen, save: this.save, notices: this.runNotices, map: this.map, rewind: (k) => this.rewind(k) });
     markScreen(this.view.kind === 'play' ? s.phase : this.view.kind, s);
     void this.map.load();
     present(screen);

@@ -18,7 +18,7 @@ export function layOutChoose(root: HTMLElement, screen: Screen) {
   replace(root, skipLink(), h('header', { class: 'bar' }, h('p', { class: 'brand' }, 'Article Four')), h('main', { id: 'main', class: 'single' }, screen.el));
 }
 
-export interface RunPage {
+export interface RunLayout {
   bar: HTMLElement;
   drawers: HTMLElement;
   notices: Notice[];
@@ -28,7 +28,7 @@ export interface RunPage {
 }
 
 /** A run's screens: its bar and drawers above, the map and meters beside the screen unless it is wide. */
-export function layOutRun(root: HTMLElement, page: RunPage) {
+export function layOutRun(root: HTMLElement, page: RunLayout) {
   const notices = page.notices.length ? h('div', { class: 'notices' }, page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null;
   const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
   replace(root, skipLink(), page.bar, page.drawers, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
