@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, runHash, type RunView } from '../../src/ui/route.ts';
+import { parseRoute, runHash, type RunView } from '../../src/ui/kit/route.ts';
 
 describe('routes', () => {
   it.each<[string, ReturnType<typeof parseRoute>]>([

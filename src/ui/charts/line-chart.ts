@@ -1,3 +1,4 @@
+import './charts.css';
 import { h, s, uid } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 

@@ -1,3 +1,4 @@
+import './compare.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
@@ -6,7 +7,7 @@ import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
-import type { Screen } from '../screens/screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 /**
  * A run beside another on the same seed (the historical path, or a branch the player made): the

@@ -2,7 +2,7 @@ import { replay } from '../../engine/play/record.ts';
 import type { Run } from '../../engine/play/run.ts';
 import { runHash } from '../kit/route.ts';
 import { compareScreen, type CompareTarget } from './compare-screen.ts';
-import type { Screen } from '../screens/screen.ts';
+import type { Screen } from '../kit/screen.ts';
 import { listSlots, readSlot } from '../state/saves.ts';
 import type { Session } from '../state/session.ts';
 
@@ -16,23 +16,25 @@ export function compareWith(s: Session, other: string | null, backLabel: string)
   const here = (to: string | null) => runHash(s.slot, { kind: 'compare', other: to });
   const name = (label: string) => (label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Saved run');
   const targets: CompareTarget[] = [{ href: here(null), label: 'The historical path (same seed)', current: other === null }];
-  for (const x of listSlots()) {
-    if (!x.ok || x.slot === s.slot || x.data.record.scenario !== s.scenario.id || x.data.record.seed !== mine.seed) continue;
-    const n = x.data.record.decisions.length;
-    targets.push({ href: here(x.slot), label: `${name(x.data.label)} · ${n} ${n === 1 ? 'decision' : 'decisions'}`, current: x.slot === other });
+  for (const read of listSlots()) {
+    if (!read.ok) continue;
+    const x = read.value;
+    if (x.slot === s.slot || x.record.scenario !== s.scenario.id || x.record.seed !== mine.seed) continue;
+    const n = x.record.decisions.length;
+    targets.push({ href: here(x.slot), label: `${name(x.label)} · ${n} ${n === 1 ? 'decision' : 'decisions'}`, current: x.slot === other });
   }
   let beside: Run = s.historicalRun();
   let otherName = 'The historical path';
   let notice: string | null = null;
   if (other !== null) {
     const read = readSlot(other);
-    const comparable = read?.ok && read.data.record.scenario === s.scenario.id && read.data.record.seed === mine.seed;
-    const replayed = read?.ok && comparable ? replay(s.scenario, read.data.record, { recordCauses: false }) : null;
+    const comparable = read?.ok && read.value.record.scenario === s.scenario.id && read.value.record.seed === mine.seed;
+    const replayed = read?.ok && comparable ? replay(s.scenario, read.value.record, { recordCauses: false }) : null;
     if (read?.ok && replayed?.ok) {
       beside = replayed.run;
-      otherName = `The other run (${read.data.label || 'saved run'})`;
+      otherName = `The other run (${read.value.label || 'saved run'})`;
     } else {
-      const why = !read ? 'it is no longer in this browser' : !read.ok ? read.error : replayed && !replayed.ok ? replayed.error : 'it is not a run of this scenario on this seed';
+      const why = !read ? 'it is no longer in this browser' : !read.ok ? read.error.reason : replayed && !replayed.ok ? replayed.error : 'it is not a run of this scenario on this seed';
       notice = `That saved run cannot be set beside this one (${why}): the historical path is shown instead.`;
       targets[0].current = true;
     }

@@ -94,6 +94,21 @@ export class MapScene extends Phaser.Scene {
 
   private draw(state: MapState) {
     const inPlay = new Map(state.members.map((m) => [m.code, m]));
+    this.drawMembers(inPlay);
+    for (const [code, text] of this.labels) {
+      if (!inPlay.has(code)) {
+        text.destroy();
+        this.labels.delete(code);
+      }
+    }
+    for (const m of state.members) this.drawLabel(m);
+    this.bake('map-members');
+    this.drawCrisis(state);
+    this.drawEvents(state);
+  }
+
+  /** Each member's territory, shaded by loyalty, hatched if it has suspended its participation or withdrawn. */
+  private drawMembers(inPlay: Map<string, MapState['members'][number]>) {
     const g = this.painter;
     for (const f of this.region.features) {
       if (!f.member) continue;
@@ -106,39 +121,33 @@ export class MapScene extends Phaser.Scene {
         for (const [x1, y1, x2, y2] of hatchSegments(f.rings, 9)) g.lineBetween(x1, y1, x2, y2);
       }
     }
-    for (const [code, text] of this.labels) {
-      if (!inPlay.has(code)) {
-        text.destroy();
-        this.labels.delete(code);
-      }
+  }
+
+  /** A member's name and loyalty, with a leader line to its territory when the label sits away from it. */
+  private drawLabel(m: MapState['members'][number]) {
+    const spot = this.region.members[m.code];
+    if (!spot) return;
+    const g = this.painter;
+    const words = m.status === 'member' ? `${m.name}\n${whole(m.loyalty)}` : `${m.name}\n${whole(m.loyalty)} · ${m.status}`;
+    let label = this.labels.get(m.code);
+    if (!label) {
+      label = this.add
+        .text(0, 0, words, { fontFamily: FONT, fontSize: '25px', fontStyle: 'bold', color: MAP_COLORS.ink, stroke: MAP_COLORS.halo, strokeThickness: 6, align: 'center' })
+        .setOrigin(0.5)
+        .setDepth(5);
+      this.labels.set(m.code, label);
+    } else label.setText(words);
+    // Kept inside the frame, whatever the name and status make its width.
+    const lx = Math.min(Math.max(spot.label[0], label.width / 2 + 4), this.region.width - label.width / 2 - 4);
+    const ly = Math.min(Math.max(spot.label[1], label.height / 2 + 4), this.region.height - label.height / 2 - 4);
+    label.setPosition(lx, ly);
+    const [ax, ay] = spot.anchor;
+    if (spot.label[0] !== ax || spot.label[1] !== ay) {
+      g.lineStyle(1.6, MAP_COLORS.memberBorder, 1);
+      g.lineBetween(lx, ly, ax, ay);
+      g.fillStyle(MAP_COLORS.memberBorder, 1);
+      g.fillCircle(ax, ay, 3);
     }
-    for (const m of state.members) {
-      const spot = this.region.members[m.code];
-      if (!spot) continue;
-      const words = m.status === 'member' ? `${m.name}\n${whole(m.loyalty)}` : `${m.name}\n${whole(m.loyalty)} · ${m.status}`;
-      let label = this.labels.get(m.code);
-      if (!label) {
-        label = this.add
-          .text(0, 0, words, { fontFamily: FONT, fontSize: '25px', fontStyle: 'bold', color: MAP_COLORS.ink, stroke: MAP_COLORS.halo, strokeThickness: 6, align: 'center' })
-          .setOrigin(0.5)
-          .setDepth(5);
-        this.labels.set(m.code, label);
-      } else label.setText(words);
-      // Kept inside the frame, whatever the name and status make its width.
-      const lx = Math.min(Math.max(spot.label[0], label.width / 2 + 4), this.region.width - label.width / 2 - 4);
-      const ly = Math.min(Math.max(spot.label[1], label.height / 2 + 4), this.region.height - label.height / 2 - 4);
-      label.setPosition(lx, ly);
-      const [ax, ay] = spot.anchor;
-      if (spot.label[0] !== ax || spot.label[1] !== ay) {
-        g.lineStyle(1.6, MAP_COLORS.memberBorder, 1);
-        g.lineBetween(lx, ly, ax, ay);
-        g.fillStyle(MAP_COLORS.memberBorder, 1);
-        g.fillCircle(ax, ay, 3);
-      }
-    }
-    this.bake('map-members');
-    this.drawCrisis(state);
-    this.drawEvents(state);
   }
 
   private drawCrisis(state: MapState) {

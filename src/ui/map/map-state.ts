@@ -1,6 +1,6 @@
 import type { Run } from '../../engine/play/run.ts';
 import type { Status } from '../../engine/core/world.ts';
-import { reactionLabel } from '../screens/changes.ts';
+import { reactionLabel } from '../kit/changes.ts';
 
 /** What the map shows: a plain description the Phaser scene draws, built from the World. */
 export interface MapState {

@@ -33,52 +33,100 @@ export interface OutlookChart {
   svg: SVGSVGElement;
 }
 
+/** Where things go: shared by every row, so that heights and positions compare across options. */
+interface Scales {
+  shares: number[][];
+  /** The highest share in any bin of any row: the top of every histogram. */
+  top: number;
+  lastTurn: number;
+  hx: (v: number) => number;
+  bx: (turn: number) => number;
+}
+
+function scalesOf(report: ForkReport): Scales {
+  const lastTurn = Math.max(1, ...report.trajectories.flat().map((b) => b.turn));
+  const shares = report.cohesionBins.map((bins) => bins.map((c) => c / report.runs));
+  return {
+    shares,
+    top: Math.max(0.01, ...shares.flat()),
+    lastTurn,
+    hx: (v) => HIST.left + (v / 100) * (HIST.right - HIST.left),
+    bx: (turn) => BANDS.left + (turn / lastTurn) * (BANDS.right - BANDS.left),
+  };
+}
+
+/** A row's plotting area, from the top of its plots to their axis. */
+interface RowBox {
+  plotTop: number;
+  plotBottom: number;
+}
+
+/** Final cohesion: a histogram on a scale shared by every row, so heights compare across options. */
+function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
+  const { hx, top } = scales;
+  const sy = (share: number) => plotBottom - (share / top) * (plotBottom - plotTop);
+  const bars = scales.shares[k].map((share, i) =>
+    share > 0 ? s('rect', { x: fmt(hx(i * 2) + 0.5), y: fmt(sy(share)), width: fmt(hx(2) - hx(0) - 1), height: fmt(plotBottom - sy(share)), fill: ACCENT }) : null,
+  );
+  const median = report.metrics.find((m) => m.key === 'cohesion')!.byPolicy[k].p50;
+  return [
+    s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(sy(top)), y2: fmt(sy(top)), stroke: GRID }),
+    text(HIST.left - 4, sy(top) + 4, `${whole(top * 100)}%`, { 'text-anchor': 'end' }),
+    ...bars.filter((bar) => bar !== null),
+    s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(plotBottom), y2: fmt(plotBottom), stroke: MUTED }),
+    s('line', { x1: fmt(hx(median)), x2: fmt(hx(median)), y1: fmt(plotTop - 4), y2: fmt(plotBottom), stroke: INK, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }),
+    text(hx(median) + (median > 80 ? -4 : 4), plotTop + 4, `median ${whole(median)}`, { fill: INK, 'text-anchor': median > 80 ? 'end' : 'start' }),
+    ...[0, 50, 100].map((v) => text(hx(v), plotBottom + 14, String(v), { 'text-anchor': 'middle' })),
+  ];
+}
+
+/** Cohesion over time: the band, the median, and the reference's median for comparison. */
+function bandsPlot(report: ForkReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
+  const { bx, lastTurn } = scales;
+  const py = (v: number) => plotBottom - (v / 100) * (plotBottom - plotTop);
+  const bands = report.trajectories[k];
+  const area = [...bands.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p90))}`), ...bands.slice().reverse().map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p10))}`)].join(' ');
+  const line = (series: typeof bands) => series.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p50))}`).join(' ');
+  const tickStep = Math.ceil(lastTurn / 10);
+  const turnTicks = Array.from({ length: Math.floor(lastTurn / tickStep) + 1 }, (_, i) => i * tickStep);
+  return [
+    ...[0, 50, 100].flatMap((v) => [s('line', { x1: BANDS.left, x2: BANDS.right, y1: fmt(py(v)), y2: fmt(py(v)), stroke: GRID }), text(BANDS.left - 4, py(v) + 4, String(v), { 'text-anchor': 'end' })]),
+    s('polygon', { points: area, fill: ACCENT, 'fill-opacity': 0.2 }),
+    ...(k > 0 ? [s('polyline', { points: line(report.trajectories[0]), fill: 'none', stroke: REFERENCE, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })] : []),
+    s('polyline', { points: line(bands), fill: 'none', stroke: ACCENT, 'stroke-width': 2.5 }),
+    ...turnTicks.map((t) => text(bx(t), plotBottom + 14, t === 0 ? 'Start' : String(t), { 'text-anchor': 'middle' })),
+  ];
+}
+
+function armRow(report: ForkReport, arm: Arm, k: number, scales: Scales): SVGGElement {
+  const y0 = TOP + k * ROW;
+  const box = { plotTop: y0 + 26, plotBottom: y0 + ROW - 26 };
+  const tag = arm.chosen ? ' (chosen)' : arm.historical ? ' (as in history)' : '';
+  return s(
+    'g',
+    { 'data-arm': arm.decision },
+    text(8, y0 + 16, `${k + 1}. ${arm.label}${tag}`, { fill: INK, 'font-size': 13, 'font-weight': 'bold' }),
+    histogram(report, k, scales, box),
+    bandsPlot(report, k, scales, box),
+  );
+}
+
+/** The title and how to read each half, above the rows. */
+function chartHeading(report: ForkReport, arms: Arm[], title: string): (SVGElement | null)[] {
+  return [
+    text(8, 18, title, { fill: INK, 'font-size': 14, 'font-weight': 'bold' }),
+    text(8, 38, `Final cohesion: share of the ${report.runs.toLocaleString('en-US')} runs`, { fill: INK }),
+    text(8, 52, 'in 2-point bins, with the median (dotted)', { fill: INK }),
+    text(BANDS.left - 30, 38, 'Cohesion after each decision: the median (line)', { fill: INK }),
+    text(BANDS.left - 30, 52, 'and the 10th to 90th percentile (band)', { fill: INK }),
+    arms.length > 1 ? text(BANDS.left - 30, 66, 'dashed: the median of choice 1, for comparison', { fill: REFERENCE }) : null,
+  ];
+}
+
 export function outlookChart(report: ForkReport, arms: Arm[], title: string): OutlookChart {
   const H = TOP + arms.length * ROW + BOTTOM;
-  const shares = report.cohesionBins.map((bins) => bins.map((c) => c / report.runs));
-  const top = Math.max(0.01, ...shares.flat());
-  const lastTurn = Math.max(1, ...report.trajectories.flat().map((b) => b.turn));
-  const cohesion = report.metrics.find((m) => m.key === 'cohesion')!;
-  const hx = (v: number) => HIST.left + (v / 100) * (HIST.right - HIST.left);
-  const bx = (turn: number) => BANDS.left + (turn / lastTurn) * (BANDS.right - BANDS.left);
-  const tickStep = Math.ceil(lastTurn / 10);
-
-  const rows = arms.map((arm, k) => {
-    const y0 = TOP + k * ROW;
-    const plotTop = y0 + 26;
-    const plotBottom = y0 + ROW - 26;
-    const py = (v: number) => plotBottom - (v / 100) * (plotBottom - plotTop);
-    const sy = (share: number) => plotBottom - (share / top) * (plotBottom - plotTop);
-    const bars = shares[k].map((share, i) =>
-      share > 0 ? s('rect', { x: fmt(hx(i * 2) + 0.5), y: fmt(sy(share)), width: fmt(hx(2) - hx(0) - 1), height: fmt(plotBottom - sy(share)), fill: ACCENT }) : null,
-    );
-    const median = cohesion.byPolicy[k].p50;
-    const bands = report.trajectories[k];
-    const area = [...bands.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p90))}`), ...bands.slice().reverse().map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p10))}`)].join(' ');
-    const line = (series: typeof bands) => series.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p50))}`).join(' ');
-    const turnTicks = Array.from({ length: Math.floor(lastTurn / tickStep) + 1 }, (_, i) => i * tickStep);
-    const tag = arm.chosen ? ' (chosen)' : arm.historical ? ' (as in history)' : '';
-    return s(
-      'g',
-      { 'data-arm': arm.decision },
-      text(8, y0 + 16, `${k + 1}. ${arm.label}${tag}`, { fill: INK, 'font-size': 13, 'font-weight': 'bold' }),
-      // Final cohesion: a histogram on a scale shared by every row, so heights compare across options.
-      s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(sy(top)), y2: fmt(sy(top)), stroke: GRID }),
-      text(HIST.left - 4, sy(top) + 4, `${whole(top * 100)}%`, { 'text-anchor': 'end' }),
-      bars,
-      s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(plotBottom), y2: fmt(plotBottom), stroke: MUTED }),
-      s('line', { x1: fmt(hx(median)), x2: fmt(hx(median)), y1: fmt(plotTop - 4), y2: fmt(plotBottom), stroke: INK, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }),
-      text(hx(median) + (median > 80 ? -4 : 4), plotTop + 4, `median ${whole(median)}`, { fill: INK, 'text-anchor': median > 80 ? 'end' : 'start' }),
-      [0, 50, 100].map((v) => text(hx(v), plotBottom + 14, String(v), { 'text-anchor': 'middle' })),
-      // Cohesion over time: the band, the median, and the reference's median for comparison.
-      [0, 50, 100].map((v) => [s('line', { x1: BANDS.left, x2: BANDS.right, y1: fmt(py(v)), y2: fmt(py(v)), stroke: GRID }), text(BANDS.left - 4, py(v) + 4, String(v), { 'text-anchor': 'end' })]),
-      s('polygon', { points: area, fill: ACCENT, 'fill-opacity': 0.2 }),
-      k > 0 ? s('polyline', { points: line(report.trajectories[0]), fill: 'none', stroke: REFERENCE, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }) : null,
-      s('polyline', { points: line(bands), fill: 'none', stroke: ACCENT, 'stroke-width': 2.5 }),
-      turnTicks.map((t) => text(bx(t), plotBottom + 14, t === 0 ? 'Start' : String(t), { 'text-anchor': 'middle' })),
-    );
-  });
-
+  const scales = scalesOf(report);
+  const rows = arms.map((arm, k) => armRow(report, arm, k, scales));
   const titleId = uid('outlook-chart-title');
   const descId = uid('outlook-chart-desc');
   const svg = s(
@@ -95,12 +143,7 @@ export function outlookChart(report: ForkReport, arms: Arm[], title: string): Ou
     s('title', { id: titleId }, title),
     s('desc', { id: descId }, describe(report, arms)),
     s('rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }),
-    text(8, 18, title, { fill: INK, 'font-size': 14, 'font-weight': 'bold' }),
-    text(8, 38, `Final cohesion: share of the ${report.runs.toLocaleString('en-US')} runs`, { fill: INK }),
-    text(8, 52, 'in 2-point bins, with the median (dotted)', { fill: INK }),
-    text(BANDS.left - 30, 38, 'Cohesion after each decision: the median (line)', { fill: INK }),
-    text(BANDS.left - 30, 52, 'and the 10th to 90th percentile (band)', { fill: INK }),
-    arms.length > 1 ? text(BANDS.left - 30, 66, 'dashed: the median of choice 1, for comparison', { fill: REFERENCE }) : null,
+    chartHeading(report, arms, title),
     rows,
   );
   const figure = h('figure', { class: 'outlook-figure' }, h('figcaption', null, `${title}. The same numbers are in the tables above and in “The chart as a table” below.`), svg);

@@ -1,4 +1,5 @@
 import { scenarioIndex } from 'virtual:article-four/scenario-index';
+import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { loadEntry } from '../../engine/authoring/library.ts';
 import type { TextFile } from '../../engine/authoring/load.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
@@ -14,7 +15,7 @@ const texts: Record<string, () => Promise<string>> = {
   ...extraScenarioTexts,
 };
 
-export type Loaded = { ok: true; scenario: Scenario } | { ok: false; error: string };
+export type Loaded = Result<Scenario>;
 
 /** A scenario's files as read: the file itself, every file it needs (itself first), and the standing rules. */
 export interface Sources {
@@ -46,15 +47,15 @@ export function openLibrary(entries: ScenarioIndexEntry[] = scenarioIndex): Libr
   };
   const load = async (id: string): Promise<Loaded> => {
     const found = entry(id);
-    if (!found) return { ok: false, error: `there is no scenario '${id}' in this version of the game` };
-    if (!found.ok) return { ok: false, error: `the scenario '${id}' has problems in this version of the game (${found.problems[0]})` };
+    if (!found) return fail(`there is no scenario '${id}' in this version of the game`);
+    if (!found.ok) return fail(`the scenario '${id}' has problems in this version of the game (${found.problems[0]})`);
     try {
       const { target, files, rules } = await sources(found);
       const loaded = loadEntry(target, files, rules);
-      if (!loaded.scenario) return { ok: false, error: `the scenario '${id}' has problems (${loaded.problems[0]?.message ?? 'unknown'})` };
-      return { ok: true, scenario: loaded.scenario };
+      if (!loaded.scenario) return fail(`the scenario '${id}' has problems (${loaded.problems[0]?.message ?? 'unknown'})`);
+      return ok(loaded.scenario);
     } catch (error) {
-      return { ok: false, error: `the scenario '${id}' could not be loaded (${(error as Error).message})` };
+      return fail(`the scenario '${id}' could not be loaded (${(error as Error).message})`);
     }
   };
   return {

@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 
 /**
@@ -18,8 +19,16 @@ export interface SaveData {
   record: RunRecord;
 }
 
-export type SlotRead = { ok: true; slot: string; data: SaveData } | { ok: false; slot: string; error: string };
-export type WriteResult = { ok: true } | { ok: false; error: string };
+/** A save that cannot be read, kept as it is: its slot, so that it can still be listed and deleted, and why. */
+export interface UnreadableSave {
+  slot: string;
+  reason: string;
+}
+
+export type SlotRead = Result<SaveData, UnreadableSave>;
+export type WriteResult = Result<void>;
+
+export const slotOf = (read: SlotRead): string => (read.ok ? read.value.slot : read.error.slot);
 
 function storage(): Storage | null {
   try {
@@ -34,25 +43,21 @@ export function parseSave(slot: string, text: string): SlotRead {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, slot, error: 'this save is damaged (it is not readable data)' };
+    return fail({ slot, reason: 'this save is damaged (it is not readable data)' });
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, slot, error: 'this save is damaged (it is not a saved run)' };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return fail({ slot, reason: 'this save is damaged (it is not a saved run)' });
   const d = data as Record<string, unknown>;
-  if (typeof d.save !== 'number') return { ok: false, slot, error: 'this save is damaged (it has no version)' };
-  if (d.save > SAVE_FORMAT) return { ok: false, slot, error: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` };
+  if (typeof d.save !== 'number') return fail({ slot, reason: 'this save is damaged (it has no version)' });
+  if (d.save > SAVE_FORMAT) return fail({ slot, reason: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` });
   const record = readRunRecord(d.record);
-  if (!record.ok) return { ok: false, slot, error: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` };
-  return {
-    ok: true,
+  if (!record.ok) return fail({ slot, reason: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` });
+  return ok({
+    save: d.save,
     slot,
-    data: {
-      save: d.save,
-      slot,
-      label: typeof d.label === 'string' ? d.label.slice(0, 200) : '',
-      savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
-      record: record.record,
-    },
-  };
+    label: typeof d.label === 'string' ? d.label.slice(0, 200) : '',
+    savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
+    record: record.record,
+  });
 }
 
 export function listSlots(): SlotRead[] {
@@ -64,8 +69,8 @@ export function listSlots(): SlotRead[] {
     if (!key?.startsWith(PREFIX)) continue;
     slots.push(parseSave(key.slice(PREFIX.length), store.getItem(key) ?? ''));
   }
-  const time = (s: SlotRead) => (s.ok ? s.data.savedAt : '');
-  return slots.sort((a, b) => time(b).localeCompare(time(a)) || a.slot.localeCompare(b.slot));
+  const time = (s: SlotRead) => (s.ok ? s.value.savedAt : '');
+  return slots.sort((a, b) => time(b).localeCompare(time(a)) || slotOf(a).localeCompare(slotOf(b)));
 }
 
 export function readSlot(slot: string): SlotRead | null {
@@ -75,21 +80,21 @@ export function readSlot(slot: string): SlotRead | null {
 
 export function writeSlot(slot: string, label: string, record: RunRecord): WriteResult {
   const store = storage();
-  if (!store) return { ok: false, error: 'This browser does not allow the game to save: the run goes on, but will not survive a reload.' };
+  if (!store) return fail('This browser does not allow the game to save: the run goes on, but will not survive a reload.');
   const isNew = store.getItem(PREFIX + slot) === null;
   if (isNew && listSlots().length >= MAX_SLOTS) {
-    return { ok: false, error: `All ${MAX_SLOTS} save slots are in use: delete a saved run on the Choose screen to keep this one.` };
+    return fail(`All ${MAX_SLOTS} save slots are in use: delete a saved run on the Choose screen to keep this one.`);
   }
   const data: SaveData = { save: SAVE_FORMAT, slot, label, savedAt: new Date().toISOString(), record };
   try {
     store.setItem(PREFIX + slot, JSON.stringify(data));
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
     const name = (error as DOMException).name;
     if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
-      return { ok: false, error: "Could not save: this browser's storage is full. The previous save of this run is kept; delete saved runs you no longer need." };
+      return fail("Could not save: this browser's storage is full. The previous save of this run is kept; delete saved runs you no longer need.");
     }
-    return { ok: false, error: `Could not save (${(error as Error).message}). The previous save of this run is kept.` };
+    return fail(`Could not save (${(error as Error).message}). The previous save of this run is kept.`);
   }
 }
 

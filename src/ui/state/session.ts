@@ -1,4 +1,5 @@
 import { createActor, type Actor } from 'xstate';
+import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { playOut } from '../../engine/play/batch.ts';
 import { turnMachine, type TurnEvent, type TurnInput } from '../../engine/play/machine.ts';
 import { historicalPolicy } from '../../engine/play/policies.ts';
@@ -8,6 +9,12 @@ import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 
 export type Phase = 'briefing' | 'council' | 'aftermath' | 'debrief';
+
+/** A run rebuilt from its record, with what the replay noted on the way (an older engine, say). */
+export interface Reopened {
+  session: Session;
+  warnings: string[];
+}
 
 /**
  * One run being played: the engine's turn machine as an actor, the save slot it lives in, and what the
@@ -34,10 +41,10 @@ export class Session {
   }
 
   /** Rebuilds a run from its record (a save, a link), optionally only its first `upTo` decisions. */
-  static fromRecord(scenario: Scenario, record: RunRecord, slot: string, label: string, upTo?: number): { ok: true; session: Session; warnings: string[] } | { ok: false; error: string } {
+  static fromRecord(scenario: Scenario, record: RunRecord, slot: string, label: string, upTo?: number): Result<Reopened> {
     const replayed = replay(scenario, record, { recordCauses: true, upTo });
-    if (!replayed.ok) return replayed;
-    return { ok: true, session: new Session(scenario, { run: replayed.run }, slot, label), warnings: replayed.warnings };
+    if (!replayed.ok) return fail(replayed.error);
+    return ok({ session: new Session(scenario, { run: replayed.run }, slot, label), warnings: replayed.warnings });
   }
 
   get run(): Run {

@@ -1,3 +1,4 @@
+import './meters.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { h, hidden, s } from '../kit/dom.ts';

@@ -1,3 +1,4 @@
+import './debrief.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision } from '../../engine/core/world.ts';
@@ -6,7 +7,7 @@ import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 import { sentence, sourceRef, sourceText } from '../kit/sources.ts';
-import type { Screen } from './screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };
 

@@ -1,9 +1,10 @@
+import './choose.css';
 import { h } from '../kit/dom.ts';
 import { listText } from '../kit/format.ts';
 import type { Library } from '../state/library.ts';
 import type { SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
-import type { Screen } from './screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -29,23 +30,23 @@ function savedList(library: Library, slots: SlotRead[], actions: ChooseActions):
       if (!slot.ok) {
         return h(
           'li',
-          { class: 'save broken', 'data-slot': slot.slot },
-          h('p', null, h('strong', null, 'A saved run that cannot be opened: '), `${slot.error}. It is kept as it is.`),
-          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', onclick: () => actions.onDelete(slot.slot) }, 'Delete this save'),
+          { class: 'save broken', 'data-slot': slot.error.slot },
+          h('p', null, h('strong', null, 'A saved run that cannot be opened: '), `${slot.error.reason}. It is kept as it is.`),
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', onclick: () => actions.onDelete(slot.error.slot) }, 'Delete this save'),
         );
       }
-      const { record, label, savedAt } = slot.data;
+      const { record, label, savedAt, slot: id } = slot.value;
       const title = library.entry(record.scenario)?.title ?? record.scenario;
       const n = record.decisions.length;
       return h(
         'li',
-        { class: 'save', 'data-slot': slot.slot },
+        { class: 'save', 'data-slot': id },
         h('p', null, h('strong', null, title), ` — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${label && label !== 'new run' ? `, ${label}` : ''}`, savedAt ? h('span', { class: 'muted' }, ` · saved ${when(savedAt)}`) : null),
         h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: 'primary', 'data-action': 'continue', 'aria-label': `Continue: ${title}, ${n} decisions`, onclick: () => actions.onContinue(slot.slot) }, 'Continue'),
-          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete: ${title}, ${n} decisions`, onclick: () => actions.onDelete(slot.slot) }, 'Delete'),
+          h('button', { type: 'button', class: 'primary', 'data-action': 'continue', 'aria-label': `Continue: ${title}, ${n} decisions`, onclick: () => actions.onContinue(id) }, 'Continue'),
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete: ${title}, ${n} decisions`, onclick: () => actions.onDelete(id) }, 'Delete'),
         ),
       );
     }),

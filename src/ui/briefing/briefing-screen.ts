@@ -1,8 +1,9 @@
+import './briefing.css';
 import type { Run } from '../../engine/play/run.ts';
 import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
-import { changeLine, changesOfArrival } from './changes.ts';
-import type { Screen } from './screen.ts';
+import { changeLine, changesOfArrival } from '../kit/changes.ts';
+import type { Screen } from '../kit/screen.ts';
 
 /** The development: what happened, when and where, who asks for what, in the sources' own words. */
 export function briefingScreen(run: Run, onDone: () => void): Screen {

@@ -1,11 +1,12 @@
+import './aftermath.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
-import type { World } from '../../engine/core/world.ts';
+import type { Change, ReactionEvent, World } from '../../engine/core/world.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { possessive, signed, tenth, valueName } from '../kit/format.ts';
 import { sentence, sourceText } from '../kit/sources.ts';
-import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from './changes.ts';
-import type { Screen } from './screen.ts';
+import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from '../kit/changes.ts';
+import type { Screen } from '../kit/screen.ts';
 
 interface Row {
   key: string;
@@ -37,6 +38,56 @@ export function differences(run: Run, before: World): Row[] {
 const shown = (x: number | string) => (typeof x === 'number' ? tenth(x) : x);
 const delta = (r: Row) => (typeof r.before === 'number' && typeof r.after === 'number' ? signed(r.after - r.before) : 'changed');
 
+function changedTable(rows: Row[]): HTMLElement {
+  if (!rows.length) return h('p', null, 'Nothing measurable changed.');
+  return h(
+    'table',
+    { class: 'changed' },
+    h('caption', { class: 'visually-hidden' }, 'Values this decision changed'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'), h('th', { scope: 'col' }, 'Change'))),
+    h(
+      'tbody',
+      null,
+      rows.map((r) => h('tr', { 'data-key': r.key }, h('th', { scope: 'row' }, r.label), h('td', null, shown(r.before)), h('td', null, shown(r.after)), h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)))),
+    ),
+  );
+}
+
+/** A member's reaction, with the values it changed; the first opens on the chain that set it off. */
+function reactionItem(run: Run, changes: Change[], r: ReactionEvent): HTMLElement {
+  const { scenario } = run;
+  const own = changes.filter((c) => c.cause.kind === 'reaction' && c.cause.id === r.reaction && c.cause.member === r.member);
+  const rule = scenario.reactions.find((x) => x.id === r.reaction && x.member === r.member);
+  const title = `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`;
+  const source = rule ? sourceText(scenario, rule.source, rule.assumption) : '';
+  return h(
+    'li',
+    { class: 'reaction', 'data-reaction': `${r.member}:${r.reaction}` },
+    h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : ''),
+    own.length ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false))) : h('p', null, 'It changes no value by itself, but it is on the record.'),
+  );
+}
+
+/** Why: the decision's own changes, the members' reactions, and the standing rules' slower currents. */
+function whySection(run: Run, changes: Change[], reactions: ReactionEvent[]): HTMLElement {
+  const { scenario } = run;
+  const direct = changes.filter((c) => c.cause.kind === 'option' || c.cause.kind === 'leverage');
+  const slow = changes.filter((c) => c.cause.kind === 'drift' || c.cause.kind === 'debt');
+  const reactionItems: Child[] = reactions.map((r) => reactionItem(run, changes, r));
+  return h(
+    'section',
+    { 'aria-labelledby': 'why-heading' },
+    h('h3', { id: 'why-heading' }, 'Why'),
+    h('h4', null, 'The decision itself'),
+    direct.length ? direct.map((c) => changeLine(scenario, c)) : h('p', null, 'The decision changed no value directly.'),
+    h('h4', null, 'How the members answered'),
+    reactionItems.length ? h('ul', { class: 'reactions' }, reactionItems) : h('p', null, 'No member reacted beyond the Council table.'),
+    slow.length
+      ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} ${slow.length === 1 ? 'change' : 'changes'} from ${slow.some((c) => c.cause.kind === 'debt') ? "standing rules and the price of Moscow's leverage" : 'standing rules'}`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
+      : null,
+  );
+}
+
 /** What changed, by how much and why, with each reaction's chain open to follow back to the decision. */
 export function aftermathScreen(run: Run, before: World | null, onDone: () => void): Screen {
   const { scenario, world } = run;
@@ -47,24 +98,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
   const changes = changesOfDecision(run, t);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Aftermath: ${option.label}`);
   const rows = before ? differences(run, before) : [];
-
-  const direct = changes.filter((c) => c.cause.kind === 'option' || c.cause.kind === 'leverage');
   const reactions = world.reactions.filter((r) => r.turn === t);
-  const slow = changes.filter((c) => c.cause.kind === 'drift' || c.cause.kind === 'debt');
-
-  const reactionItems: Child[] = reactions.map((r) => {
-    const own = changes.filter((c) => c.cause.kind === 'reaction' && c.cause.id === r.reaction && c.cause.member === r.member);
-    const rule = scenario.reactions.find((x) => x.id === r.reaction && x.member === r.member);
-    const title = `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`;
-    const source = rule ? sourceText(scenario, rule.source, rule.assumption) : '';
-    return h(
-      'li',
-      { class: 'reaction', 'data-reaction': `${r.member}:${r.reaction}` },
-      h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : ''),
-      own.length ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false))) : h('p', null, 'It changes no value by itself, but it is on the record.'),
-    );
-  });
-
   const next = run.pending && run.pending !== 'end' && world.turn < scenario.maxTurns ? scenario.developments[run.pending] : null;
   const el = h(
     'section',
@@ -72,36 +106,8 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length} · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, `The Council chose “${option.label}”${decision.leverage ? ", with Moscow's leverage" : ''}.`),
-    h(
-      'section',
-      { 'aria-labelledby': 'changed-heading' },
-      h('h3', { id: 'changed-heading' }, 'What changed'),
-      rows.length
-        ? h(
-            'table',
-            { class: 'changed' },
-            h('caption', { class: 'visually-hidden' }, 'Values this decision changed'),
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'), h('th', { scope: 'col' }, 'Change'))),
-            h(
-              'tbody',
-              null,
-              rows.map((r) => h('tr', { 'data-key': r.key }, h('th', { scope: 'row' }, r.label), h('td', null, shown(r.before)), h('td', null, shown(r.after)), h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)))),
-            ),
-          )
-        : h('p', null, 'Nothing measurable changed.'),
-    ),
-    h(
-      'section',
-      { 'aria-labelledby': 'why-heading' },
-      h('h3', { id: 'why-heading' }, 'Why'),
-      h('h4', null, 'The decision itself'),
-      direct.length ? direct.map((c) => changeLine(scenario, c)) : h('p', null, 'The decision changed no value directly.'),
-      h('h4', null, 'How the members answered'),
-      reactionItems.length ? h('ul', { class: 'reactions' }, reactionItems) : h('p', null, 'No member reacted beyond the Council table.'),
-      slow.length
-        ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} ${slow.length === 1 ? 'change' : 'changes'} from ${slow.some((c) => c.cause.kind === 'debt') ? "standing rules and the price of Moscow's leverage" : 'standing rules'}`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
-        : null,
-    ),
+    h('section', { 'aria-labelledby': 'changed-heading' }, h('h3', { id: 'changed-heading' }, 'What changed'), changedTable(rows)),
+    whySection(run, changes, reactions),
     h(
       'div',
       { class: 'actions' },

@@ -1,3 +1,4 @@
+import './run-bar.css';
 import type { Run } from '../../engine/play/run.ts';
 import { h, uid } from '../kit/dom.ts';
 

@@ -1,10 +1,11 @@
+import './changes.css';
 import type { Run } from '../../engine/play/run.ts';
 import { explain, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Change } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
-import { h, type Child } from '../kit/dom.ts';
-import { direction, signed, valueName } from '../kit/format.ts';
-import { sentence, sourceText } from '../kit/sources.ts';
+import { h, type Child } from './dom.ts';
+import { direction, signed, valueName } from './format.ts';
+import { sentence, sourceText } from './sources.ts';
 
 /** What a change did, in words: "Armenia's loyalty −18.0". */
 export function amountText(scenario: Scenario, c: Change): string {

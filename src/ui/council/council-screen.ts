@@ -1,8 +1,9 @@
+import './council.css';
 import type { Run } from '../../engine/play/run.ts';
 import { councilView, type MemberStance, type OptionView } from '../../engine/rules/council.ts';
 import { h } from '../kit/dom.ts';
 import { listText, signed, whole } from '../kit/format.ts';
-import type { Screen } from './screen.ts';
+import type { Screen } from '../kit/screen.ts';
 
 const STANCE_WORDS: Record<MemberStance['stance'], string> = { supports: 'supports', accepts: 'accepts', objects: 'objects', vetoes: 'vetoes' };
 const STANCE_MARKS: Record<MemberStance['stance'], string> = { supports: '✔', accepts: '○', objects: '✖', vetoes: '⊘' };

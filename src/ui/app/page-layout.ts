@@ -1,0 +1,42 @@
+import { announce } from '../kit/announce.ts';
+import { h, replace } from '../kit/dom.ts';
+import type { Screen } from '../kit/screen.ts';
+import type { Notice } from '../choose/choose-screen.ts';
+
+function skipLink(): HTMLElement {
+  const link = h('a', { class: 'skip-link', href: '#main' }, 'Skip to the game');
+  link.addEventListener('click', (event) => {
+    // The fragment belongs to the router: move focus by hand instead of following the link.
+    event.preventDefault();
+    (document.getElementById('screen-heading') ?? document.getElementById('main'))?.focus();
+  });
+  return link;
+}
+
+/** The Choose screen: the brand above a single column. */
+export function layOutChoose(root: HTMLElement, screen: Screen) {
+  replace(root, skipLink(), h('header', { class: 'bar' }, h('p', { class: 'brand' }, 'Article Four')), h('main', { id: 'main', class: 'single' }, screen.el));
+}
+
+export interface RunLayout {
+  bar: HTMLElement;
+  drawers: HTMLElement;
+  notices: Notice[];
+  screen: Screen;
+  /** The map and meters beside the screen, or none for the screens that need the page's whole width. */
+  stage: HTMLElement | null;
+}
+
+/** A run's screens: its bar and drawers above, the map and meters beside the screen unless it is wide. */
+export function layOutRun(root: HTMLElement, page: RunLayout) {
+  const notices = page.notices.length ? h('div', { class: 'notices' }, page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null;
+  const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
+  replace(root, skipLink(), page.bar, page.drawers, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
+}
+
+/** Focus moves to the new screen's heading, and the live region reads what it says. */
+export function present(screen: Screen) {
+  window.scrollTo(0, 0);
+  screen.heading.focus({ preventScroll: true });
+  announce(screen.announcement);
+}

@@ -1,0 +1,49 @@
+import { parseRoute, type RunView } from '../kit/route.ts';
+
+export interface Routes {
+  run(slot: string, view: RunView, ticket: number): void;
+  share(hash: string, ticket: number): void;
+  choose(): void;
+  /** Whether a run is on show: an address the page does not know then leaves it where it is. */
+  playing(): boolean;
+}
+
+/**
+ * The page's addresses (see route.ts) to what it shows. Every route takes a ticket: a scenario that
+ * finishes loading after the player has moved on is dropped.
+ */
+export class Router {
+  private routed = 0;
+
+  constructor(private readonly routes: Routes) {}
+
+  start() {
+    window.addEventListener('hashchange', () => this.route());
+    this.route();
+  }
+
+  route() {
+    const hash = location.hash;
+    const ticket = this.ticket();
+    const route = parseRoute(hash);
+    if (route.kind === 'run') this.routes.run(route.slot, route.view, ticket);
+    else if (route.kind === 'share') this.routes.share(hash, ticket);
+    else if (route.kind === 'choose' || !this.routes.playing()) this.routes.choose();
+  }
+
+  go(hash: string, replaceEntry = false) {
+    if (location.hash === hash) this.route();
+    else if (replaceEntry) {
+      history.replaceState(null, '', hash);
+      this.route();
+    } else location.hash = hash;
+  }
+
+  ticket(): number {
+    return ++this.routed;
+  }
+
+  isCurrent(ticket: number): boolean {
+    return ticket === this.routed;
+  }
+}

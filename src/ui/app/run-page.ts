@@ -1,0 +1,40 @@
+import { encodeRunParams } from '../../engine/play/share-link.ts';
+import type { Notice } from '../choose/choose-screen.ts';
+import { h } from '../kit/dom.ts';
+import { runHash, type RunView } from '../kit/route.ts';
+import type { Screen } from '../kit/screen.ts';
+import type { MapFigure } from '../map/map-figure.ts';
+import { metersPanel } from '../meters/meters-panel.ts';
+import { runBar, type SaveStatus } from '../run-bar/run-bar.ts';
+import type { Session } from '../state/session.ts';
+import { layOutRun } from './page-layout.ts';
+
+export interface RunPage {
+  session: Session;
+  view: RunView;
+  screen: Screen;
+  save: SaveStatus;
+  notices: Notice[];
+  map: MapFigure;
+  rewind(k: number): void;
+}
+
+/**
+ * A run's screen in its page: the bar with its drawers above; beside it the map and meters, except on
+ * the debrief, the comparison and the outlook, which take the page's whole width.
+ */
+export function showRunPage(root: HTMLElement, page: RunPage) {
+  const s = page.session;
+  const run = s.run;
+  const { bar, drawers } = runBar(run, page.save, {
+    onRewind: (k) => page.rewind(k),
+    shareLink: () => `${location.href.split('#')[0]}#/share?${encodeRunParams(s.record)}`,
+    compareHref: runHash(s.slot, { kind: 'compare', other: null }),
+    outlookHref: (at) => runHash(s.slot, { kind: 'outlook', at }),
+    here: page.view.kind,
+  });
+  const wide = s.phase === 'debrief' || page.view.kind !== 'play';
+  const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, page.map.el, metersPanel(run));
+  layOutRun(root, { bar, drawers, notices: page.notices, screen: page.screen, stage });
+  if (!wide) page.map.show(run, s.phase === 'aftermath');
+}

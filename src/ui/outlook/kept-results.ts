@@ -1,0 +1,15 @@
+import type { OutlookResult } from './protocol.ts';
+
+/** Results by what produced them: the same run, decision and seeds always give the same answer, so it is kept for the visit. */
+const kept = new Map<string, OutlookResult>();
+const KEEP = 6;
+
+export function keptResult(key: string): OutlookResult | null {
+  return kept.get(key) ?? null;
+}
+
+export function keepResult(key: string, result: OutlookResult) {
+  kept.delete(key);
+  kept.set(key, result);
+  if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
+}
