@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { scenarioIndexPlugin } from './src/build/scenario-index.ts';
+import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from './src/node/scenario-folder.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -39,7 +40,7 @@ export default defineConfig(({ mode }) => ({
   preview: { host: '127.0.0.1' },
   plugins: [
     contentSecurityPolicy(),
-    scenarioIndexPlugin(mode === 'fixtures' ? ['scenarios', 'tests/fixtures/scenarios', 'tests/browser/fixtures'] : ['scenarios']),
+    scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER]),
   ],
   resolve: {
     alias: [

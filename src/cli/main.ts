@@ -6,6 +6,7 @@ import { validateCommand } from './commands/validate.ts';
 import { EXIT, processOutput } from './io/output.ts';
 import { InputError, ProblemsError } from './io/scenario-files.ts';
 import { registerRunCommands } from './register-run-commands.ts';
+import { SCHEMA_FOLDER } from '../node/scenario-folder.ts';
 
 /**
  * The command line: `npm run cli -- <command>`. Data goes to stdout, messages to stderr;
@@ -33,7 +34,7 @@ program
 program
   .command('schema')
   .description('write the JSON Schemas for scenario and rules files (for editors)')
-  .addOption(new Option('--out <dir>', 'folder to write into').default('scenarios/schema'))
+  .addOption(new Option('--out <dir>', 'folder to write into').default(SCHEMA_FOLDER))
   .action((options) => setExit(schemaCommand(options, processOutput)));
 
 registerRunCommands(program, setExit);

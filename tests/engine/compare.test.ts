@@ -9,8 +9,9 @@ import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
 import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { rulesFile } from '../../src/node/scenario-folder.ts';
 
-const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
+const rules = rulesFile();
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: fixturePath, text: readFileSync(fixturePath, 'utf8') }, rules);
 if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
