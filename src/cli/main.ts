@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../engine/authoring/problem.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
-import { EXIT, processOutput } from './io/output.ts';
+import { endQuietlyWhenReaderLeaves, EXIT, processOutput } from './io/output.ts';
 import { InputError, ProblemsError } from './io/scenario-files.ts';
 import { registerRunCommands } from './register-run-commands.ts';
 import { SCHEMA_FOLDER } from '../node/scenario-folder.ts';
@@ -12,6 +12,9 @@ import { SCHEMA_FOLDER } from '../node/scenario-folder.ts';
  * The command line: `npm run cli -- <command>`. Data goes to stdout, messages to stderr;
  * exit 0 ok, 1 failure (a check found something), 2 bad input or arguments.
  */
+endQuietlyWhenReaderLeaves(process.stdout);
+endQuietlyWhenReaderLeaves(process.stderr);
+
 const program = new Command()
   .name('article-four')
   .description('Article Four: validate, check, run, play and compare CSTO crisis scenarios.')
