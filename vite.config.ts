@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { cliBundleConfig } from './src/build/cli-bundle.ts';
 import { scenarioIndexPlugin } from './src/build/scenario-index.ts';
 import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from './src/node/scenario-folder.ts';
 
@@ -33,7 +34,7 @@ const PHASER_FLAGS = {
   global: 'globalThis',
 };
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode }) => (mode === 'cli' ? cliBundleConfig(here('.')) : {
   // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
   base: './',
   server: { host: '127.0.0.1' },
@@ -63,9 +64,10 @@ export default defineConfig(({ mode }) => ({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'] } },
+      // The command line's tests run its bundle, built once (tests/cli/global-setup.ts).
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'], globalSetup: ['tests/cli/global-setup.ts'] } },
       // Real Chromium against the built site: built and served once for all browser test files.
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/global-setup.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/cli/global-setup.ts', 'tests/browser/global-setup.ts'], fileParallelism: false } },
     ],
   },
 }));
