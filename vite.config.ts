@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { cliBundleConfig } from './src/build/cli-bundle.ts';
 import { scenarioIndexPlugin } from './src/build/scenario-index.ts';
+import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from './src/node/scenario-folder.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -32,14 +34,21 @@ const PHASER_FLAGS = {
   global: 'globalThis',
 };
 
-export default defineConfig(({ mode }) => ({
+/**
+ * Tests whose strength grows with their size (tests/support/tier.ts): `npm test` runs them on a sample,
+ * with everything else; `npm run test:full` (TEST_TIER=full) runs only them, at full size.
+ */
+const SIZED_TESTS = ['tests/engine/fuzz.test.ts', 'tests/engine/determinism.test.ts'];
+const FULL_TIER = process.env.TEST_TIER === 'full';
+
+export default defineConfig(({ mode }) => (mode === 'cli' ? cliBundleConfig(here('.')) : {
   // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
   base: './',
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [
     contentSecurityPolicy(),
-    scenarioIndexPlugin(mode === 'fixtures' ? ['scenarios', 'tests/fixtures/scenarios', 'tests/browser/fixtures'] : ['scenarios']),
+    scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER]),
   ],
   resolve: {
     alias: [
@@ -61,10 +70,15 @@ export default defineConfig(({ mode }) => ({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'] } },
-      // Real Chromium against the built site: built and served once for all browser test files.
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/global-setup.ts'], fileParallelism: false } },
-    ],
+    // Vitest's default is one worker fewer than the cores: a single one on two cores, idle while Chromium waits.
+    maxWorkers: 2,
+    projects: FULL_TIER
+      ? [{ extends: true, test: { name: 'full', include: SIZED_TESTS } }]
+      : [
+          // The command line's tests run its bundle, built once (tests/cli/global-setup.ts).
+          { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'], globalSetup: ['tests/cli/global-setup.ts'] } },
+          // Real Chromium against the built site: built and served once for all browser test files.
+          { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/cli/global-setup.ts', 'tests/browser/global-setup.ts'], fileParallelism: false } },
+        ],
   },
 }));

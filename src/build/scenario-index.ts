@@ -1,31 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { libraryIndex, type ScenarioIndexEntry } from '../engine/authoring/library-index.ts';
-import type { TextFile } from '../engine/authoring/load.ts';
+import { RULES_FILE, SCENARIOS_FOLDER, yamlFilesIn } from '../node/scenario-folder.ts';
 
 export const SCENARIO_INDEX_ID = 'virtual:article-four/scenario-index';
 const RESOLVED = `\0${SCENARIO_INDEX_ID}`;
 
-function readYamlFiles(root: string, dirs: string[]): TextFile[] {
-  const files: TextFile[] = [];
-  for (const dir of dirs) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(root, dir));
-    } catch {
-      continue;
-    }
-    for (const name of names.filter((n) => n.endsWith('.yaml')).sort()) {
-      files.push({ file: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') });
-    }
-  }
-  return files;
-}
-
 /** Every scenario and campaign in `dirs`, checked with the engine's own loader: what the Choose screen lists. */
 export function scenarioIndex(root: string, dirs: string[]): ScenarioIndexEntry[] {
-  return libraryIndex(readYamlFiles(root, dirs), 'scenarios/rules.yaml');
+  return libraryIndex(dirs.flatMap((dir) => yamlFilesIn(dir, root)), RULES_FILE);
 }
 
 /**
@@ -46,7 +29,7 @@ export function scenarioIndexPlugin(dirs: string[]): Plugin {
       for (const entry of index) {
         for (const file of entry.ok ? entry.needs : []) this.addWatchFile(join(root, file));
         // Authors see what is wrong with their files at every build; the tests' deliberately broken fixture is not news.
-        if (!entry.ok && entry.file.startsWith('scenarios/')) this.warn(`${entry.file} cannot be played: ${entry.problems[0]}${entry.problems.length > 1 ? ` (and ${entry.problems.length - 1} more)` : ''}`);
+        if (!entry.ok && entry.file.startsWith(`${SCENARIOS_FOLDER}/`)) this.warn(`${entry.file} cannot be played: ${entry.problems[0]}${entry.problems.length > 1 ? ` (and ${entry.problems.length - 1} more)` : ''}`);
       }
       return `export const scenarioIndex = ${JSON.stringify(index)};\n`;
     },

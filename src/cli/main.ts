@@ -3,14 +3,18 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../engine/authoring/problem.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
-import { EXIT, processOutput } from './io/output.ts';
+import { endQuietlyWhenReaderLeaves, EXIT, processOutput } from './io/output.ts';
 import { InputError, ProblemsError } from './io/scenario-files.ts';
 import { registerRunCommands } from './register-run-commands.ts';
+import { SCHEMA_FOLDER } from '../node/scenario-folder.ts';
 
 /**
  * The command line: `npm run cli -- <command>`. Data goes to stdout, messages to stderr;
  * exit 0 ok, 1 failure (a check found something), 2 bad input or arguments.
  */
+endQuietlyWhenReaderLeaves(process.stdout);
+endQuietlyWhenReaderLeaves(process.stderr);
+
 const program = new Command()
   .name('article-four')
   .description('Article Four: validate, check, run, play and compare CSTO crisis scenarios.')
@@ -33,7 +37,7 @@ program
 program
   .command('schema')
   .description('write the JSON Schemas for scenario and rules files (for editors)')
-  .addOption(new Option('--out <dir>', 'folder to write into').default('scenarios/schema'))
+  .addOption(new Option('--out <dir>', 'folder to write into').default(SCHEMA_FOLDER))
   .action((options) => setExit(schemaCommand(options, processOutput)));
 
 registerRunCommands(program, setExit);

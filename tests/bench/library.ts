@@ -1,19 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadEntry } from '../../src/engine/authoring/library.ts';
-import type { TextFile } from '../../src/engine/authoring/load.ts';
+import { fileKind, loadEntry } from '../../src/engine/authoring/library.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
-
-const read = (file: string): TextFile => ({ file, text: readFileSync(file, 'utf8') });
+import { fixtureFiles, libraryFiles, rulesFile } from '../../src/node/scenario-folder.ts';
 
 /** The library's campaign when there is one, else the test campaign: what the comparison figures are measured on. */
 export function benchCampaign(): Scenario {
-  const library = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => join('scenarios', f));
-  const campaign = library.find((f) => /^kind:\s*campaign/m.test(readFileSync(f, 'utf8')));
-  const files = campaign ? library : readdirSync('tests/fixtures/scenarios').map((f) => join('tests/fixtures/scenarios', f));
-  const target = campaign ?? 'tests/fixtures/scenarios/two_crises.yaml';
-  if (!existsSync(target)) throw new Error('no campaign to measure');
-  const entry = loadEntry(read(target), files.map(read), read('scenarios/rules.yaml'));
-  if (!entry.scenario) throw new Error(`${target} does not load: ${entry.problems[0]?.message}`);
+  const library = libraryFiles();
+  const campaign = library.find((f) => fileKind(f.text) === 'campaign');
+  const files = campaign ? library : fixtureFiles();
+  const target = campaign ?? files.find((f) => f.file.endsWith('/two_crises.yaml'));
+  if (!target) throw new Error('no campaign to measure');
+  const entry = loadEntry(target, files, rulesFile());
+  if (!entry.scenario) throw new Error(`${target.file} does not load: ${entry.problems[0]?.message}`);
   return entry.scenario;
 }

@@ -8,7 +8,10 @@ export function findChromium(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-export const INSTALL_HINT = 'Chromium is not installed, so the browser tests are skipped. Install it with: apt-get install chromium (or set CHROMIUM_PATH).';
+export const INSTALL_HINT = 'Chromium is not installed. Install it with: apt-get install chromium (or set CHROMIUM_PATH).';
+
+/** On a CI machine (CI=true) tests skipped for want of a browser would pass having proved nothing: there they fail. */
+export const browserRequired = (): boolean => process.env.CI === 'true';
 
 /** Playwright gives every launch a fresh, temporary profile of its own. */
 export async function launch(executablePath: string): Promise<Browser> {

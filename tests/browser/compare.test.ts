@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { fork } from '../../src/engine/analysis/fork.ts';
@@ -9,14 +8,14 @@ import { encodeRunParams } from '../../src/engine/play/share-link.ts';
 import { loadEntry } from '../../src/engine/authoring/library.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
+import { libraryFiles, rulesFile } from '../../src/node/scenario-folder.ts';
 import { SUMMARY_COLUMNS } from '../../src/ui/outlook/summary-csv.ts';
-import { describeBrowser, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, tabTo, useBrowser } from './harness.ts';
+import { describeBrowser, expectAccessible, fixtureScenario, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 
 /** A scenario or campaign of the game's own library, loaded in Node as the command line loads it. */
 function libraryScenario(id: string): Scenario {
-  const read = (file: string) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') });
-  const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => read(`scenarios/${f}`));
-  const entry = loadEntry(files.find((f) => f.file === `scenarios/${id}.yaml`)!, files, read('scenarios/rules.yaml'));
+  const files = libraryFiles();
+  const entry = loadEntry(files.find((f) => f.file === `scenarios/${id}.yaml`)!, files, rulesFile());
   if (!entry.scenario) throw new Error(`${id} does not load`);
   return entry.scenario;
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { findChromium, INSTALL_HINT } from './chromium.ts';
+import { browserRequired, findChromium, INSTALL_HINT } from './chromium.ts';
 import { serve } from './serve.ts';
 
 declare module 'vitest' {
@@ -21,7 +21,8 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export default async function setup(project: TestProject) {
   const chromium = findChromium();
   if (!chromium) {
-    process.stderr.write(`\n${INSTALL_HINT}\n\n`);
+    if (browserRequired()) throw new Error(`${INSTALL_HINT} CI=true: the browser tests may not be skipped.`);
+    process.stderr.write(`\n${INSTALL_HINT} The browser tests are skipped.\n\n`);
     project.provide('chromium', '');
     project.provide('baseURL', '');
     return;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,6 +8,7 @@ import { summarize } from '../../src/engine/play/batch.ts';
 import { decide, parseDecision, startRun, type Run } from '../../src/engine/play/run.ts';
 import { loadEntry } from '../../src/engine/authoring/library.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
+import { FIXTURES_FOLDER, readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
 import { launch } from './chromium.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -132,12 +133,10 @@ export async function tabTo(page: Page, selector: string, limit = 250): Promise<
   throw new Error(`Tab never reached ${selector}`);
 }
 
-const rulesFile = { file: 'scenarios/rules.yaml', text: readFileSync(join(ROOT, 'scenarios/rules.yaml'), 'utf8') };
 
 /** A test scenario loaded in Node, as the command line loads it. */
 export function fixtureScenario(id: string): Scenario {
-  const file = `tests/fixtures/scenarios/${id}.yaml`;
-  const entry = loadEntry({ file, text: readFileSync(join(ROOT, file), 'utf8') }, [], rulesFile);
+  const entry = loadEntry(readProjectFile(`${FIXTURES_FOLDER}/${id}.yaml`), [], rulesFile());
   if (!entry.scenario) throw new Error(`fixture ${id} does not load: ${entry.problems.map((p) => p.message).join('; ')}`);
   return entry.scenario;
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
 import { RUN_FORMAT, ENGINE_VERSION } from '../../src/engine/play/record.ts';
 import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
 import type { Page } from 'playwright-core';
+import { CLI } from '../cli/run-cli.ts';
 
 async function startRun(page: Page, seed: string) {
   await page.fill('#seed', seed);
@@ -62,7 +62,7 @@ describeBrowser('saved, shared and branched runs', () => {
     const seed = 'share-42';
     // The command line's own `run`, as a person would type it.
     const cli = JSON.parse(
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'run', 'tests/fixtures/scenarios/request_for_help.yaml', '--seed', seed, '--decisions', decisions.join(','), '--json'], { cwd: ROOT, encoding: 'utf8' }),
+      execFileSync(process.execPath, [CLI, 'run', 'tests/fixtures/scenarios/request_for_help.yaml', '--seed', seed, '--decisions', decisions.join(','), '--json'], { cwd: ROOT, encoding: 'utf8' }),
     );
     expect(cli.hash).toBe(engineHash(scenario, seed, decisions));
 

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas } from '../../src/engine/authoring/json-schema.ts';
+import { SCHEMA_FOLDER } from '../../src/node/scenario-folder.ts';
 import { runCli } from './run-cli.ts';
 
-const committed = 'scenarios/schema';
+const committed = SCHEMA_FOLDER;
 
 describe('schema', () => {
   it('should write exactly the JSON Schemas that are committed, so they cannot drift from the code', () => {

@@ -9,8 +9,9 @@ import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
 import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { rulesFile } from '../../src/node/scenario-folder.ts';
 
-const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
+const rules = rulesFile();
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: fixturePath, text: readFileSync(fixturePath, 'utf8') }, rules);
 if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
@@ -68,23 +69,51 @@ describe('compare', () => {
     }
   });
 
-  it('should find a seeded 50% branch near 50%, inside its interval', () => {
+  it('should report the shares and means of the runs it plays, seed "<seed>-<i>" for run i', () => {
+    const runs = 2000;
+    const report = compare(scenario, [historicalPolicy], { runs, seed: 'half' });
+    expect(report.runs).toBe(runs);
+    // The same runs played here one by one, counted without compare's aggregation.
+    const endings: Record<string, number> = {};
+    let reachedCeasefire = 0;
+    let loyaltySum = 0;
+    for (let i = 0; i < runs; i++) {
+      const world = playOut(scenario, `half-${i}`, historicalPolicy).world;
+      endings[world.ending!] = (endings[world.ending!] ?? 0) + 1;
+      if (world.visited.ceasefire) reachedCeasefire++;
+      loyaltySum += world.members.AM.loyalty;
+    }
     // After a fact-finding mission, the fixture reaches its ceasefire with chance 0.5.
-    const report = compare(scenario, [historicalPolicy], { runs: 2000, seed: 'half' });
-    let reached = 0;
-    for (let i = 0; i < 2000; i++) if (playOut(scenario, `half-${i}`, historicalPolicy).world.visited.ceasefire) reached++;
-    const interval = wilson(reached, 2000);
-    expect(interval.lo).toBeLessThan(0.5);
-    expect(interval.hi).toBeGreaterThan(0.5);
-    expect(report.runs).toBe(2000);
+    expect(Math.abs(reachedCeasefire / runs - 0.5)).toBeLessThan(0.035);
+    // More than one ending happens, so matching shares cannot come from a constant.
+    expect(Object.keys(endings).length).toBeGreaterThan(1);
+    for (const ending of scenario.endings) {
+      const row = report.outcomes.find((o) => o.key === `ending:${ending.id}`)!;
+      expect(row.byPolicy[0].estimate, ending.id).toBe((endings[ending.id] ?? 0) / runs);
+    }
+    const loyalty = report.metrics.find((m) => m.key === 'AM.loyalty')!;
+    expect(loyalty.byPolicy[0].mean).toBeCloseTo(loyaltySum / runs, 9);
   });
 
-  it('should move Armenia the way the mechanisms say when the Council answers its call', () => {
+  it('should move Armenia the way the mechanisms say when the Council answers its call, by the paired differences of its runs', () => {
+    const runs = 500;
     const answer = fixedPolicy({ the_call: 'send_troops+leverage' }, 'answer');
-    const report = compare(scenario, [historicalPolicy, answer], { runs: 500, seed: 'answer' });
+    const report = compare(scenario, [historicalPolicy, answer], { runs, seed: 'answer' });
+    // Each seed played under both policies here, and the differences averaged by hand.
+    let loyaltyGain = 0;
+    let refusalChange = 0;
+    for (let i = 0; i < runs; i++) {
+      const historical = playOut(scenario, `answer-${i}`, historicalPolicy).world;
+      const answered = playOut(scenario, `answer-${i}`, answer).world;
+      loyaltyGain += answered.members.AM.loyalty - historical.members.AM.loyalty;
+      const refused = (w: typeof historical) => ((w.reacted['AM:refuse_declaration'] ?? 0) > 0 ? 1 : 0);
+      refusalChange += refused(answered) - refused(historical);
+    }
     const loyalty = report.metrics.find((m) => m.key === 'AM.loyalty')!;
+    expect(loyalty.difference[1].estimate).toBeCloseTo(loyaltyGain / runs, 9);
     expect(loyalty.difference[1].lo).toBeGreaterThan(0);
     const refuses = report.outcomes.find((o) => o.key === 'reaction:AM:refuse_declaration')!;
+    expect(refuses.difference[1].estimate).toBeCloseTo(refusalChange / runs, 9);
     expect(refuses.difference[1].hi).toBeLessThan(0);
   });
 });

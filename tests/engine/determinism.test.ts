@@ -9,14 +9,15 @@ import type { World } from '../../src/engine/core/world.ts';
 import { policyRandom } from '../../src/engine/core/random.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios } from '../support/scenarios.ts';
+import { sized } from '../support/tier.ts';
 
 /**
- * A run is its scenario, seed and decisions. For every scenario there is, over a thousand seeds with
- * random decisions: the same seed gives the same world; the run record rebuilds it; a fork rebuilt at
- * any decision and continued arrives at the same world; and the xstate machine a person plays through
- * gives exactly the world the batch path gives.
+ * A run is its scenario, seed and decisions. For every scenario there is, over many seeds (200 on every
+ * commit, a thousand in the full tier) with random decisions: the same seed gives the same world; the
+ * run record rebuilds it; a fork rebuilt at any decision and continued arrives at the same world; and
+ * the xstate machine a person plays through gives exactly the world the batch path gives.
  */
-const SEEDS = 1000;
+const SEEDS = sized(200, 1000);
 const scenarios = allScenarios();
 const seeds = Array.from({ length: SEEDS }, (_, i) => `seed-${i}`);
 
@@ -25,6 +26,15 @@ function expectSameWorld(actual: Run, expected: Run): void {
   if (worldHash(actual.world) === worldHash(expected.world)) return;
   expect(summarize(actual)).toEqual(summarize(expected));
   expect(worldHash(actual.world)).toBe(worldHash(expected.world));
+}
+
+/** Each seed's batch run, played once and then only read by the tests below that compare against it. */
+const batchRuns = new Map<string, Run>();
+function batchRun(scenario: Scenario, seed: string): Run {
+  const key = `${scenario.id} ${seed}`;
+  let run = batchRuns.get(key);
+  if (!run) batchRuns.set(key, (run = playOut(scenario, seed, randomPolicy)));
+  return run;
 }
 
 /** A world without its log of causes, which batch runs do not keep. */
@@ -57,19 +67,19 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
   it(`should give the same world twice for the same seed and random decisions, over ${SEEDS} seeds`, () => {
     const hashes = new Set<string>();
     for (const seed of seeds) {
-      const a = playOut(scenario, seed, randomPolicy);
+      const a = batchRun(scenario, seed);
       const b = playOut(scenario, seed, randomPolicy);
       expectSameWorld(b, a);
       expect(a.world.development).toBeNull();
       hashes.add(worldHash(a.world));
     }
-    // The seeds matter: a thousand runs that all ended alike would mean chance plays no part.
+    // The seeds matter: runs that all ended alike would mean chance plays no part.
     expect(hashes.size).toBeGreaterThan(1);
   });
 
   it('should rebuild the world from its run record, with or without causes', () => {
     for (const seed of seeds) {
-      const run = playOut(scenario, seed, randomPolicy);
+      const run = batchRun(scenario, seed);
       const saved = JSON.parse(JSON.stringify(recordOf(run)));
       const read = readRunRecord(saved);
       if (!read.ok) throw new Error(read.error);
@@ -85,7 +95,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
   it('should reach the same world deciding in a loop by hand as playOut, and again when a fork at any decision continues', () => {
     for (const [i, seed] of seeds.entries()) {
       const { run, hashes } = stepByStep(scenario, seed);
-      const batch = playOut(scenario, seed, randomPolicy);
+      const batch = batchRun(scenario, seed);
       expectSameWorld(run, batch);
       const record = recordOf(run);
       const at = i % hashes.length;
@@ -99,7 +109,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
 
   it(`should give identical worlds through the batch path and the xstate machine, over ${SEEDS} seeds`, () => {
     for (const seed of seeds) {
-      const batch = playOut(scenario, seed, randomPolicy);
+      const batch = batchRun(scenario, seed);
       const machine = throughMachine(scenario, seed);
       expect(worldHash(machine.world)).toBe(worldHash(batch.world));
       expect(summarize(machine)).toEqual(summarize(batch));

@@ -79,10 +79,18 @@ describe('the seeded random stream', () => {
 
   it('should stay in [0, 1)', () => {
     const random = createRandom('bounds');
+    let min = Infinity;
+    let max = -Infinity;
     for (let i = 0; i < 100_000; i++) {
       const x = random.next();
-      if (!(x >= 0 && x < 1)) expect(x).toBeLessThan(1);
+      min = Math.min(min, x);
+      max = Math.max(max, x);
     }
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(max).toBeLessThan(1);
+    // A hundred thousand draws come within a thousandth of both ends, or the range is not what it says.
+    expect(min).toBeLessThan(0.001);
+    expect(max).toBeGreaterThan(0.999);
   });
 
   it('should continue with exactly the same numbers after its state is saved and restored', () => {

@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadLibrary } from '../../src/engine/authoring/library.ts';
 import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
 import { formatProblem } from '../../src/engine/authoring/problem.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
+import { fixtureFiles, libraryFiles, readProjectFile, RULES_FILE, rulesFile } from '../../src/node/scenario-folder.ts';
 
-/** Scenario files for the engine's tests, read from disk relative to the project root (where vitest runs). */
+/** Scenario files for the engine's tests, named by their path from the project's root. */
 export const FIXTURE_PATH = 'tests/fixtures/scenarios/request_for_help.yaml';
-export const RULES_PATH = 'scenarios/rules.yaml';
+export const RULES_PATH = RULES_FILE;
 
-export const read = (file: string): TextFile => ({ file, text: readFileSync(file, 'utf8') });
+export const read = (file: string): TextFile => readProjectFile(file);
 
-export const RULES: TextFile = read(RULES_PATH);
+export const RULES: TextFile = rulesFile();
 export const FIXTURE: TextFile = read(FIXTURE_PATH);
 
 /** Loads a scenario that must load, failing with its problems otherwise. */
@@ -23,24 +22,16 @@ export function mustLoad(file: TextFile = FIXTURE, rules: TextFile = RULES): Sce
 
 export const fixture = (): Scenario => mustLoad();
 
-const yamlIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') && f !== 'rules.yaml')
-    .sort()
-    .map((f) => join(dir, f));
-
 /**
  * Every scenario and campaign there is to play: the test fixtures, then the library in scenarios/.
- * Library files are written while others work on them, so one that does not load is skipped with a
- * note rather than failing the suite; the fixtures must load.
+ * Each must load: a file left out would leave its runs untested while the suite still passed.
  */
 export function allScenarios(): Scenario[] {
   const scenarios: Scenario[] = [];
-  for (const dir of ['tests/fixtures/scenarios', 'scenarios']) {
-    for (const entry of loadLibrary(yamlIn(dir).map(read), RULES)) {
-      if (entry.scenario) scenarios.push(entry.scenario);
-      else if (dir === 'scenarios') console.warn(`skipping ${entry.file}: it does not load yet (${entry.problems.length} problems, first: ${entry.problems[0] ? formatProblem(entry.problems[0]) : '?'})`);
-      else throw new Error(entry.problems.map(formatProblem).join('\n'));
+  for (const files of [fixtureFiles(), libraryFiles()]) {
+    for (const entry of loadLibrary(files, RULES)) {
+      if (!entry.scenario) throw new Error(`${entry.file} does not load:\n${entry.problems.map(formatProblem).join('\n')}`);
+      scenarios.push(entry.scenario);
     }
   }
   return scenarios;

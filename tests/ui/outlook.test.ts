@@ -9,8 +9,9 @@ import { formatProblem } from '../../src/engine/authoring/problem.ts';
 import { firstDivergence } from '../../src/ui/compare/divergence.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts';
+import { rulesFile } from '../../src/node/scenario-folder.ts';
 
-const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
+const rules = rulesFile();
 const path = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: path, text: readFileSync(path, 'utf8') }, rules);
 if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));

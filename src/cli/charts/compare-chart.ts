@@ -1,10 +1,10 @@
-import * as Plot from '@observablehq/plot';
+import type { LegendOptions } from '@observablehq/plot';
 import type { CompareReport } from '../../engine/analysis/compare.ts';
-import { chartDocument, stackCharts } from './document.ts';
+import { chartKit, stackCharts } from './document.ts';
 
 /** The comparison as an SVG: final cohesion's distribution per policy, and cohesion over time as bands. */
-export function compareChart(report: CompareReport): string {
-  const document = chartDocument();
+export async function compareChart(report: CompareReport): Promise<string> {
+  const { Plot, document } = await chartKit();
   const bins = report.policies.flatMap((policy, k) =>
     report.cohesionBins[k].map((count, i) => ({ policy, x1: i * 2, x2: i * 2 + 2, share: count / report.runs })),
   );
@@ -41,7 +41,7 @@ export function compareChart(report: CompareReport): string {
   }) as SVGSVGElement;
   // Plot takes a document for legends as for plots; its types only declare it for plots.
   const legendOptions = { document, color: { type: 'categorical', domain: report.policies }, legend: 'ramp', width: 720, label: 'policy' };
-  const legend = Plot.legend(legendOptions as unknown as Plot.LegendOptions) as SVGSVGElement;
+  const legend = Plot.legend(legendOptions as unknown as LegendOptions) as SVGSVGElement;
   return stackCharts(document, `${report.scenario}: ${report.policies.join(' vs ')}`, [unwrap(legend), unwrap(distribution), unwrap(trajectory)]);
 }
 

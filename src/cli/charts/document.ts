@@ -1,8 +1,13 @@
-import { JSDOM } from 'jsdom';
+/** Observable Plot and the DOM document it draws into in Node, as in a browser. */
+export interface ChartKit {
+  Plot: typeof import('@observablehq/plot');
+  document: Document;
+}
 
-/** A DOM document for rendering charts to SVG in Node: Observable Plot draws into it as in a browser. */
-export function chartDocument(): Document {
-  return new JSDOM('<!doctype html><html><body></body></html>').window.document;
+/** Loaded only when a chart is asked for: jsdom and Plot take longer to load than most commands take to run. */
+export async function chartKit(): Promise<ChartKit> {
+  const [{ JSDOM }, Plot] = await Promise.all([import('jsdom'), import('@observablehq/plot')]);
+  return { Plot, document: new JSDOM('<!doctype html><html><body></body></html>').window.document };
 }
 
 /** Stacks several SVG charts into one SVG file, one below the other, with a title. */

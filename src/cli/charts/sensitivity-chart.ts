@@ -1,10 +1,9 @@
-import * as Plot from '@observablehq/plot';
 import type { SensitivityReport } from '../../engine/analysis/sensitivity.ts';
-import { chartDocument, stackCharts } from './document.ts';
+import { chartKit, stackCharts } from './document.ts';
 
 /** A tornado chart: for each parameter, the outcome with it moved down and up, widest swing on top. */
-export function sensitivityChart(report: SensitivityReport, top: number): string {
-  const document = chartDocument();
+export async function sensitivityChart(report: SensitivityReport, top: number): Promise<string> {
+  const { Plot, document } = await chartKit();
   const rows = report.rows.slice(0, top);
   const scale = report.kind === 'probability' ? 100 : 1;
   const bars = rows.flatMap((r) => [

@@ -49,7 +49,7 @@ export function parseRuns(text: string): number {
 }
 
 /** `compare <scenario> --policy A --policy B --runs N --seed S`: distributions of outcomes, side by side. */
-export function compareCommand(scenarioName: string, options: CompareCommandOptions, out: Output): number {
+export async function compareCommand(scenarioName: string, options: CompareCommandOptions, out: Output): Promise<number> {
   const scenario = loadScenarioFile(scenarioName, options.rules);
   if (!options.policy?.length) throw new InputError('give at least one --policy');
   const policies = options.policy.map((p) => resolvePolicy(p, scenario));
@@ -68,7 +68,7 @@ export function compareCommand(scenarioName: string, options: CompareCommandOpti
     progress.stop();
     csv?.close();
   }
-  if (options.svg) writeFileSync(options.svg, compareChart(report));
+  if (options.svg) writeFileSync(options.svg, await compareChart(report));
   if (options.json) out.data(JSON.stringify(report, null, 2));
   else for (const line of compareTable(report)) out.data(line);
   return EXIT.ok;

@@ -37,7 +37,7 @@ export interface ForkCommandOptions {
 }
 
 /** `fork <record|link> --at K --options a,b,c --runs N`: each alternative at decision K, against what was chosen. */
-export function forkCommand(argument: string, options: ForkCommandOptions, out: Output): number {
+export async function forkCommand(argument: string, options: ForkCommandOptions, out: Output): Promise<number> {
   const record = readRecordArgument(argument);
   if (!record.ok) throw new InputError(record.error);
   const scenario = loadScenarioFile(options.scenario ?? record.record.scenario, options.rules);
@@ -58,7 +58,7 @@ export function forkCommand(argument: string, options: ForkCommandOptions, out: 
       onProgress: progress.update,
     });
     progress.stop();
-    if (options.svg) writeFileSync(options.svg, compareChart(report));
+    if (options.svg) writeFileSync(options.svg, await compareChart(report));
     if (options.json) out.data(JSON.stringify(report, null, 2));
     else {
       const development = scenario.developments[report.development];

@@ -19,7 +19,7 @@ export interface SensitivityCommandOptions {
 }
 
 /** `sensitivity <scenario> --policy P`: which sourced numbers and assumptions move the outcome most. */
-export function sensitivityCommand(name: string, options: SensitivityCommandOptions, out: Output): number {
+export async function sensitivityCommand(name: string, options: SensitivityCommandOptions, out: Output): Promise<number> {
   const path = scenarioPath(name);
   const scenarioFile = readText(path);
   if (fileKind(scenarioFile.text) === 'campaign') throw new InputError('sensitivity works on one scenario at a time; name a chapter of the campaign');
@@ -41,7 +41,7 @@ export function sensitivityCommand(name: string, options: SensitivityCommandOpti
     progress.stop();
   }
   const top = Math.max(1, Number(options.top) || 15);
-  if (options.svg) writeFileSync(options.svg, sensitivityChart(report, top));
+  if (options.svg) writeFileSync(options.svg, await sensitivityChart(report, top));
   if (options.json) {
     out.data(JSON.stringify(report, null, 2));
     return EXIT.ok;

@@ -15,3 +15,14 @@ export const processOutput: Output = {
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env);
 }
+
+/**
+ * A reader that stops early (`... | head -1`) closes the pipe: the rest of the output is not wanted,
+ * which is no failure, so the command ends quietly instead of with Node's EPIPE stack trace.
+ */
+export function endQuietlyWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
+}

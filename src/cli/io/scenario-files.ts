@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileKind, loadEntry } from '../../engine/authoring/library.ts';
 import { loadRules, type TextFile } from '../../engine/authoring/load.ts';
 import { formatProblem, type Problem } from '../../engine/authoring/problem.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { libraryFiles, PROJECT_ROOT, RULES_FILE, SCENARIOS_FOLDER, yamlPathsIn } from '../../node/scenario-folder.ts';
 
 /** The project's scenarios folder, wherever the command is run from. */
-export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
+export const SCENARIOS_DIR = join(PROJECT_ROOT, SCENARIOS_FOLDER);
 
 export class InputError extends Error {}
 
@@ -23,7 +23,7 @@ export function readText(path: string): TextFile {
 export function rulesFor(scenarioPath: string, explicit?: string): string {
   if (explicit) return explicit;
   const beside = join(dirname(scenarioPath), 'rules.yaml');
-  return existsSync(beside) ? beside : join(SCENARIOS_DIR, 'rules.yaml');
+  return existsSync(beside) ? beside : join(PROJECT_ROOT, RULES_FILE);
 }
 
 /** A scenario named by path, or by id from the scenarios folder (`armenia_2022`). */
@@ -60,17 +60,10 @@ export function validateFile(path: string, rulesPath?: string): Problem[] {
 
 /** The YAML files beside a scenario: where a campaign finds its chapters. */
 function siblings(path: string): TextFile[] {
-  return readdirYaml(dirname(path)).map(readText);
+  return yamlPathsIn(resolve(dirname(path))).map(readText);
 }
 
 /** Every scenario file in the scenarios folder (not the rules, not the schema). */
 export function libraryScenarioPaths(): string[] {
-  return readdirYaml(SCENARIOS_DIR).filter((p) => basename(p) !== 'rules.yaml' && fileKind(readFileSync(p, 'utf8')) !== 'rules');
-}
-
-function readdirYaml(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(dir, f));
+  return libraryFiles().map((f) => join(PROJECT_ROOT, f.file));
 }
