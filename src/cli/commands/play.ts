@@ -5,6 +5,7 @@ import { recordOf } from '../../engine/play/record.ts';
 import { decide, startRun } from '../../engine/play/run.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 import { EXIT } from '../io/output.ts';
 import { loadScenarioFile } from '../io/scenario-files.ts';
 
@@ -34,7 +35,7 @@ export async function playCommand(scenarioName: string, options: { seed?: string
   }
   try {
     while (run.world.development !== null) {
-      const development = scenario.developments[run.world.development];
+      const development = currentDevelopment(scenario, run.world);
       say('');
       say(`== ${development.date}, ${development.place}: ${development.title}`);
       say(development.briefing.trim());

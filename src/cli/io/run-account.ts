@@ -1,6 +1,7 @@
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { explainCohesion, describeChange, explanationLines, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Run } from '../../engine/play/run.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
@@ -25,7 +26,7 @@ export function runAccount(run: Run): string[] {
     lines.push('');
   });
   if (world.development !== null) {
-    lines.push(`The run is not finished: next is "${scenario.developments[world.development].title}".`);
+    lines.push(`The run is not finished: next is "${currentDevelopment(scenario, world).title}".`);
   } else {
     const ending = scenario.endings.find((e) => e.id === world.ending)!;
     lines.push(`Ending: ${ending.title} (${ending.tone})`, `   ${ending.text.trim()}`, '');

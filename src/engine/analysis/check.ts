@@ -3,6 +3,7 @@ import { randomPolicy } from '../play/policies.ts';
 import { decide, startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -101,7 +102,7 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
   for (let i = 0; i < plays; i++) {
     const run = startRun(scenario, `${seed}-historical-${i}`, { recordCauses: false });
     while (run.world.development !== null) {
-      const development = scenario.developments[run.world.development];
+      const development = currentDevelopment(scenario, run.world);
       const choices = choicesOf(run);
       const wanted = development.options.find((o) => o.historical);
       let choice = wanted ? choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id) : undefined;

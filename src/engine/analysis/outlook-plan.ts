@@ -1,10 +1,11 @@
 import { choicesOf } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
-import { formatDecision } from '../play/run.ts';
+import { formatDecision, isOver } from '../play/run.ts';
 import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 
 /**
  * What "what tends to happen" plays at decision K of a run: every choice the Council had there (each
@@ -54,9 +55,10 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const prefix = replay(scenario, record, { upTo: at - 1, recordCauses: false });
   if (!prefix.ok) return { ok: false, error: prefix.error };
   const base = prefix.run;
-  const development = base.world.development;
-  if (development === null) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
-  const views = councilView(scenario, base.world, scenario.developments[development], true);
+  if (isOver(base)) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
+  const current = currentDevelopment(scenario, base.world);
+  const development = current.id;
+  const views = councilView(scenario, base.world, current, true);
   const choices = choicesOf(base, views);
   const pending = at === taken + 1;
   // The historical policy never draws from its stream; it is given one because every policy is.
@@ -68,7 +70,7 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
       decision,
       label: armLabel(scenario, development, decision),
       chosen: !pending && decision === reference,
-      historical: scenario.developments[development].options.find((o) => o.id === id)?.historical ?? false,
+      historical: current.options.find((o) => o.id === id)?.historical ?? false,
     };
   });
   const leftOut = views

@@ -2,6 +2,7 @@ import { cohesion } from '../rules/cohesion.ts';
 import { councilView } from '../rules/council.ts';
 import { policyRandom, type Random, type RandomState } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';
@@ -17,7 +18,7 @@ export function playOut(scenario: Scenario, seed: string, policy: Policy, option
   // Reasons and factors are for people; a batch run needs the stances alone (the same scores).
   const detail = options.recordCauses !== false;
   while (run.world.development !== null) {
-    const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], detail));
+    const choices = choicesOf(run, councilView(scenario, run.world, currentDevelopment(scenario, run.world), detail));
     // The loader guarantees a way out at every development, so there is always a choice.
     const choice = policy.choose(run, choices, random);
     // The choice's view was computed on this very world a moment ago: resolution need not compute it again.

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import { canChoose, optionView } from '../rules/council.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
 
 /**
@@ -27,7 +28,7 @@ export const turnMachine = setup({
       if (event.type !== 'council.decide') return false;
       const { scenario, world } = context.run;
       if (world.development === null) return false;
-      const option = scenario.developments[world.development].options.find((o) => o.id === event.option);
+      const option = currentDevelopment(scenario, world).options.find((o) => o.id === event.option);
       return option !== undefined && canChoose(optionView(scenario, world, option), event.leverage);
     },
     runOver: ({ context }) => context.run.world.development === null,

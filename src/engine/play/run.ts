@@ -3,6 +3,7 @@ import { canChoose, optionView, type MemberStance, type OptionView } from '../ru
 import { applyEffect, latestChanges, writeTarget } from '../rules/effects.ts';
 import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
+import { currentDevelopment } from '../core/development.ts';
 import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
 
 /**
@@ -176,7 +177,7 @@ function count(tally: Record<string, number>, key: string): number {
 export function resolve(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
   const { world, scenario } = run;
   if (world.development === null) throw new DecisionError('the run has ended');
-  const development = scenario.developments[world.development];
+  const development = currentDevelopment(scenario, world);
   let option = view?.option;
   if (option === undefined || option.id !== choice.option) {
     option = development.options.find((o) => o.id === choice.option);

@@ -3,6 +3,7 @@ import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
@@ -54,7 +55,7 @@ function cell(run: Run, i: number): HTMLElement {
   const { scenario, world } = run;
   const d = world.decisions[i];
   if (d) return h('td', null, decisionText(scenario, d));
-  if (i === world.decisions.length && !over(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), scenario.developments[world.development!].title);
+  if (i === world.decisions.length && !over(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
   return h('td', { class: 'none' }, i === world.decisions.length ? 'The run ended.' : '');
 }
 
