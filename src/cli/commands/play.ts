@@ -6,6 +6,7 @@ import { decide, startRun } from '../../engine/play/run.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
+import { reactionLabel } from '../../engine/core/labels.ts';
 import { EXIT } from '../io/output.ts';
 import { loadScenarioFile } from '../io/scenario-files.ts';
 
@@ -79,7 +80,7 @@ export async function playCommand(scenarioName: string, options: { seed?: string
         if (delta !== null && Math.abs(delta) < 0.05) continue;
         say(`  ${describeChange(scenario, { change: c, delta, because: [] })}`);
       }
-      for (const r of run.world.reactions.slice(seen)) say(`  ${scenario.names[r.member]} ${scenario.reactions.find((x) => x.id === r.reaction)?.label ?? r.reaction}.`);
+      for (const r of run.world.reactions.slice(seen)) say(`  ${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}.`);
       say(`Cohesion ${fmt(cohesion(run.world, scenario.params.cohesion))}  credibility ${fmt(run.world.credibility)}  Moscow's bandwidth ${fmt(run.world.moscowBandwidth)}`);
     }
     const ending = scenario.endings.find((e) => e.id === run.world.ending)!;

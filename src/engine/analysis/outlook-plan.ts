@@ -6,6 +6,7 @@ import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { currentDevelopment } from '../core/development.ts';
+import { optionLabel } from '../core/labels.ts';
 
 /**
  * What "what tends to happen" plays at decision K of a run: every choice the Council had there (each
@@ -42,10 +43,10 @@ export interface OutlookPlan {
 
 export type PlanResult = { ok: true; plan: OutlookPlan } | { ok: false; error: string };
 
-export function armLabel(scenario: Scenario, development: string, decision: string): string {
+export function armLabel(scenario: Scenario, decision: string): string {
   const leverage = decision.endsWith('+leverage');
   const id = leverage ? decision.slice(0, -'+leverage'.length) : decision;
-  const label = scenario.developments[development].options.find((o) => o.id === id)?.label ?? id;
+  const label = optionLabel(scenario, id);
   return leverage ? `${label}, with Moscow's leverage` : label;
 }
 
@@ -68,7 +69,7 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
     const id = decision.replace(/\+leverage$/, '');
     return {
       decision,
-      label: armLabel(scenario, development, decision),
+      label: armLabel(scenario, decision),
       chosen: !pending && decision === reference,
       historical: current.options.find((o) => o.id === id)?.historical ?? false,
     };

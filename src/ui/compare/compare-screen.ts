@@ -4,6 +4,7 @@ import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
+import { optionLabel } from '../../engine/core/labels.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
@@ -41,13 +42,13 @@ const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 
 function decisionText(scenario: Scenario, d: Decision): Child[] {
   const dev = scenario.developments[d.development];
-  const option = dev.options.find((o) => o.id === d.option);
+  const historical = dev.options.some((o) => o.id === d.option && o.historical);
   return [
     h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`),
     h('br'),
-    h('strong', null, option?.label ?? d.option),
+    h('strong', null, optionLabel(scenario, d.option)),
     d.leverage ? " — with Moscow's leverage" : null,
-    option?.historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null,
+    historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null,
   ];
 }
 
@@ -92,10 +93,7 @@ function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
 function summary(spec: CompareSpec, parted: number | null): string {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const label = (d: Decision) => {
-    const option = scenario.developments[d.development].options.find((o) => o.id === d.option);
-    return `“${option?.label ?? d.option}”${d.leverage ? " with Moscow's leverage" : ''}`;
-  };
+  const label = (d: Decision) => `“${optionLabel(scenario, d.option)}”${d.leverage ? " with Moscow's leverage" : ''}`;
   if (parted !== null) {
     const dev = scenario.developments[mine.world.decisions[parted].development];
     return `The paths part at decision ${parted + 1}, ${dev.title} (${dev.date}): your run chose ${label(mine.world.decisions[parted])}; ${inSentence(otherName)} chose ${label(other.world.decisions[parted])}.`;

@@ -1,7 +1,7 @@
 import type { Run } from '../../engine/play/run.ts';
 import type { Status } from '../../engine/core/world.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
-import { reactionLabel } from '../kit/changes.ts';
+import { reactionLabel } from '../../engine/core/labels.ts';
 
 /** What the map shows: a plain description the Phaser scene draws, built from the World. */
 export interface MapState {
