@@ -1,7 +1,6 @@
 import { assign, setup } from 'xstate';
-import { canChoose, optionView } from '../rules/council.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { currentDevelopment } from '../core/development.ts';
+import { checkDecision } from './check-decision.ts';
 import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
 
 /**
@@ -24,13 +23,7 @@ export const turnMachine = setup({
     events: {} as TurnEvent,
   },
   guards: {
-    decisionAllowed: ({ context, event }) => {
-      if (event.type !== 'council.decide') return false;
-      const { scenario, world } = context.run;
-      if (world.development === null) return false;
-      const option = currentDevelopment(scenario, world).options.find((o) => o.id === event.option);
-      return option !== undefined && canChoose(optionView(scenario, world, option), event.leverage);
-    },
+    decisionAllowed: ({ context, event }) => event.type === 'council.decide' && checkDecision(context.run.scenario, context.run.world, event).ok,
     runOver: ({ context }) => context.run.world.development === null,
   },
   actions: {
