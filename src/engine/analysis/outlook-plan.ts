@@ -1,7 +1,7 @@
 import { choicesOf } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
-import { formatDecision, isOver } from '../play/run.ts';
+import { formatDecision, isOver, parseDecision } from '../play/run.ts';
 import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -44,9 +44,8 @@ export interface OutlookPlan {
 export type PlanResult = { ok: true; plan: OutlookPlan } | { ok: false; error: string };
 
 export function armLabel(scenario: Scenario, decision: string): string {
-  const leverage = decision.endsWith('+leverage');
-  const id = leverage ? decision.slice(0, -'+leverage'.length) : decision;
-  const label = optionLabel(scenario, id);
+  const { option, leverage } = parseDecision(decision);
+  const label = optionLabel(scenario, option);
   return leverage ? `${label}, with Moscow's leverage` : label;
 }
 
@@ -66,12 +65,12 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
   const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
   const arms = decisions.map((decision) => {
-    const id = decision.replace(/\+leverage$/, '');
+    const { option } = parseDecision(decision);
     return {
       decision,
       label: armLabel(scenario, decision),
       chosen: !pending && decision === reference,
-      historical: current.options.find((o) => o.id === id)?.historical ?? false,
+      historical: current.options.find((o) => o.id === option)?.historical ?? false,
     };
   });
   const leftOut = views

@@ -6,7 +6,7 @@ import { currentDevelopment } from '../core/development.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';
-import { decide, startRun, type Run, type RunOptions } from './run.ts';
+import { decide, formatDecision, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
  * Plays a run to its end with a policy, through the same pure steps as the xstate machine but
@@ -66,7 +66,7 @@ export function summarize(run: Run): RunSummary {
   return {
     scenario: scenario.id,
     seed: run.seed,
-    decisions: world.decisions.map((d) => (d.leverage ? `${d.option}+leverage` : d.option)),
+    decisions: world.decisions.map(formatDecision),
     ending: world.ending ?? '',
     world: { cohesion: round(cohesion(world, scenario.params.cohesion)), credibility: round(world.credibility), moscowBandwidth: round(world.moscowBandwidth), members },
     reactions: world.reactions.map((r) => ({ member: r.member, reaction: r.reaction, development: r.development })),
