@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { choicesOf } from '../../engine/play/choices.ts';
 import { councilView } from '../../engine/rules/council.ts';
 import { recordOf } from '../../engine/play/record.ts';
-import { decide, startRun } from '../../engine/play/run.ts';
+import { decide, isOver, startRun } from '../../engine/play/run.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
@@ -35,7 +35,7 @@ export async function playCommand(scenarioName: string, options: { seed?: string
     say(`  At the start: ${describeChange(scenario, { change: c, delta, because: [] })}`);
   }
   try {
-    while (run.world.development !== null) {
+    while (!isOver(run)) {
       const development = currentDevelopment(scenario, run.world);
       say('');
       say(`== ${development.date}, ${development.place}: ${development.title}`);

@@ -1,6 +1,6 @@
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { explainCohesion, describeChange, explanationLines, type ExplainedChange } from '../../engine/rules/explain.ts';
-import type { Run } from '../../engine/play/run.ts';
+import { isOver, type Run } from '../../engine/play/run.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
 import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 
@@ -25,7 +25,7 @@ export function runAccount(run: Run): string[] {
     }
     lines.push('');
   });
-  if (world.development !== null) {
+  if (!isOver(run)) {
     lines.push(`The run is not finished: next is "${currentDevelopment(scenario, world).title}".`);
   } else {
     const ending = scenario.endings.find((e) => e.id === world.ending)!;

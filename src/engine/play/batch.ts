@@ -6,18 +6,22 @@ import { currentDevelopment } from '../core/development.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';
-import { decide, formatDecision, startRun, type Run, type RunOptions } from './run.ts';
+import { decide, formatDecision, isOver, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
  * Plays a run to its end with a policy, through the same pure steps as the xstate machine but
  * without an actor: this is the fast path for checks, fidelity and comparisons.
  */
 export function playOut(scenario: Scenario, seed: string, policy: Policy, options: RunOptions = { recordCauses: false }): Run {
-  const run = startRun(scenario, seed, options);
-  const random = new LazyPolicyRandom(seed);
-  // Reasons and factors are for people; a batch run needs the stances alone (the same scores).
-  const detail = options.recordCauses !== false;
-  while (run.world.development !== null) {
+  return playToEnd(startRun(scenario, seed, options), policy, new LazyPolicyRandom(seed));
+}
+
+/** Plays a run on from where it is to its end, the policy choosing every decision from its stream. */
+export function playToEnd(run: Run, policy: Policy, random: Random): Run {
+  const { scenario } = run;
+  // Reasons and factors are for people; a run that keeps no causes needs the stances alone (the same scores).
+  const detail = run.world.changes !== null;
+  while (!isOver(run)) {
     const choices = choicesOf(run, councilView(scenario, run.world, currentDevelopment(scenario, run.world), detail));
     // The loader guarantees a way out at every development, so there is always a choice.
     const choice = policy.choose(run, choices, random);

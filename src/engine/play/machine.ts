@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../core/scenario.ts';
 import { checkDecision } from './check-decision.ts';
-import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
+import { advance, copyRun, isOver, react, resolve, settle, startRun, type Run } from './run.ts';
 
 /**
  * The turn loop a person plays: briefing -> council -> resolution -> reactions -> aftermath ->
@@ -24,7 +24,7 @@ export const turnMachine = setup({
   },
   guards: {
     decisionAllowed: ({ context, event }) => event.type === 'council.decide' && checkDecision(context.run.scenario, context.run.world, event).ok,
-    runOver: ({ context }) => context.run.world.development === null,
+    runOver: ({ context }) => isOver(context.run),
   },
   actions: {
     resolveDecision: assign(({ context, event }) => {

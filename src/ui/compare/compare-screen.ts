@@ -1,5 +1,5 @@
 import './compare.css';
-import type { Run } from '../../engine/play/run.ts';
+import { isOver, type Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
@@ -36,7 +36,6 @@ export interface CompareSpec {
   notice: string | null;
 }
 
-const over = (run: Run) => run.world.development === null;
 /** "The historical path" inside a sentence: "the historical path". */
 const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
@@ -56,15 +55,15 @@ function cell(run: Run, i: number): HTMLElement {
   const { scenario, world } = run;
   const d = world.decisions[i];
   if (d) return h('td', null, decisionText(scenario, d));
-  if (i === world.decisions.length && !over(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
+  if (i === world.decisions.length && !isOver(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
   return h('td', { class: 'none' }, i === world.decisions.length ? 'The run ended.' : '');
 }
 
 function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const pending = over(mine) ? 0 : 1;
-  const n = Math.max(mine.world.decisions.length + pending, other.world.decisions.length + (over(other) ? 0 : 1));
+  const pending = isOver(mine) ? 0 : 1;
+  const n = Math.max(mine.world.decisions.length + pending, other.world.decisions.length + (isOver(other) ? 0 : 1));
   const rows = Array.from({ length: n }, (_, i) => {
     const diverges = i === parted;
     const at = i + 1;
@@ -147,13 +146,13 @@ function charts(spec: CompareSpec): HTMLElement {
 function standing(spec: CompareSpec): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const ending = (run: Run) => (over(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
+  const ending = (run: Run) => (isOver(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
   const member = (w: World, code: string) => (w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`);
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
   return h(
     'table',
     { class: 'final' },
-    h('caption', null, over(mine) && over(other) ? 'Where each path ended' : 'Where each path stands now'),
+    h('caption', null, isOver(mine) && isOver(other) ? 'Where each path ended' : 'Where each path stands now'),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Your run'), h('th', { scope: 'col' }, otherName))),
     h(
       'tbody',
