@@ -3,6 +3,7 @@ import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
 import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
 import { loadPolicyFile } from '../../engine/play/policy-file.ts';
+import { parseDecision } from '../../engine/play/run.ts';
 import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
@@ -32,7 +33,7 @@ export function resolvePolicy(text: string, scenario: Scenario): Policy {
     for (const [development, choice] of Object.entries(policy.plan ?? {})) {
       const d = scenario.developments[development];
       if (!d) throw new InputError(`${text}: no development '${development}' in ${scenario.id}`);
-      const option = choice.replace(/\+leverage$/, '');
+      const { option } = parseDecision(choice);
       if (!d.options.some((o) => o.id === option)) throw new InputError(`${text}: no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`);
     }
     return policy;

@@ -2,9 +2,11 @@ import { createInterface } from 'node:readline/promises';
 import { choicesOf } from '../../engine/play/choices.ts';
 import { councilView } from '../../engine/rules/council.ts';
 import { recordOf } from '../../engine/play/record.ts';
-import { decide, startRun } from '../../engine/play/run.ts';
+import { decide, isOver, startRun } from '../../engine/play/run.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
+import { reactionLabel } from '../../engine/core/labels.ts';
 import { EXIT } from '../io/output.ts';
 import { loadScenarioFile } from '../io/scenario-files.ts';
 
@@ -33,8 +35,8 @@ export async function playCommand(scenarioName: string, options: { seed?: string
     say(`  At the start: ${describeChange(scenario, { change: c, delta, because: [] })}`);
   }
   try {
-    while (run.world.development !== null) {
-      const development = scenario.developments[run.world.development];
+    while (!isOver(run)) {
+      const development = currentDevelopment(scenario, run.world);
       say('');
       say(`== ${development.date}, ${development.place}: ${development.title}`);
       say(development.briefing.trim());
@@ -78,7 +80,7 @@ export async function playCommand(scenarioName: string, options: { seed?: string
         if (delta !== null && Math.abs(delta) < 0.05) continue;
         say(`  ${describeChange(scenario, { change: c, delta, because: [] })}`);
       }
-      for (const r of run.world.reactions.slice(seen)) say(`  ${scenario.names[r.member]} ${scenario.reactions.find((x) => x.id === r.reaction)?.label ?? r.reaction}.`);
+      for (const r of run.world.reactions.slice(seen)) say(`  ${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}.`);
       say(`Cohesion ${fmt(cohesion(run.world, scenario.params.cohesion))}  credibility ${fmt(run.world.credibility)}  Moscow's bandwidth ${fmt(run.world.moscowBandwidth)}`);
     }
     const ending = scenario.endings.find((e) => e.id === run.world.ending)!;

@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { summarize } from '../../engine/play/batch.ts';
-import { choicesOf } from '../../engine/play/choices.ts';
+import { playToEnd, summarize } from '../../engine/play/batch.ts';
 import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
 import { recordOf } from '../../engine/play/record.ts';
-import { decide, DecisionError, parseDecision, startRun, type Run } from '../../engine/play/run.ts';
+import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
@@ -28,7 +27,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   if (options.decisions !== undefined) {
     const list = options.decisions.split(',').map((d) => d.trim()).filter(Boolean);
     for (const [i, text] of list.entries()) {
-      if (run.world.development === null) throw new InputError(`decision ${i + 1} ('${text}') comes after the run has ended`);
+      if (isOver(run)) throw new InputError(`decision ${i + 1} ('${text}') comes after the run has ended`);
       try {
         decide(run, parseDecision(text));
       } catch (error) {
@@ -44,7 +43,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
       if (error instanceof PolicyError) throw new InputError(error.message);
       throw error;
     }
-    playWith(run, policy);
+    playToEnd(run, policy, policyRandom(run.seed));
   }
   if (options.record) writeFileSync(options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
   if (options.json) {
@@ -56,7 +55,3 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   return EXIT.ok;
 }
 
-function playWith(run: Run, policy: Policy) {
-  const random = policyRandom(run.seed);
-  while (run.world.development !== null) decide(run, policy.choose(run, choicesOf(run), random));
-}

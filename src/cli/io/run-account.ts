@@ -1,6 +1,8 @@
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { explainCohesion, describeChange, explanationLines, type ExplainedChange } from '../../engine/rules/explain.ts';
-import type { Run } from '../../engine/play/run.ts';
+import { isOver, type Run } from '../../engine/play/run.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
+import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
@@ -11,21 +13,20 @@ export function runAccount(run: Run): string[] {
   const changes = world.changes ?? [];
   world.decisions.forEach((d, turn) => {
     const development = scenario.developments[d.development];
-    const option = development.options.find((o) => o.id === d.option)!;
+    const historical = development.options.some((o) => o.id === d.option && o.historical);
     lines.push(`${turn + 1}. ${development.date}, ${development.place}: ${development.title}`);
-    lines.push(`   The Council: ${option.label}${d.leverage ? ' (with Moscow\'s leverage)' : ''}${option.historical ? ' [what happened]' : ''}`);
+    lines.push(`   The Council: ${optionLabel(scenario, d.option)}${d.leverage ? ' (with Moscow\'s leverage)' : ''}${historical ? ' [what happened]' : ''}`);
     for (const c of changes.filter((c) => c.turn === turn && c.cause.kind !== 'drift')) {
       const delta = typeof c.after === 'number' && typeof c.before === 'number' ? c.after - c.before : null;
       lines.push(`   ${describeChange(scenario, { change: c, delta, because: [] } as ExplainedChange)}`);
     }
     for (const r of world.reactions.filter((r) => r.turn === turn)) {
-      const label = scenario.reactions.find((x) => x.id === r.reaction)?.label ?? r.reaction;
-      lines.push(`   Reaction: ${scenario.names[r.member]} ${label}`);
+      lines.push(`   Reaction: ${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`);
     }
     lines.push('');
   });
-  if (world.development !== null) {
-    lines.push(`The run is not finished: next is "${scenario.developments[world.development].title}".`);
+  if (!isOver(run)) {
+    lines.push(`The run is not finished: next is "${currentDevelopment(scenario, world).title}".`);
   } else {
     const ending = scenario.endings.find((e) => e.id === world.ending)!;
     lines.push(`Ending: ${ending.title} (${ending.tone})`, `   ${ending.text.trim()}`, '');

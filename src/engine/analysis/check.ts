@@ -1,8 +1,9 @@
-import { choicesOf } from '../play/choices.ts';
-import { randomPolicy } from '../play/policies.ts';
-import { decide, startRun } from '../play/run.ts';
+import { playToEnd } from '../play/batch.ts';
+import { randomPolicy, type Policy } from '../play/policies.ts';
+import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -31,18 +32,22 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
   const reactionHits: Record<string, number> = {};
   let endless = 0;
   let longest = 0;
+  // The random policy, counting where it is asked and what it chooses.
+  const counting: Policy = {
+    name: randomPolicy.name,
+    choose(run, choices, random) {
+      const development = currentDevelopment(scenario, run.world).id;
+      devHits[development] = (devHits[development] ?? 0) + 1;
+      const choice = randomPolicy.choose(run, choices, random);
+      optionHits[choice.option] = (optionHits[choice.option] ?? 0) + 1;
+      if (choice.leverage) leverageHits[choice.option] = (leverageHits[choice.option] ?? 0) + 1;
+      return choice;
+    },
+  };
 
   for (let i = 0; i < plays; i++) {
     const runSeed = `${seed}-${i}`;
-    const run = startRun(scenario, runSeed, { recordCauses: false });
-    const random = policyRandom(runSeed);
-    while (run.world.development !== null) {
-      devHits[run.world.development] = (devHits[run.world.development] ?? 0) + 1;
-      const choice = randomPolicy.choose(run, choicesOf(run), random);
-      optionHits[choice.option] = (optionHits[choice.option] ?? 0) + 1;
-      if (choice.leverage) leverageHits[choice.option] = (leverageHits[choice.option] ?? 0) + 1;
-      decide(run, choice);
-    }
+    const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), counting, policyRandom(runSeed));
     if (run.world.turn >= scenario.maxTurns) endless++;
     longest = Math.max(longest, run.world.turn);
     endingHits[run.world.ending!] = (endingHits[run.world.ending!] ?? 0) + 1;
@@ -98,23 +103,25 @@ function linkedDevelopments(scenario: Scenario): Set<string> {
 function historicalPlays(scenario: Scenario, plays: number, seed: string): CheckReport['historical'] {
   const blocked: Record<string, { development: string; option: string; count: number }> = {};
   const endings: Record<string, number> = {};
-  for (let i = 0; i < plays; i++) {
-    const run = startRun(scenario, `${seed}-historical-${i}`, { recordCauses: false });
-    while (run.world.development !== null) {
-      const development = scenario.developments[run.world.development];
-      const choices = choicesOf(run);
+  // The historical option, with leverage where it needs it, counting where it could not be chosen at all.
+  const historical: Policy = {
+    name: 'historical',
+    choose(run, choices) {
+      const development = currentDevelopment(scenario, run.world);
       const wanted = development.options.find((o) => o.historical);
-      let choice = wanted ? choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id) : undefined;
-      if (!choice) {
-        if (wanted) {
-          const key = `${development.id}:${wanted.id}`;
-          blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
-          blocked[key].count++;
-        }
-        choice = choices[0];
+      const choice = wanted ? choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id) : undefined;
+      if (choice) return choice;
+      if (wanted) {
+        const key = `${development.id}:${wanted.id}`;
+        blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
+        blocked[key].count++;
       }
-      decide(run, choice);
-    }
+      return choices[0];
+    },
+  };
+  for (let i = 0; i < plays; i++) {
+    const runSeed = `${seed}-historical-${i}`;
+    const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), historical, policyRandom(runSeed));
     endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
   }
   return { plays, blocked: Object.values(blocked), endings };

@@ -1,5 +1,6 @@
 import { playOut } from '../play/batch.ts';
 import type { Policy } from '../play/policies.ts';
+import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import type { World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -180,7 +181,7 @@ export function compare(scenario: Scenario, policies: Policy[], options: Compare
     for (let k = 0; k < policies.length; k++) {
       const world = playOut(scenario, seed, policies[k]).world;
       const plan = policies[k].plan;
-      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== (d.leverage ? `${d.option}+leverage` : d.option))) offPlan[k]++;
+      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d))) offPlan[k]++;
       comparison.add(k, world);
       options.onRun?.(policies[k].name, i, seed, world, scenario);
       options.onProgress?.(i * policies.length + k + 1, total);

@@ -1,4 +1,4 @@
-import { choicesOf } from '../play/choices.ts';
+import { playToEnd } from '../play/batch.ts';
 import { historicalPolicy, type Policy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
 import { copyRun, decide, DecisionError, parseDecision, type Run } from '../play/run.ts';
@@ -61,8 +61,7 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
       const run: Run = copyRun(base);
       run.random = createRandom(seed);
       decide(run, parseDecision(arm));
-      const random = policyRandom(seed);
-      while (run.world.development !== null) decide(run, then.choose(run, choicesOf(run), random));
+      playToEnd(run, then, policyRandom(seed));
       comparison.add(k, run.world);
       options.onRun?.(arm, i, seed, run.world);
       options.onProgress?.(i * arms.length + k + 1, total);

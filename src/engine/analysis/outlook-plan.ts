@@ -1,10 +1,12 @@
 import { choicesOf } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
-import { formatDecision } from '../play/run.ts';
+import { formatDecision, isOver, parseDecision } from '../play/run.ts';
 import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
+import { optionLabel } from '../core/labels.ts';
 
 /**
  * What "what tends to happen" plays at decision K of a run: every choice the Council had there (each
@@ -41,10 +43,9 @@ export interface OutlookPlan {
 
 export type PlanResult = { ok: true; plan: OutlookPlan } | { ok: false; error: string };
 
-export function armLabel(scenario: Scenario, development: string, decision: string): string {
-  const leverage = decision.endsWith('+leverage');
-  const id = leverage ? decision.slice(0, -'+leverage'.length) : decision;
-  const label = scenario.developments[development].options.find((o) => o.id === id)?.label ?? id;
+export function armLabel(scenario: Scenario, decision: string): string {
+  const { option, leverage } = parseDecision(decision);
+  const label = optionLabel(scenario, option);
   return leverage ? `${label}, with Moscow's leverage` : label;
 }
 
@@ -54,21 +55,22 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const prefix = replay(scenario, record, { upTo: at - 1, recordCauses: false });
   if (!prefix.ok) return { ok: false, error: prefix.error };
   const base = prefix.run;
-  const development = base.world.development;
-  if (development === null) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
-  const views = councilView(scenario, base.world, scenario.developments[development], true);
+  if (isOver(base)) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
+  const current = currentDevelopment(scenario, base.world);
+  const development = current.id;
+  const views = councilView(scenario, base.world, current, true);
   const choices = choicesOf(base, views);
   const pending = at === taken + 1;
   // The historical policy never draws from its stream; it is given one because every policy is.
   const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
   const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
   const arms = decisions.map((decision) => {
-    const id = decision.replace(/\+leverage$/, '');
+    const { option } = parseDecision(decision);
     return {
       decision,
-      label: armLabel(scenario, development, decision),
+      label: armLabel(scenario, decision),
       chosen: !pending && decision === reference,
-      historical: scenario.developments[development].options.find((o) => o.id === id)?.historical ?? false,
+      historical: current.options.find((o) => o.id === option)?.historical ?? false,
     };
   });
   const leftOut = views

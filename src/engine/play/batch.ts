@@ -2,22 +2,27 @@ import { cohesion } from '../rules/cohesion.ts';
 import { councilView } from '../rules/council.ts';
 import { policyRandom, type Random, type RandomState } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { choicesOf } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';
-import { decide, startRun, type Run, type RunOptions } from './run.ts';
+import { decide, formatDecision, isOver, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
  * Plays a run to its end with a policy, through the same pure steps as the xstate machine but
  * without an actor: this is the fast path for checks, fidelity and comparisons.
  */
 export function playOut(scenario: Scenario, seed: string, policy: Policy, options: RunOptions = { recordCauses: false }): Run {
-  const run = startRun(scenario, seed, options);
-  const random = new LazyPolicyRandom(seed);
-  // Reasons and factors are for people; a batch run needs the stances alone (the same scores).
-  const detail = options.recordCauses !== false;
-  while (run.world.development !== null) {
-    const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], detail));
+  return playToEnd(startRun(scenario, seed, options), policy, new LazyPolicyRandom(seed));
+}
+
+/** Plays a run on from where it is to its end, the policy choosing every decision from its stream. */
+export function playToEnd(run: Run, policy: Policy, random: Random): Run {
+  const { scenario } = run;
+  // Reasons and factors are for people; a run that keeps no causes needs the stances alone (the same scores).
+  const detail = run.world.changes !== null;
+  while (!isOver(run)) {
+    const choices = choicesOf(run, councilView(scenario, run.world, currentDevelopment(scenario, run.world), detail));
     // The loader guarantees a way out at every development, so there is always a choice.
     const choice = policy.choose(run, choices, random);
     // The choice's view was computed on this very world a moment ago: resolution need not compute it again.
@@ -65,7 +70,7 @@ export function summarize(run: Run): RunSummary {
   return {
     scenario: scenario.id,
     seed: run.seed,
-    decisions: world.decisions.map((d) => (d.leverage ? `${d.option}+leverage` : d.option)),
+    decisions: world.decisions.map(formatDecision),
     ending: world.ending ?? '',
     world: { cohesion: round(cohesion(world, scenario.params.cohesion)), credibility: round(world.credibility), moscowBandwidth: round(world.moscowBandwidth), members },
     reactions: world.reactions.map((r) => ({ member: r.member, reaction: r.reaction, development: r.development })),

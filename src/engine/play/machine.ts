@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
-import { canChoose, optionView } from '../rules/council.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { advance, copyRun, react, resolve, settle, startRun, type Run } from './run.ts';
+import { checkDecision } from './check-decision.ts';
+import { advance, copyRun, isOver, react, resolve, settle, startRun, type Run } from './run.ts';
 
 /**
  * The turn loop a person plays: briefing -> council -> resolution -> reactions -> aftermath ->
@@ -23,14 +23,8 @@ export const turnMachine = setup({
     events: {} as TurnEvent,
   },
   guards: {
-    decisionAllowed: ({ context, event }) => {
-      if (event.type !== 'council.decide') return false;
-      const { scenario, world } = context.run;
-      if (world.development === null) return false;
-      const option = scenario.developments[world.development].options.find((o) => o.id === event.option);
-      return option !== undefined && canChoose(optionView(scenario, world, option), event.leverage);
-    },
-    runOver: ({ context }) => context.run.world.development === null,
+    decisionAllowed: ({ context, event }) => event.type === 'council.decide' && checkDecision(context.run.scenario, context.run.world, event).ok,
+    runOver: ({ context }) => isOver(context.run),
   },
   actions: {
     resolveDecision: assign(({ context, event }) => {

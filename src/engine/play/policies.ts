@@ -1,7 +1,7 @@
 import { cohesion } from '../rules/cohesion.ts';
 import type { Random } from '../core/random.ts';
 import { choicesOf, type Choice } from './choices.ts';
-import { copyRun, decide, type Run } from './run.ts';
+import { copyRun, decide, parseDecision, type Run } from './run.ts';
 
 /** Chooses for a run in a batch. Policies see the same Council the player sees: only passable choices. */
 export interface Policy {
@@ -42,8 +42,7 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
       const development = run.world.development!;
       const wanted = Object.hasOwn(plan, development) ? plan[development] : undefined;
       if (wanted) {
-        const leverage = wanted.endsWith('+leverage');
-        const option = leverage ? wanted.slice(0, -'+leverage'.length) : wanted;
+        const { option, leverage } = parseDecision(wanted);
         const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
         if (exact) return exact;
       }

@@ -3,6 +3,7 @@ import { readChecked, type TextFile } from '../authoring/load.ts';
 import type { Problem, Result } from '../authoring/problem.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
+import { parseDecision } from './run.ts';
 
 /**
  * A policy written as a file, so a teacher or analyst can say "what if the Council had answered
@@ -36,7 +37,7 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
       problems.push(source.problem(['choose'], `no development '${development}' in ${scenario.id} (known: ${scenario.order.join(', ')})`, development));
       continue;
     }
-    const option = choice.endsWith('+leverage') ? choice.slice(0, -'+leverage'.length) : choice;
+    const { option } = parseDecision(choice);
     if (!d.options.some((o) => o.id === option)) {
       problems.push(source.problem(['choose', development], `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`));
     }

@@ -2,7 +2,7 @@ import { z } from '../core/zod.ts';
 import { hashText } from '../core/hash.ts';
 import type { World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { decide, DecisionError, formatDecision, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
+import { decide, DecisionError, formatDecision, isOver, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
  * A run is its scenario, seed and decisions: replaying the decisions rebuilds the World exactly.
@@ -71,7 +71,7 @@ export function replay(scenario: Scenario, record: RunRecord, options: RunOption
   const run = startRun(scenario, record.seed, options);
   const decisions = options.upTo === undefined ? record.decisions : record.decisions.slice(0, options.upTo);
   for (let i = 0; i < decisions.length; i++) {
-    if (run.world.development === null) return { ok: false, error: `decision ${i + 1} ('${decisions[i]}') comes after the run has ended` };
+    if (isOver(run)) return { ok: false, error: `decision ${i + 1} ('${decisions[i]}') comes after the run has ended` };
     try {
       decide(run, parseDecision(decisions[i]));
     } catch (error) {

@@ -1,8 +1,10 @@
 import { cohesion } from '../rules/cohesion.ts';
-import { canChoose, optionView, type MemberStance, type OptionView } from '../rules/council.ts';
+import type { MemberStance, OptionView } from '../rules/council.ts';
 import { applyEffect, latestChanges, writeTarget } from '../rules/effects.ts';
 import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
+import { currentDevelopment } from '../core/development.ts';
+import { checkDecision } from './check-decision.ts';
 import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
 
 /**
@@ -175,25 +177,11 @@ function count(tally: Record<string, number>, key: string): number {
  */
 export function resolve(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
   const { world, scenario } = run;
-  if (world.development === null) throw new DecisionError('the run has ended');
-  const development = scenario.developments[world.development];
-  let option = view?.option;
-  if (option === undefined || option.id !== choice.option) {
-    option = development.options.find((o) => o.id === choice.option);
-    view = undefined;
-  }
-  if (!option) {
-    throw new DecisionError(`'${choice.option}' is not an option at ${development.id} (options: ${development.options.map((o) => o.id).join(', ')})`);
-  }
-  view ??= optionView(scenario, world, option, false);
-  if (!canChoose(view, choice.leverage)) {
-    const why = !view.available
-      ? 'it is not on the table now'
-      : choice.leverage
-        ? 'leverage cannot carry it'
-        : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')}`;
-    throw new DecisionError(`'${choice.option}' cannot be chosen at ${development.id}: ${why}`);
-  }
+  const checked = checkDecision(scenario, world, choice, view);
+  if (!checked.ok) throw new DecisionError(checked.error);
+  view = checked.value;
+  const option = view.option;
+  const development = currentDevelopment(scenario, world);
   const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
   world.decisions.push(decision);
   world.chosen[option.id] = count(world.chosen, option.id) + 1;

@@ -1,4 +1,5 @@
 import type { Development, Option, Scenario, Stance } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { memberAt, memberSlot, type MemberState, type World } from '../core/world.ts';
 
 /**
@@ -180,7 +181,7 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   };
 }
 
-export function councilView(scenario: Scenario, world: World, development: Development = scenario.developments[world.development!], detail = true): OptionView[] {
+export function councilView(scenario: Scenario, world: World, development: Development = currentDevelopment(scenario, world), detail = true): OptionView[] {
   const views: OptionView[] = [];
   for (const o of development.options) views.push(optionView(scenario, world, o, detail));
   return views;

@@ -1,4 +1,5 @@
 import type { Scenario } from '../core/scenario.ts';
+import { optionLabel, reactionLabel } from '../core/labels.ts';
 import { cohesionTerms } from './cohesion.ts';
 import type { Change, World } from '../core/world.ts';
 
@@ -109,15 +110,6 @@ export function describeChange(scenario: Scenario, e: ExplainedChange): string {
               : 'setup';
   const authority = cause.source ? ` [${cause.source}]` : cause.assumption ? " [designer's assumption]" : '';
   return `${amount} ${c.target} at ${where}: ${what}: ${cause.why}${authority}`;
-}
-
-function optionLabel(scenario: Scenario, id: string): string {
-  for (const d of Object.values(scenario.developments)) for (const o of d.options) if (o.id === id) return o.label;
-  return id;
-}
-
-function reactionLabel(scenario: Scenario, id: string): string {
-  return scenario.reactions.find((r) => r.id === id)?.label ?? id;
 }
 
 export function explanationLines(scenario: Scenario, explanation: Explanation): string[] {

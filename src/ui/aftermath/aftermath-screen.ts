@@ -5,7 +5,8 @@ import type { Change, ReactionEvent, World } from '../../engine/core/world.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { possessive, signed, tenth, valueName } from '../kit/format.ts';
 import { sentence, sourceText } from '../kit/sources.ts';
-import { changeLine, changesOfDecision, changeWithChain, reactionLabel } from '../kit/changes.ts';
+import { changeLine, changesOfDecision, changeWithChain } from '../kit/changes.ts';
+import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 import type { Screen } from '../kit/screen.ts';
 
 interface Row {
@@ -93,10 +94,10 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
   const { scenario, world } = run;
   const decision = world.decisions[world.decisions.length - 1];
   const dev = scenario.developments[decision.development];
-  const option = dev.options.find((o) => o.id === decision.option)!;
+  const label = optionLabel(scenario, decision.option);
   const t = world.decisions.length - 1;
   const changes = changesOfDecision(run, t);
-  const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Aftermath: ${option.label}`);
+  const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Aftermath: ${label}`);
   const rows = before ? differences(run, before) : [];
   const reactions = world.reactions.filter((r) => r.turn === t);
   const next = run.pending && run.pending !== 'end' && world.turn < scenario.maxTurns ? scenario.developments[run.pending] : null;
@@ -105,7 +106,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
     { class: 'screen aftermath', 'aria-labelledby': 'screen-heading' },
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length} · ${dev.date} · ${dev.place}`),
     heading,
-    h('p', { class: 'lede' }, `The Council chose “${option.label}”${decision.leverage ? ", with Moscow's leverage" : ''}.`),
+    h('p', { class: 'lede' }, `The Council chose “${label}”${decision.leverage ? ", with Moscow's leverage" : ''}.`),
     h('section', { 'aria-labelledby': 'changed-heading' }, h('h3', { id: 'changed-heading' }, 'What changed'), changedTable(rows)),
     whySection(run, changes, reactions),
     h(
@@ -119,6 +120,6 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
   return {
     el,
     heading,
-    announcement: `Aftermath. The Council chose ${option.label}. ${rows.length ? `Changes: ${spokenRows}.` : 'Nothing measurable changed.'} ${reactions.length ? `Reactions: ${spokenReactions}.` : ''}`,
+    announcement: `Aftermath. The Council chose ${label}. ${rows.length ? `Changes: ${spokenRows}.` : 'Nothing measurable changed.'} ${reactions.length ? `Reactions: ${spokenReactions}.` : ''}`,
   };
 }

@@ -1,5 +1,6 @@
 import './briefing.css';
 import type { Run } from '../../engine/play/run.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
 import { changeLine, changesOfArrival } from '../kit/changes.ts';
@@ -8,7 +9,7 @@ import type { Screen } from '../kit/screen.ts';
 /** The development: what happened, when and where, who asks for what, in the sources' own words. */
 export function briefingScreen(run: Run, onDone: () => void): Screen {
   const { scenario, world } = run;
-  const dev = scenario.developments[world.development!];
+  const dev = currentDevelopment(scenario, world);
   const arrival = changesOfArrival(run);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, dev.title);
   const chapter = scenario.chapters.length ? chapterOf(run) : null;

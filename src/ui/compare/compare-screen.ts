@@ -1,8 +1,10 @@
 import './compare.css';
-import type { Run } from '../../engine/play/run.ts';
+import { isOver, type Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
+import { optionLabel } from '../../engine/core/labels.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
@@ -34,19 +36,18 @@ export interface CompareSpec {
   notice: string | null;
 }
 
-const over = (run: Run) => run.world.development === null;
 /** "The historical path" inside a sentence: "the historical path". */
 const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 function decisionText(scenario: Scenario, d: Decision): Child[] {
   const dev = scenario.developments[d.development];
-  const option = dev.options.find((o) => o.id === d.option);
+  const historical = dev.options.some((o) => o.id === d.option && o.historical);
   return [
     h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`),
     h('br'),
-    h('strong', null, option?.label ?? d.option),
+    h('strong', null, optionLabel(scenario, d.option)),
     d.leverage ? " — with Moscow's leverage" : null,
-    option?.historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null,
+    historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null,
   ];
 }
 
@@ -54,15 +55,15 @@ function cell(run: Run, i: number): HTMLElement {
   const { scenario, world } = run;
   const d = world.decisions[i];
   if (d) return h('td', null, decisionText(scenario, d));
-  if (i === world.decisions.length && !over(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), scenario.developments[world.development!].title);
+  if (i === world.decisions.length && !isOver(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
   return h('td', { class: 'none' }, i === world.decisions.length ? 'The run ended.' : '');
 }
 
 function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const pending = over(mine) ? 0 : 1;
-  const n = Math.max(mine.world.decisions.length + pending, other.world.decisions.length + (over(other) ? 0 : 1));
+  const pending = isOver(mine) ? 0 : 1;
+  const n = Math.max(mine.world.decisions.length + pending, other.world.decisions.length + (isOver(other) ? 0 : 1));
   const rows = Array.from({ length: n }, (_, i) => {
     const diverges = i === parted;
     const at = i + 1;
@@ -91,10 +92,7 @@ function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
 function summary(spec: CompareSpec, parted: number | null): string {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const label = (d: Decision) => {
-    const option = scenario.developments[d.development].options.find((o) => o.id === d.option);
-    return `“${option?.label ?? d.option}”${d.leverage ? " with Moscow's leverage" : ''}`;
-  };
+  const label = (d: Decision) => `“${optionLabel(scenario, d.option)}”${d.leverage ? " with Moscow's leverage" : ''}`;
   if (parted !== null) {
     const dev = scenario.developments[mine.world.decisions[parted].development];
     return `The paths part at decision ${parted + 1}, ${dev.title} (${dev.date}): your run chose ${label(mine.world.decisions[parted])}; ${inSentence(otherName)} chose ${label(other.world.decisions[parted])}.`;
@@ -148,13 +146,13 @@ function charts(spec: CompareSpec): HTMLElement {
 function standing(spec: CompareSpec): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const ending = (run: Run) => (over(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
+  const ending = (run: Run) => (isOver(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
   const member = (w: World, code: string) => (w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`);
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
   return h(
     'table',
     { class: 'final' },
-    h('caption', null, over(mine) && over(other) ? 'Where each path ended' : 'Where each path stands now'),
+    h('caption', null, isOver(mine) && isOver(other) ? 'Where each path ended' : 'Where each path stands now'),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Your run'), h('th', { scope: 'col' }, otherName))),
     h(
       'tbody',

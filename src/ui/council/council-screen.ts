@@ -1,6 +1,7 @@
 import './council.css';
 import type { Run } from '../../engine/play/run.ts';
 import { councilView, type MemberStance, type OptionView } from '../../engine/rules/council.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 import { h } from '../kit/dom.ts';
 import { listText, signed, whole } from '../kit/format.ts';
 import type { Screen } from '../kit/screen.ts';
@@ -88,7 +89,7 @@ function optionCard(run: Run, view: OptionView, index: number, onDecide: (option
 /** The options, each with every member's stance and reason, what blocks it, and what leverage would cost. */
 export function councilScreen(run: Run, onDecide: (option: string, leverage: boolean) => void, outlookHref: string): Screen {
   const { scenario, world } = run;
-  const dev = scenario.developments[world.development!];
+  const dev = currentDevelopment(scenario, world);
   const views = councilView(scenario, world);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `The Council: ${dev.title}`);
   const leaders = scenario.members

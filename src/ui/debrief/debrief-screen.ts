@@ -3,6 +3,7 @@ import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { optionLabel } from '../../engine/core/labels.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
@@ -14,8 +15,8 @@ const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'T
 function decisionCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
   if (!d) return h('td', { class: 'none' }, 'The run had ended.');
   const dev = scenario.developments[d.development];
-  const option = dev.options.find((o) => o.id === d.option)!;
-  return h('td', null, h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`), h('br'), h('strong', null, option.label), d.leverage ? " — with Moscow's leverage" : '', option.historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null);
+  const historical = dev.options.some((o) => o.id === d.option && o.historical);
+  return h('td', null, h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`), h('br'), h('strong', null, optionLabel(scenario, d.option)), d.leverage ? " — with Moscow's leverage" : '', historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null);
 }
 
 function recordCell(scenario: Scenario, d: Decision | undefined): HTMLElement {

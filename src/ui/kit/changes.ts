@@ -3,6 +3,7 @@ import type { Run } from '../../engine/play/run.ts';
 import { explain, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Change } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 import { h, type Child } from './dom.ts';
 import { direction, signed, valueName } from './format.ts';
 import { sentence, sourceText } from './sources.ts';
@@ -12,15 +13,6 @@ export function amountText(scenario: Scenario, c: Change): string {
   const name = valueName(scenario, c.target);
   if (typeof c.before === 'number' && typeof c.after === 'number') return `${name} ${signed(c.after - c.before)}`;
   return `${name}: ${c.before} → ${c.after}`;
-}
-
-function optionLabel(scenario: Scenario, id: string): string {
-  for (const d of Object.values(scenario.developments)) for (const o of d.options) if (o.id === id) return o.label;
-  return id;
-}
-
-export function reactionLabel(scenario: Scenario, id: string): string {
-  return scenario.reactions.find((r) => r.id === id)?.label ?? id.replace(/_/g, ' ');
 }
 
 /** Who or what made the change: the Council's decision, a member's reaction, a standing rule... */

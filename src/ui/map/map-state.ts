@@ -1,6 +1,7 @@
 import type { Run } from '../../engine/play/run.ts';
 import type { Status } from '../../engine/core/world.ts';
-import { reactionLabel } from '../kit/changes.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
+import { reactionLabel } from '../../engine/core/labels.ts';
 
 /** What the map shows: a plain description the Phaser scene draws, built from the World. */
 export interface MapState {
@@ -14,7 +15,7 @@ export function mapStateOf(run: Run | null, showEvents: boolean): MapState {
   if (!run) return { members: [], crisis: null, events: [] };
   const { scenario, world } = run;
   const members = scenario.members.map((code) => ({ code, name: scenario.names[code], loyalty: world.members[code].loyalty, status: world.members[code].status }));
-  const dev = world.development ? scenario.developments[world.development] : null;
+  const dev = world.development === null ? null : currentDevelopment(scenario, world);
   const crisis = dev?.location ? { code: dev.location, place: dev.place } : null;
   const t = world.decisions.length - 1;
   const events = showEvents ? world.reactions.filter((r) => r.turn === t).map((r) => ({ code: r.member, text: reactionLabel(scenario, r.reaction) })) : [];

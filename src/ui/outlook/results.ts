@@ -1,6 +1,7 @@
 import type { Interval } from '../../engine/analysis/stats.ts';
 import type { ForkReport } from '../../engine/analysis/fork.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import { reactionLabel } from '../../engine/core/labels.ts';
 import { h } from '../kit/dom.ts';
 import { signed, valueName, whole } from '../kit/format.ts';
 import type { Arm } from '../../engine/analysis/outlook-plan.ts';
@@ -38,8 +39,7 @@ export function outcomeLabel(scenario: Scenario, key: string, fallback: string):
   if (key === 'any:suspended') return 'Any member suspends its participation';
   if (key.startsWith('ending:')) return scenario.endings.find((e) => `ending:${e.id}` === key)?.title ?? fallback;
   const [, member, id] = key.split(':');
-  const reaction = scenario.reactions.find((r) => r.member === member && r.id === id);
-  return reaction ? `${scenario.names[member] ?? member} ${reaction.label}` : fallback;
+  return scenario.reactions.some((r) => r.member === member && r.id === id) ? `${scenario.names[member] ?? member} ${reactionLabel(scenario, id)}` : fallback;
 }
 
 export function resultTables(scenario: Scenario, report: ForkReport, arms: Arm[]): HTMLElement[] {

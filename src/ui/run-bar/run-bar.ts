@@ -1,5 +1,6 @@
 import './run-bar.css';
 import type { Run } from '../../engine/play/run.ts';
+import { optionLabel } from '../../engine/core/labels.ts';
 import { h, uid } from '../kit/dom.ts';
 
 export interface RunBarActions {
@@ -41,11 +42,10 @@ function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
           { class: 'path-list' },
           world.decisions.map((d, i) => {
             const dev = scenario.developments[d.development];
-            const option = dev.options.find((o) => o.id === d.option);
             return h(
               'li',
               null,
-              h('span', null, `${dev.title}: `, h('strong', null, option?.label ?? d.option), d.leverage ? " (with Moscow's leverage)" : ''),
+              h('span', null, `${dev.title}: `, h('strong', null, optionLabel(scenario, d.option)), d.leverage ? " (with Moscow's leverage)" : ''),
               ' ',
               h('button', { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) }, `Go back to decision ${i + 1}`),
               ' ',

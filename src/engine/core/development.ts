@@ -1,0 +1,11 @@
+import type { Development, Scenario } from './scenario.ts';
+import type { World } from './world.ts';
+
+/**
+ * The development the run is at. Throws once the run has ended: every caller asks only while a
+ * development is being played, and one that asks later has lost track of the run.
+ */
+export function currentDevelopment(scenario: Scenario, world: World): Development {
+  if (world.development === null) throw new Error('the run has ended: there is no current development');
+  return scenario.developments[world.development];
+}

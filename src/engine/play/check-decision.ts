@@ -1,0 +1,31 @@
+import { canChoose, optionView, type OptionView } from '../rules/council.ts';
+import { currentDevelopment } from '../core/development.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { World } from '../core/world.ts';
+
+/**
+ * Whether the Council can take a decision on this world: the run is on, the option is on the table at
+ * this development, and it passes as it stands or with leverage, as asked. The answer is the option's
+ * view of this world, which resolution goes on to use, or why the decision cannot be taken. The turn
+ * machine's guard and resolution ask the same question, so a decision the guard lets through resolves.
+ * `view` is the option's view of this very world when the caller has just computed it (batch runs).
+ */
+export function checkDecision(scenario: Scenario, world: World, choice: { option: string; leverage: boolean }, view?: OptionView): Result<OptionView> {
+  if (world.development === null) return fail('the run has ended');
+  const development = currentDevelopment(scenario, world);
+  if (view === undefined || view.option.id !== choice.option) {
+    const option = development.options.find((o) => o.id === choice.option);
+    if (!option) return fail(`'${choice.option}' is not an option at ${development.id} (options: ${development.options.map((o) => o.id).join(', ')})`);
+    view = optionView(scenario, world, option, false);
+  }
+  if (!canChoose(view, choice.leverage)) {
+    const why = !view.available
+      ? 'it is not on the table now'
+      : choice.leverage
+        ? 'leverage cannot carry it'
+        : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')}`;
+    return fail(`'${choice.option}' cannot be chosen at ${development.id}: ${why}`);
+  }
+  return ok(view);
+}
