@@ -1,7 +1,7 @@
 import type { Scenario } from '../core/scenario.ts';
 import { optionLabel, reactionLabel } from '../core/labels.ts';
 import { cohesionTerms } from './cohesion.ts';
-import type { Change, World } from '../core/world.ts';
+import type { Cause, Change, World } from '../core/world.ts';
 
 /**
  * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,
@@ -96,20 +96,28 @@ export function describeChange(scenario: Scenario, e: ExplainedChange): string {
   const amount = e.delta !== null ? signed(e.delta) : `${c.before} → ${c.after}`;
   const where = c.development ? scenario.developments[c.development]?.title ?? c.development : 'start';
   const cause = c.cause;
-  const what =
-    cause.kind === 'option'
-      ? `option "${optionLabel(scenario, cause.id)}"`
-      : cause.kind === 'reaction'
-        ? `${scenario.names[cause.member!] ?? cause.member} ${reactionLabel(scenario, cause.id)}`
-        : cause.kind === 'development'
-          ? 'the development'
-          : cause.kind === 'drift'
-            ? 'standing rule'
-            : cause.kind === 'leverage' || cause.kind === 'debt'
-              ? "Moscow's leverage"
-              : 'setup';
   const authority = cause.source ? ` [${cause.source}]` : cause.assumption ? " [designer's assumption]" : '';
-  return `${amount} ${c.target} at ${where}: ${what}: ${cause.why}${authority}`;
+  return `${amount} ${c.target} at ${where}: ${causeText(scenario, cause)}: ${cause.why}${authority}`;
+}
+
+/** Who or what made a change: the Council's decision, a member's reaction, a standing rule... */
+export function causeText(scenario: Scenario, cause: Cause): string {
+  switch (cause.kind) {
+    case 'option':
+      return cause.rule === 'overruled' ? 'overruled in the Council' : `the Council's decision "${optionLabel(scenario, cause.id)}"`;
+    case 'reaction':
+      return `${scenario.names[cause.member ?? ''] ?? cause.member} ${reactionLabel(scenario, cause.id)}`;
+    case 'development':
+      return `the development "${scenario.developments[cause.id]?.title ?? cause.id}"`;
+    case 'setup':
+      return 'the situation at the start';
+    case 'drift':
+      return 'a standing rule';
+    case 'leverage':
+      return "Moscow's leverage";
+    case 'debt':
+      return "the price of Moscow's leverage";
+  }
 }
 
 export function explanationLines(scenario: Scenario, explanation: Explanation): string[] {
