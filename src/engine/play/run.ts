@@ -9,8 +9,9 @@ import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
- * pure steps (resolve, react, aftermath) so the xstate machine can show each as a state while batch
- * runs call the very same functions in a tight loop.
+ * pure steps (resolveDecision, applyReactions, settleAftermath, advanceToNext), named as the xstate
+ * machine's actions that call them, so the machine can show each as a state while batch runs call the
+ * very same functions in a tight loop.
  */
 export interface Run {
   scenario: Scenario;
@@ -175,7 +176,7 @@ function count(tally: Record<string, number>, key: string): number {
  * Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken.
  * `view` is the option's view of this very world when the caller has just computed it (batch runs).
  */
-export function resolve(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
+export function resolveDecision(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
   const { world, scenario } = run;
   const checked = checkDecision(scenario, world, choice, view);
   if (!checked.ok) throw new DecisionError(checked.error);
@@ -256,7 +257,7 @@ function chooseBranch(run: Run, branches: Branch[]): string {
 }
 
 /** Reactions: each member answers by the thresholds in the rules, in a fixed order. */
-export function react(run: Run): void {
+export function applyReactions(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
@@ -293,7 +294,7 @@ function reactionsAt(scenario: Scenario, keys: Keys, development: string): numbe
 }
 
 /** Aftermath: standing drift, leverage debts falling due, and the trajectory's new point. */
-export function settle(run: Run): void {
+export function settleAftermath(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
@@ -316,7 +317,7 @@ export function settle(run: Run): void {
 }
 
 /** On to the development the decision led to, or to the end (with the ending decided). */
-export function advance(run: Run): void {
+export function advanceToNext(run: Run): void {
   const { world, scenario } = run;
   const next = run.pending ?? 'end';
   run.pending = null;
@@ -333,10 +334,10 @@ function finish(run: Run): void {
 
 /** One whole decision: resolution, reactions, aftermath and the arrival of what follows. */
 export function decide(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
-  resolve(run, choice, view);
-  react(run);
-  settle(run);
-  advance(run);
+  resolveDecision(run, choice, view);
+  applyReactions(run);
+  settleAftermath(run);
+  advanceToNext(run);
 }
 
 export function isOver(run: Run): boolean {
