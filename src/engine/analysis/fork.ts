@@ -39,7 +39,7 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
   }
   const prefix = replay(scenario, record, { upTo: options.at - 1, recordCauses: false });
   if (!prefix.ok) throw new ForkError(prefix.error);
-  const base = prefix.run;
+  const base = prefix.value.run;
   const development = base.world.development!;
   const chosen = record.decisions[options.at - 1];
   const arms = [chosen, ...options.alternatives.filter((a) => a !== chosen)];
