@@ -1,4 +1,5 @@
 import { playToEnd } from '../play/batch.ts';
+import { choiceAt } from '../play/choices.ts';
 import { randomPolicy, type Policy } from '../play/policies.ts';
 import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
@@ -116,7 +117,7 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
         blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
         blocked[key].count++;
       }
-      return choices[0];
+      return choiceAt(choices, 0);
     },
   };
   for (let i = 0; i < plays; i++) {

@@ -48,7 +48,7 @@ export function readRunRecord(data: unknown): Result<RunRecord> {
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail(`not a run record: ${issue.path.join('.') || 'record'}: ${issue.message}`);
+    return fail(`not a run record: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'unreadable'}`);
   }
   const record = parsed.data;
   if (record.format > RUN_FORMAT) {
@@ -73,10 +73,10 @@ export function replay(scenario: Scenario, record: RunRecord, options: RunOption
   }
   const run = startRun(scenario, record.seed, options);
   const decisions = options.upTo === undefined ? record.decisions : record.decisions.slice(0, options.upTo);
-  for (let i = 0; i < decisions.length; i++) {
-    if (isOver(run)) return fail(`decision ${i + 1} ('${decisions[i]}') comes after the run has ended`);
+  for (const [i, decision] of decisions.entries()) {
+    if (isOver(run)) return fail(`decision ${i + 1} ('${decision}') comes after the run has ended`);
     try {
-      decide(run, parseDecision(decisions[i]));
+      decide(run, parseDecision(decision));
     } catch (error) {
       if (error instanceof DecisionError) return fail(`decision ${i + 1}: ${error.message}`);
       throw error;
@@ -87,12 +87,9 @@ export function replay(scenario: Scenario, record: RunRecord, options: RunOption
 
 /** The state that defines a World, in a fixed order: two worlds with the same hash are the same. */
 export function worldHash(world: World): string {
-  const members = Object.keys(world.members)
-    .sort()
-    .map((code) => {
-      const m = world.members[code];
-      return [code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status];
-    });
+  const members = Object.entries(world.members)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, m]) => [code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status]);
   const vars = Object.keys(world.vars)
     .sort()
     .map((k) => [k, world.vars[k]]);

@@ -26,19 +26,20 @@ function currentValue(world: World, key: string): number | string | null {
   const [scope, field] = key.includes('.') ? key.split('.') : [null, key];
   if (scope) {
     const m = world.members[scope] as unknown as Record<string, number | string> | undefined;
-    return m && field in m ? m[field] : null;
+    return m && field in m ? (m[field] ?? null) : null;
   }
   if (field === 'credibility' || field === 'moscowBandwidth') return world[field];
-  return field in world.vars ? world.vars[field] : null;
+  return world.vars[field] ?? null;
 }
 
 function explainChange(world: World, change: Change, depth: number, seen: Set<number>): ExplainedChange {
   const because: ExplainedChange[] = [];
   if (depth < MAX_DEPTH && world.changes) {
     for (const seq of change.cause.triggeredBy ?? []) {
-      if (seen.has(seq)) continue;
+      const cause = world.changes[seq];
+      if (cause === undefined || seen.has(seq)) continue;
       seen.add(seq);
-      because.push(explainChange(world, world.changes[seq], depth + 1, seen));
+      because.push(explainChange(world, cause, depth + 1, seen));
     }
   }
   const delta = typeof change.after === 'number' && typeof change.before === 'number' ? change.after - change.before : null;
@@ -49,7 +50,7 @@ export function explain(world: World, key: string): Explanation {
   const changes = (world.changes ?? []).filter((c) => c.target === key);
   return {
     key,
-    start: changes.length ? changes[0].before : currentValue(world, key),
+    start: changes[0] ? changes[0].before : currentValue(world, key),
     end: currentValue(world, key),
     changes: changes.map((c) => explainChange(world, c, 0, new Set([c.seq]))),
   };
@@ -67,8 +68,8 @@ export interface CohesionExplanation {
 export function explainCohesion(scenario: Scenario, world: World): CohesionExplanation {
   const first = world.trajectory[0];
   const startWorld = { ...world, credibility: first?.credibility ?? world.credibility, members: { ...world.members } };
-  for (const code in world.members) {
-    startWorld.members[code] = { ...world.members[code], loyalty: first?.loyalty[code] ?? world.members[code].loyalty, status: 'member' };
+  for (const [code, m] of Object.entries(world.members)) {
+    startWorld.members[code] = { ...m, loyalty: first?.loyalty[code] ?? m.loyalty, status: 'member' };
   }
   const before = cohesionTerms(startWorld, scenario.params.cohesion);
   const after = cohesionTerms(world, scenario.params.cohesion);
