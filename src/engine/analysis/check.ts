@@ -4,7 +4,7 @@ import { randomPolicy, type Policy } from '../play/policies.ts';
 import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { currentDevelopment } from '../core/development.ts';
+import { currentDevelopment, developmentById } from '../core/development.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -61,7 +61,7 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     plays,
     developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: devHits[id] ?? 0 })),
     options: scenario.order.flatMap((d) =>
-      scenario.developments[d].options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
+      developmentById(scenario, d).options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
     ),
     endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
     reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: reactionHits[id] ?? 0 })),
@@ -87,8 +87,8 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
 function linkedDevelopments(scenario: Scenario): Set<string> {
   const seen = new Set<string>([scenario.start]);
   const queue = [scenario.start];
-  while (queue.length) {
-    const development = scenario.developments[queue.pop()!];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    const development = developmentById(scenario, id);
     for (const option of development.options) {
       for (const branch of option.next) {
         if (branch.goto !== 'end' && !seen.has(branch.goto)) {

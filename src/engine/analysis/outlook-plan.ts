@@ -62,6 +62,7 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const pending = at === taken + 1;
   // The historical policy never draws from its stream; it is given one because every policy is.
   const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
+  if (reference === undefined) return fail(`this run has no decision ${at}: it has taken ${taken}`);
   const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
   const arms = decisions.map((decision) => {
     const { option } = parseDecision(decision);

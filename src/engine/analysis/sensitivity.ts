@@ -92,7 +92,8 @@ function setAt(data: unknown, path: (string | number)[], value: number): unknown
   const copy = JSON.parse(JSON.stringify(data)) as Record<string | number, unknown>;
   let node = copy as Record<string | number, unknown>;
   for (const part of path.slice(0, -1)) node = node[part] as Record<string | number, unknown>;
-  node[path[path.length - 1]] = value;
+  const last = path.at(-1);
+  if (last !== undefined) node[last] = value;
   return copy;
 }
 
