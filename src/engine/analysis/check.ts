@@ -51,7 +51,8 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), counting, policyRandom(runSeed));
     if (run.world.turn >= scenario.maxTurns) endless++;
     longest = Math.max(longest, run.world.turn);
-    endingHits[run.world.ending!] = (endingHits[run.world.ending!] ?? 0) + 1;
+    const ending = run.world.ending;
+    if (ending !== null) endingHits[ending] = (endingHits[ending] ?? 0) + 1;
     for (const r of run.world.reactions) reactionHits[r.reaction] = (reactionHits[r.reaction] ?? 0) + 1;
   }
 
@@ -123,7 +124,8 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
   for (let i = 0; i < plays; i++) {
     const runSeed = `${seed}-historical-${i}`;
     const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), historical, policyRandom(runSeed));
-    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    const ending = run.world.ending;
+    if (ending !== null) endings[ending] = (endings[ending] ?? 0) + 1;
   }
   return { plays, blocked: Object.values(blocked), endings };
 }

@@ -19,7 +19,8 @@ export function fidelity(scenario: Scenario, runs = 1000, seed = 'fidelity'): Fi
   for (let i = 0; i < runs; i++) {
     const run = playOut(scenario, `${seed}-${i}`, historicalPolicy);
     for (const tally of tallies) if (tally.expectation.when(run.world)) tally.met++;
-    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    const ending = run.world.ending;
+    if (ending !== null) endings[ending] = (endings[ending] ?? 0) + 1;
   }
   return {
     scenario: scenario.id,

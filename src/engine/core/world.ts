@@ -111,7 +111,11 @@ export interface World {
 
 /** A member's place in MEMBER_CODES: fixed for every scenario and campaign, so compiled rules can keep it. */
 export function memberSlot(code: string): number {
-  return MEMBER_CODES.indexOf(code as MemberCode);
+  return MEMBER_CODES.findIndex((c) => c === code);
+}
+
+export function isMemberField(field: string): field is MemberField {
+  return MEMBER_FIELDS.some((f) => f === field);
 }
 
 /**

@@ -39,8 +39,8 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
     plan,
     choose(run, choices, random) {
       // Own entries only: a development named `constructor` must not find one on Object.prototype.
-      const development = run.world.development!;
-      const wanted = Object.hasOwn(plan, development) ? plan[development] : undefined;
+      const development = run.world.development;
+      const wanted = development !== null && Object.hasOwn(plan, development) ? plan[development] : undefined;
       if (wanted) {
         const { option, leverage } = parseDecision(wanted);
         const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);

@@ -51,7 +51,8 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
     name,
     plan: spec.choose,
     choose(run, choices, random) {
-      if (spec.choose[run.world.development!] !== undefined) return base.choose(run, choices, random);
+      const development = run.world.development;
+      if (development !== null && spec.choose[development] !== undefined) return base.choose(run, choices, random);
       return fallback.choose(run, choices, random);
     },
   });

@@ -85,7 +85,7 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
   }
   if (seat.adversary !== null) {
     score += seat.adversary;
-    if (detail) factors.push({ label: `sides with ${option.adversary!.name}`, points: seat.adversary });
+    if (detail) factors.push({ label: `sides with ${option.adversary?.name ?? 'the adversary'}`, points: seat.adversary });
   }
   if (seat.russia && option.russianEffort > 0) {
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;

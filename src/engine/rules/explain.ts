@@ -1,7 +1,7 @@
 import type { Scenario } from '../core/scenario.ts';
 import { optionLabel, reactionLabel } from '../core/labels.ts';
 import { cohesionTerms } from './cohesion.ts';
-import type { Cause, Change, World } from '../core/world.ts';
+import { isMemberField, type Cause, type Change, type World } from '../core/world.ts';
 
 /**
  * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,
@@ -25,8 +25,9 @@ const MAX_DEPTH = 4;
 function currentValue(world: World, key: string): number | string | null {
   const [scope, field] = key.includes('.') ? key.split('.') : [null, key];
   if (scope) {
-    const m = world.members[scope] as unknown as Record<string, number | string> | undefined;
-    return m && field in m ? (m[field] ?? null) : null;
+    const m = world.members[scope];
+    if (m === undefined || field === undefined) return null;
+    return field === 'status' ? m.status : isMemberField(field) ? m[field] : null;
   }
   if (field === 'credibility' || field === 'moscowBandwidth') return world[field];
   return world.vars[field] ?? null;
