@@ -153,7 +153,7 @@ function fire(s: State, rule: number, m: number): void {
 }
 
 /** The scenario's own reaction first, then the standing ones in the rules' order; each fires at most once per member. */
-function react(s: State, exercise: boolean, summit: boolean): void {
+function applyReactions(s: State, exercise: boolean, summit: boolean): void {
   const { loyalty, publicSupport, hedging, status, random } = s;
   if (status[KG] === MEMBER && loyalty[KG] < 70 && s.visitedSummit && fresh(s, 8, KG) && !(random() >= 0.5)) {
     // hosts_cancel: Kyrgyzstan calls off the exercise it was to host
@@ -223,7 +223,7 @@ function react(s: State, exercise: boolean, summit: boolean): void {
 }
 
 /** Standing drift for every active member, then the trajectory's new point. */
-function settle(s: State): void {
+function settleAftermath(s: State): void {
   const { loyalty, publicSupport, hedging, status } = s;
   for (let m = 0; m < MEMBERS; m++) {
     if (status[m] !== MEMBER) continue;
@@ -260,16 +260,16 @@ export function bareRun(seed: string): BareResult {
   s.credibility = clamp(s.credibility + -8);
   weeksOfTalks = Math.min(10, Math.max(0, weeksOfTalks + 2));
   const ceasefire = !(s.random() >= 0.5);
-  react(s, false, false);
-  settle(s);
+  applyReactions(s, false, false);
+  settleAftermath(s);
   let decisions = 1;
 
   if (ceasefire) {
     s.publicSupport[AM] = clamp(s.publicSupport[AM] + 3);
     council(s, CEASEFIRE, 0);
     s.loyalty[AM] = clamp(s.loyalty[AM] + 5);
-    react(s, false, false);
-    settle(s);
+    applyReactions(s, false, false);
+    settleAftermath(s);
     decisions++;
   }
 
@@ -277,8 +277,8 @@ export function bareRun(seed: string): BareResult {
   s.visitedSummit = true;
   council(s, SUMMIT, 1);
   s.publicSupport[AM] = clamp(s.publicSupport[AM] + -5);
-  react(s, true, true);
-  settle(s);
+  applyReactions(s, true, true);
+  settleAftermath(s);
   decisions++;
 
   const ending = s.loyalty[AM] < 25 || s.status[AM] !== MEMBER ? 'broken' : 'hollow';

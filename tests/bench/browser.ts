@@ -38,7 +38,7 @@ function outlookCase(): { record: RunRecord; plan: OutlookPlan; nodeMs: number }
   const record: RunRecord = { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: campaign.id, contentHash: campaign.contentHash, seed: 'bench', decisions: [] };
   const planned = planOutlook(campaign, record, 1);
   if (!planned.ok) throw new Error(planned.error);
-  const { plan } = planned;
+  const plan = planned.value;
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();

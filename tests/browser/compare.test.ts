@@ -69,7 +69,7 @@ const outlookState = (page: Page) => page.getAttribute('[data-outlook-state]', '
 function expectedReport(scenario: Scenario, seed: string, decisions: string[], at: number) {
   const planned = planOutlook(scenario, { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: scenario.id, contentHash: scenario.contentHash, seed, decisions }, at);
   if (!planned.ok) throw new Error(planned.error);
-  const { plan } = planned;
+  const plan = planned.value;
   return { plan, report: fork(scenario, plan.record, { at, alternatives: plan.arms.slice(1).map((a) => a.decision), runs: plan.runs, seed: plan.seed }) };
 }
 

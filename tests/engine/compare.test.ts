@@ -155,7 +155,7 @@ describe('policy files', () => {
     const result = loadPolicyFile({ file: 'p.yaml', text }, scenario);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]).toMatchObject({ file: 'p.yaml', line, col });
-    expect(result.problems[0].message).toContain(message);
+    expect(result.error[0]).toMatchObject({ file: 'p.yaml', line, col });
+    expect(result.error[0]?.message).toContain(message);
   });
 });

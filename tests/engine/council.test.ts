@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choicesOf } from '../../src/engine/play/choices.ts';
-import { advance, decide, DecisionError, react, resolve, settle, startRun, type Run } from '../../src/engine/play/run.ts';
+import { advanceToNext, decide, DecisionError, applyReactions, resolveDecision, settleAftermath, startRun, type Run } from '../../src/engine/play/run.ts';
 import { councilView, memberStance, optionView, type StanceKind } from '../../src/engine/rules/council.ts';
 import type { Option, Scenario } from '../../src/engine/core/scenario.ts';
 import { fixture } from '../support/scenarios.ts';
@@ -123,8 +123,8 @@ describe('consensus and the veto', () => {
     expect(view.vetoedBy).toEqual(view.stances.filter((s) => s.stance === 'vetoes').map((s) => s.member));
     expect(view.vetoedBy).toContain('KZ');
     expect(view.passable).toBe(false);
-    expect(() => resolve(run, { option: 'send_troops', leverage: false })).toThrow(DecisionError);
-    expect(() => resolve(run, { option: 'send_troops', leverage: false })).toThrow(/vetoed by Kazakhstan/);
+    expect(() => resolveDecision(run, { option: 'send_troops', leverage: false })).toThrow(DecisionError);
+    expect(() => resolveDecision(run, { option: 'send_troops', leverage: false })).toThrow(/vetoed by Kazakhstan/);
     // The same option without consensus passes whatever the stances.
     expect(optionView(scenario, run.world, { ...sendTroops, consensus: false }).passable).toBe(true);
     // A loyal Council lets it pass.
@@ -140,7 +140,7 @@ describe('consensus and the veto', () => {
     const run = runAt((r) => (r.world.members.KG.loyalty = 10));
     const view = optionView(scenario, run.world, option('fact_finding'));
     const before = Object.fromEntries(scenario.members.map((m) => [m, run.world.members[m].loyalty]));
-    resolve(run, { option: 'fact_finding', leverage: false });
+    resolveDecision(run, { option: 'fact_finding', leverage: false });
     const overruled = scenario.params.stance.overruled;
     for (const s of view.stances) {
       const change = run.world.changes!.find((c) => c.cause.rule === 'overruled' && c.cause.member === s.member);
@@ -186,7 +186,7 @@ describe("Moscow's leverage", () => {
     const bandwidth = run.world.moscowBandwidth;
     const loyalty = Object.fromEntries(bought.map((m) => [m, run.world.members[m].loyalty]));
 
-    resolve(run, { option: 'send_troops', leverage: true });
+    resolveDecision(run, { option: 'send_troops', leverage: true });
     expect(run.world.moscowBandwidth).toBeCloseTo(bandwidth - lev.bandwidthCost * bought.length, 9);
     expect(run.world.debts.map((d) => [d.member, d.loyalty])).toEqual(bought.map((m) => [m, lev.loyaltyCost]));
     // Bought members are not overruled: their loyalty has not moved, while Russia's objection costs it.
@@ -195,9 +195,9 @@ describe("Moscow's leverage", () => {
 
     const debts = () => run.world.changes!.filter((c) => c.cause.kind === 'debt');
     // The rest of the same decision: reactions, the aftermath, the next development.
-    react(run);
-    settle(run);
-    advance(run);
+    applyReactions(run);
+    settleAftermath(run);
+    advanceToNext(run);
     expect(debts()).toEqual([]);
     expect(run.world.development).toBe('ceasefire');
 
@@ -210,7 +210,7 @@ describe("Moscow's leverage", () => {
   it('should not be possible when Moscow cannot afford it or when Russia itself vetoes', () => {
     const poor = runAt((r) => (r.world.moscowBandwidth = scenario.params.leverage.bandwidthCost - 1));
     expect(optionView(scenario, poor.world, sendTroops).leverage.possible).toBe(false);
-    expect(() => resolve(poor, { option: 'send_troops', leverage: true })).toThrow(/leverage cannot carry it/);
+    expect(() => resolveDecision(poor, { option: 'send_troops', leverage: true })).toThrow(/leverage cannot carry it/);
     const russiaAgainst = runAt((r) => (r.world.members.RU.loyalty = 0));
     const view = optionView(scenario, russiaAgainst.world, sendTroops);
     expect(view.vetoedBy).toContain('RU');

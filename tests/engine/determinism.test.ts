@@ -84,10 +84,10 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
       const read = readRunRecord(saved);
       if (!read.ok) throw new Error(read.error);
       for (const recordCauses of [false, true]) {
-        const replayed = replay(scenario, read.record, { recordCauses });
+        const replayed = replay(scenario, read.value, { recordCauses });
         if (!replayed.ok) throw new Error(replayed.error);
-        expect(replayed.warnings).toEqual([]);
-        expectSameWorld(replayed.run, run);
+        expect(replayed.value.warnings).toEqual([]);
+        expectSameWorld(replayed.value.run, run);
       }
     }
   });
@@ -101,9 +101,9 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
       const at = i % hashes.length;
       const fork = replay(scenario, record, { upTo: at });
       if (!fork.ok) throw new Error(fork.error);
-      expect(worldHash(fork.run.world)).toBe(hashes[at]);
-      for (const decision of record.decisions.slice(at)) decide(fork.run, parseDecision(decision));
-      expect(worldHash(fork.run.world)).toBe(hashes[hashes.length - 1]);
+      expect(worldHash(fork.value.run.world)).toBe(hashes[at]);
+      for (const decision of record.decisions.slice(at)) decide(fork.value.run, parseDecision(decision));
+      expect(worldHash(fork.value.run.world)).toBe(hashes[hashes.length - 1]);
     }
   });
 
@@ -125,7 +125,7 @@ describe('run records', () => {
   it('should warn, and still replay, when the scenario changed since the run was recorded', () => {
     const replayed = replay(scenario, { ...recordOf(run), contentHash: '00000000000000' });
     expect(replayed.ok).toBe(true);
-    if (replayed.ok) expect(replayed.warnings).toEqual([expect.stringMatching(/the scenario has changed/)]);
+    if (replayed.ok) expect(replayed.value.warnings).toEqual([expect.stringMatching(/the scenario has changed/)]);
   });
 
   it('should refuse a record from a newer version, of another scenario, or with a decision that cannot be taken', () => {

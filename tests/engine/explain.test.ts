@@ -49,7 +49,7 @@ describe('explaining a value', () => {
     expect(fact!.change.cause.source).toMatch(/^003_5a98e20ee2fbc50d\.txt/);
     expect(fact!.delta!).toBeGreaterThanOrEqual(-22);
     expect(fact!.delta!).toBeLessThanOrEqual(-14);
-    expect(describeChange(scenario, fact!)).toMatch(/AM\.loyalty at Article 4 invoked: option "Send a fact-finding mission": Article 4 went unanswered \[003_5a98e20ee2fbc50d\.txt/);
+    expect(describeChange(scenario, fact!)).toMatch(/AM\.loyalty at Article 4 invoked: the Council's decision "Send a fact-finding mission": Article 4 went unanswered \[003_5a98e20ee2fbc50d\.txt/);
   });
 
   it("should trace a reaction's change to the changes that set it off", () => {
@@ -65,7 +65,7 @@ describe('explaining a value', () => {
     const at = lines.findIndex((l) => l.includes('Armenia sulks'));
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1].trim()).toBe('because:');
-    expect(lines[at + 2]).toMatch(/−10\.0 AM\.publicSupport at Article 4 invoked: option "Send a fact-finding mission"/);
+    expect(lines[at + 2]).toMatch(/−10\.0 AM\.publicSupport at Article 4 invoked: the Council's decision "Send a fact-finding mission"/);
   });
 
   it("should trace the standing drift of loyalty to the public's support that pulls it", () => {

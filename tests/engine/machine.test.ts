@@ -77,7 +77,7 @@ describe('the turn machine', () => {
     const record = recordOf(whole);
     const prefix = replay(scenario, record, { upTo: 1 });
     if (!prefix.ok) throw new Error(prefix.error);
-    const actor = createActor(turnMachine, { input: { run: prefix.run } }).start();
+    const actor = createActor(turnMachine, { input: { run: prefix.value.run } }).start();
     for (const decision of record.decisions.slice(1)) {
       actor.send({ type: 'briefing.done' });
       const [option, leverage] = decision.split('+');

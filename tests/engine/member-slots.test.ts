@@ -10,8 +10,8 @@ describe('members by slot', () => {
     for (const code of MEMBER_CODES) expect(memberAt(world, memberSlot(code))).toBe(world.members[code]);
   });
 
-  it('should find nothing for a member the world does not have', () => {
+  it('should refuse a member the world does not have: every slot the engine keeps is one of its members', () => {
     const world = fixture().baseline;
-    for (const code of MEMBER_CODES) if (!(code in world.members)) expect(memberAt(world, memberSlot(code))).toBeUndefined();
+    for (const code of MEMBER_CODES) if (!(code in world.members)) expect(() => memberAt(world, memberSlot(code))).toThrow(/no member in slot/);
   });
 });

@@ -40,7 +40,7 @@ describe('what tends to happen: the plan', () => {
     const record = recordOf(played('p', ['stay_silent', 'vague_declaration']));
     const planned = planOutlook(scenario, record, 1);
     if (!planned.ok) throw new Error(planned.error);
-    const { plan } = planned;
+    const plan = planned.value;
     expect(plan.pending).toBe(false);
     expect(plan.arms.map((a) => a.decision)).toEqual(['stay_silent', 'send_troops+leverage', 'fact_finding']);
     expect(plan.arms[0].chosen).toBe(true);
@@ -56,9 +56,9 @@ describe('what tends to happen: the plan', () => {
     const record = recordOf(played('q', []));
     const planned = planOutlook(scenario, record, 1);
     if (!planned.ok) throw new Error(planned.error);
-    expect(planned.plan.pending).toBe(true);
-    expect(planned.plan.arms[0]).toMatchObject({ decision: 'fact_finding', chosen: false, historical: true });
-    expect(planned.plan.record.decisions).toEqual(['fact_finding']);
+    expect(planned.value.pending).toBe(true);
+    expect(planned.value.arms[0]).toMatchObject({ decision: 'fact_finding', chosen: false, historical: true });
+    expect(planned.value.record.decisions).toEqual(['fact_finding']);
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('what tends to happen: the plan', () => {
     const record = recordOf(played('s', ['stay_silent', 'vague_declaration']));
     const planned = planOutlook(scenario, record, 1, 50);
     if (!planned.ok) throw new Error(planned.error);
-    const { plan } = planned;
+    const plan = planned.value;
     let rows = 0;
     const report = fork(scenario, plan.record, { at: plan.at, alternatives: plan.arms.slice(1).map((a) => a.decision), runs: plan.runs, seed: plan.seed, onRun: () => rows++ });
     expect(report.policies).toEqual(plan.arms.map((a) => a.decision));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fork, ForkError } from '../../engine/analysis/fork.ts';
-import { readRunRecord, type RecordCheck } from '../../engine/play/record.ts';
+import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
+import { fail, type Result } from '../../engine/core/result.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
@@ -9,19 +10,19 @@ import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { compareTable, parseRuns, resolvePolicy } from './compare.ts';
 
 /** A run record from a file (JSON, as `run --record` writes) or from a share link. */
-export function readRecordArgument(argument: string): RecordCheck {
+export function readRecordArgument(argument: string): Result<RunRecord> {
   if (existsSync(argument)) {
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(argument, 'utf8'));
     } catch (error) {
-      return { ok: false, error: `${argument}: not a run record (not JSON: ${(error as Error).message})` };
+      return fail(`${argument}: not a run record (not JSON: ${(error as Error).message})`);
     }
     const check = readRunRecord(data);
-    return check.ok ? check : { ok: false, error: `${argument}: ${check.error}` };
+    return check.ok ? check : fail(`${argument}: ${check.error}`);
   }
   if (/[?#&]?(v|s|seed)=/.test(argument)) return decodeRunParams(argument);
-  return { ok: false, error: `${argument}: no such file, and not a share link` };
+  return fail(`${argument}: no such file, and not a share link`);
 }
 
 export interface ForkCommandOptions {
@@ -38,10 +39,11 @@ export interface ForkCommandOptions {
 
 /** `fork <record|link> --at K --options a,b,c --runs N`: each alternative at decision K, against what was chosen. */
 export async function forkCommand(argument: string, options: ForkCommandOptions, out: Output): Promise<number> {
-  const record = readRecordArgument(argument);
-  if (!record.ok) throw new InputError(record.error);
-  const scenario = loadScenarioFile(options.scenario ?? record.record.scenario, options.rules);
-  if (record.record.contentHash && record.record.contentHash !== scenario.contentHash) {
+  const read = readRecordArgument(argument);
+  if (!read.ok) throw new InputError(read.error);
+  const record = read.value;
+  const scenario = loadScenarioFile(options.scenario ?? record.scenario, options.rules);
+  if (record.contentHash && record.contentHash !== scenario.contentHash) {
     out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
   }
   const runs = parseRuns(options.runs);
@@ -49,7 +51,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
   if (!alternatives.length) throw new InputError('give the alternatives with --options a,b,c');
   const progress = progressBar(runs * (alternatives.length + 1), 'runs');
   try {
-    const report = fork(scenario, record.record, {
+    const report = fork(scenario, record, {
       at: Number(options.at),
       alternatives,
       runs,

@@ -1,9 +1,10 @@
 import { playToEnd } from '../play/batch.ts';
+import { choiceAt } from '../play/choices.ts';
 import { randomPolicy, type Policy } from '../play/policies.ts';
 import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { currentDevelopment } from '../core/development.ts';
+import { currentDevelopment, developmentById } from '../core/development.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -50,7 +51,8 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), counting, policyRandom(runSeed));
     if (run.world.turn >= scenario.maxTurns) endless++;
     longest = Math.max(longest, run.world.turn);
-    endingHits[run.world.ending!] = (endingHits[run.world.ending!] ?? 0) + 1;
+    const ending = run.world.ending;
+    if (ending !== null) endingHits[ending] = (endingHits[ending] ?? 0) + 1;
     for (const r of run.world.reactions) reactionHits[r.reaction] = (reactionHits[r.reaction] ?? 0) + 1;
   }
 
@@ -60,7 +62,7 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     plays,
     developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: devHits[id] ?? 0 })),
     options: scenario.order.flatMap((d) =>
-      scenario.developments[d].options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
+      developmentById(scenario, d).options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
     ),
     endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
     reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: reactionHits[id] ?? 0 })),
@@ -86,8 +88,8 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
 function linkedDevelopments(scenario: Scenario): Set<string> {
   const seen = new Set<string>([scenario.start]);
   const queue = [scenario.start];
-  while (queue.length) {
-    const development = scenario.developments[queue.pop()!];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    const development = developmentById(scenario, id);
     for (const option of development.options) {
       for (const branch of option.next) {
         if (branch.goto !== 'end' && !seen.has(branch.goto)) {
@@ -116,13 +118,14 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
         blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
         blocked[key].count++;
       }
-      return choices[0];
+      return choiceAt(choices, 0);
     },
   };
   for (let i = 0; i < plays; i++) {
     const runSeed = `${seed}-historical-${i}`;
     const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), historical, policyRandom(runSeed));
-    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    const ending = run.world.ending;
+    if (ending !== null) endings[ending] = (endings[ending] ?? 0) + 1;
   }
   return { plays, blocked: Object.values(blocked), endings };
 }

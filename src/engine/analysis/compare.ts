@@ -2,7 +2,7 @@ import { playOut } from '../play/batch.ts';
 import type { Policy } from '../play/policies.ts';
 import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
-import type { World } from '../core/world.ts';
+import { memberAt, memberSlot, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { Histogram, Moments, wilson, type Interval } from './stats.ts';
 
@@ -88,56 +88,66 @@ export function metricsOf(scenario: Scenario): Metric[] {
     { key: 'cohesion', label: 'cohesion', read: (w) => cohesion(w, scenario.params.cohesion) },
     { key: 'credibility', label: 'credibility', read: (w) => w.credibility },
     { key: 'moscowBandwidth', label: "Moscow's bandwidth", read: (w) => w.moscowBandwidth },
-    ...scenario.members.map((code) => ({ key: `${code}.loyalty`, label: `${scenario.names[code]} loyalty`, read: (w: World) => w.members[code].loyalty })),
+    ...scenario.members.map((code) => ({ key: `${code}.loyalty`, label: `${scenario.names[code]} loyalty`, read: (w: World) => memberAt(w, memberSlot(code)).loyalty })),
   ];
+}
+
+/** One arm's count of an outcome, and its run of the current seed, which the other arms' runs are paired with. */
+interface OutcomeCount {
+  hits: number;
+  hit: number;
+  difference: Moments;
+}
+
+/** One arm's values of a metric, and its run of the current seed, as for OutcomeCount. */
+interface MetricValues {
+  values: Histogram;
+  value: number;
+  difference: Moments;
 }
 
 /**
  * Aggregates runs of several arms (policies, or the options of a fork) played on the same seeds.
  * Runs must be added seed by seed, every arm in order, so that differences can be paired.
+ * Each outcome and metric keeps its arms side by side, the first being the one the others are paired with.
  */
 export class Comparison {
-  private readonly outcomes: Outcome[];
-  private readonly metrics: Metric[];
-  private readonly hits: Uint32Array[];
-  private readonly histograms: Histogram[][];
-  private readonly outcomeDiffs: Moments[][];
-  private readonly metricDiffs: Moments[][];
+  private readonly outcomes: { outcome: Outcome; arms: OutcomeCount[] }[];
+  private readonly metrics: { metric: Metric; arms: MetricValues[] }[];
+  /** Per arm, cohesion's values at each turn. */
   private readonly bands: Histogram[][];
-  private readonly firstHits: Uint8Array;
-  private readonly firstValues: Float64Array;
   private runs = 0;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly arms: string[],
   ) {
-    this.outcomes = outcomesOf(scenario);
-    this.metrics = metricsOf(scenario);
-    this.hits = arms.map(() => new Uint32Array(this.outcomes.length));
-    this.histograms = arms.map(() => this.metrics.map(() => new Histogram()));
-    this.outcomeDiffs = arms.map(() => this.outcomes.map(() => new Moments()));
-    this.metricDiffs = arms.map(() => this.metrics.map(() => new Moments()));
+    this.outcomes = outcomesOf(scenario).map((outcome) => ({ outcome, arms: arms.map(() => ({ hits: 0, hit: 0, difference: new Moments() })) }));
+    this.metrics = metricsOf(scenario).map((metric) => ({ metric, arms: arms.map(() => ({ values: new Histogram(), value: 0, difference: new Moments() })) }));
     this.bands = arms.map(() => []);
-    this.firstHits = new Uint8Array(this.outcomes.length);
-    this.firstValues = new Float64Array(this.metrics.length);
   }
 
   add(arm: number, world: World): void {
+    const bands = this.bands[arm];
+    if (bands === undefined) throw new RangeError(`no arm ${arm} in this comparison of ${this.arms.length}`);
     if (arm === 0) this.runs++;
-    this.outcomes.forEach((o, j) => {
-      const hit = o.test(world) ? 1 : 0;
-      this.hits[arm][j] += hit;
-      if (arm === 0) this.firstHits[j] = hit;
-      this.outcomeDiffs[arm][j].add(hit - this.firstHits[j]);
-    });
-    this.metrics.forEach((m, j) => {
-      const value = m.read(world);
-      this.histograms[arm][j].add(value);
-      if (arm === 0) this.firstValues[j] = value;
-      this.metricDiffs[arm][j].add(value - this.firstValues[j]);
-    });
-    for (const point of world.trajectory) (this.bands[arm][point.turn] ??= new Histogram()).add(point.cohesion);
+    for (const { outcome, arms } of this.outcomes) {
+      const first = arms[0];
+      const count = arms[arm];
+      if (first === undefined || count === undefined) continue;
+      count.hit = outcome.test(world) ? 1 : 0;
+      count.hits += count.hit;
+      count.difference.add(count.hit - first.hit);
+    }
+    for (const { metric, arms } of this.metrics) {
+      const first = arms[0];
+      const values = arms[arm];
+      if (first === undefined || values === undefined) continue;
+      values.value = metric.read(world);
+      values.values.add(values.value);
+      values.difference.add(values.value - first.value);
+    }
+    for (const point of world.trajectory) (bands[point.turn] ??= new Histogram()).add(point.cohesion);
   }
 
   report(seed: string): CompareReport {
@@ -147,22 +157,19 @@ export class Comparison {
       seed,
       runs,
       policies: arms,
-      outcomes: this.outcomes.map((o, j) => ({
-        key: o.key,
-        label: o.label,
-        byPolicy: arms.map((_, k) => wilson(this.hits[k][j], runs)),
-        difference: arms.map((_, k) => this.outcomeDiffs[k][j].interval()),
+      outcomes: this.outcomes.map(({ outcome, arms }) => ({
+        key: outcome.key,
+        label: outcome.label,
+        byPolicy: arms.map((count) => wilson(count.hits, runs)),
+        difference: arms.map((count) => count.difference.interval()),
       })),
-      metrics: this.metrics.map((m, j) => ({
-        key: m.key,
-        label: m.label,
-        byPolicy: arms.map((_, k) => {
-          const h = this.histograms[k][j];
-          return { p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), mean: h.mean() };
-        }),
-        difference: arms.map((_, k) => this.metricDiffs[k][j].interval()),
+      metrics: this.metrics.map(({ metric, arms }) => ({
+        key: metric.key,
+        label: metric.label,
+        byPolicy: arms.map(({ values: h }) => ({ p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), mean: h.mean() })),
+        difference: arms.map((values) => values.difference.interval()),
       })),
-      cohesionBins: this.histograms.map((h) => h[0].coarse(2)),
+      cohesionBins: this.metrics.find(({ metric }) => metric.key === 'cohesion')?.arms.map(({ values }) => values.coarse(2)) ?? [],
       notes: [],
       trajectories: this.bands.map((perTurn) =>
         perTurn.map((h, turn) => ({ turn, p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), runs: h.n })).filter((b) => b.runs > 0),
@@ -174,22 +181,22 @@ export class Comparison {
 export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
   const comparison = new Comparison(scenario, policies.map((p) => p.name));
   const total = options.runs * policies.length;
-  // Runs in which a policy reached a development it names but could not take its option there (vetoed, or not on the table).
-  const offPlan = policies.map(() => 0);
+  // offPlan: runs in which a policy reached a development it names but could not take its option there (vetoed, or not on the table).
+  const arms = policies.map((policy) => ({ policy, offPlan: 0 }));
   for (let i = 0; i < options.runs; i++) {
     const seed = `${options.seed}-${i}`;
-    for (let k = 0; k < policies.length; k++) {
-      const world = playOut(scenario, seed, policies[k]).world;
-      const plan = policies[k].plan;
-      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d))) offPlan[k]++;
+    arms.forEach((arm, k) => {
+      const world = playOut(scenario, seed, arm.policy).world;
+      const plan = arm.policy.plan;
+      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d))) arm.offPlan++;
       comparison.add(k, world);
-      options.onRun?.(policies[k].name, i, seed, world, scenario);
+      options.onRun?.(arm.policy.name, i, seed, world, scenario);
       options.onProgress?.(i * policies.length + k + 1, total);
-    }
+    });
   }
   const report = comparison.report(options.seed);
-  policies.forEach((p, k) => {
-    if (offPlan[k]) report.notes.push(`${p.name}: its plan could not be followed in ${offPlan[k]} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`);
-  });
+  for (const { policy, offPlan } of arms) {
+    if (offPlan) report.notes.push(`${policy.name}: its plan could not be followed in ${offPlan} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`);
+  }
   return report;
 }

@@ -14,19 +14,18 @@ export interface FidelityReport {
 }
 
 export function fidelity(scenario: Scenario, runs = 1000, seed = 'fidelity'): FidelityReport {
-  const met = scenario.expectations.map(() => 0);
+  const tallies = scenario.expectations.map((expectation) => ({ expectation, met: 0 }));
   const endings: Record<string, number> = {};
   for (let i = 0; i < runs; i++) {
     const run = playOut(scenario, `${seed}-${i}`, historicalPolicy);
-    scenario.expectations.forEach((e, j) => {
-      if (e.when(run.world)) met[j]++;
-    });
-    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    for (const tally of tallies) if (tally.expectation.when(run.world)) tally.met++;
+    const ending = run.world.ending;
+    if (ending !== null) endings[ending] = (endings[ending] ?? 0) + 1;
   }
   return {
     scenario: scenario.id,
     runs,
-    expectations: scenario.expectations.map((e, j) => ({ id: e.id, text: e.text, met: met[j], share: met[j] / runs, source: e.source })),
+    expectations: tallies.map(({ expectation: e, met }) => ({ id: e.id, text: e.text, met, share: met / runs, source: e.source })),
     endings,
   };
 }

@@ -1,10 +1,11 @@
 import { playToEnd } from '../play/batch.ts';
 import { historicalPolicy, type Policy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
-import { copyRun, decide, DecisionError, parseDecision, type Run } from '../play/run.ts';
+import { copyRun, decide, DecisionError, isOver, parseDecision, type Run } from '../play/run.ts';
 import type { World } from '../core/world.ts';
 import { createRandom, policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { Comparison, type CompareReport } from './compare.ts';
 
 /**
@@ -34,14 +35,13 @@ export interface ForkReport extends CompareReport {
 }
 
 export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions): ForkReport {
-  if (!Number.isInteger(options.at) || options.at < 1 || options.at > record.decisions.length) {
-    throw new ForkError(`--at must be a decision of this run, from 1 to ${record.decisions.length}`);
-  }
+  const chosen = Number.isInteger(options.at) && options.at >= 1 ? record.decisions[options.at - 1] : undefined;
+  if (chosen === undefined) throw new ForkError(`--at must be a decision of this run, from 1 to ${record.decisions.length}`);
   const prefix = replay(scenario, record, { upTo: options.at - 1, recordCauses: false });
   if (!prefix.ok) throw new ForkError(prefix.error);
-  const base = prefix.run;
-  const development = base.world.development!;
-  const chosen = record.decisions[options.at - 1];
+  const base = prefix.value.run;
+  if (isOver(base)) throw new ForkError(`this run ended before decision ${options.at}`);
+  const development = currentDevelopment(scenario, base.world).id;
   const arms = [chosen, ...options.alternatives.filter((a) => a !== chosen)];
   for (const arm of arms) {
     const trial = copyRun(base);

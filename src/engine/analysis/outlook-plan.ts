@@ -6,6 +6,7 @@ import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { currentDevelopment } from '../core/development.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import { optionLabel } from '../core/labels.ts';
 
 /**
@@ -41,21 +42,19 @@ export interface OutlookPlan {
   seed: string;
 }
 
-export type PlanResult = { ok: true; plan: OutlookPlan } | { ok: false; error: string };
-
 export function armLabel(scenario: Scenario, decision: string): string {
   const { option, leverage } = parseDecision(decision);
   const label = optionLabel(scenario, option);
   return leverage ? `${label}, with Moscow's leverage` : label;
 }
 
-export function planOutlook(scenario: Scenario, record: RunRecord, at: number, runs = OUTLOOK_RUNS): PlanResult {
+export function planOutlook(scenario: Scenario, record: RunRecord, at: number, runs = OUTLOOK_RUNS): Result<OutlookPlan> {
   const taken = record.decisions.length;
-  if (!Number.isInteger(at) || at < 1 || at > taken + 1) return { ok: false, error: `this run has no decision ${at}: it has taken ${taken}` };
+  if (!Number.isInteger(at) || at < 1 || at > taken + 1) return fail(`this run has no decision ${at}: it has taken ${taken}`);
   const prefix = replay(scenario, record, { upTo: at - 1, recordCauses: false });
-  if (!prefix.ok) return { ok: false, error: prefix.error };
-  const base = prefix.run;
-  if (isOver(base)) return { ok: false, error: `this run ended after decision ${taken}: there is no decision ${at}` };
+  if (!prefix.ok) return prefix;
+  const base = prefix.value.run;
+  if (isOver(base)) return fail(`this run ended after decision ${taken}: there is no decision ${at}`);
   const current = currentDevelopment(scenario, base.world);
   const development = current.id;
   const views = councilView(scenario, base.world, current, true);
@@ -63,6 +62,7 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const pending = at === taken + 1;
   // The historical policy never draws from its stream; it is given one because every policy is.
   const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
+  if (reference === undefined) return fail(`this run has no decision ${at}: it has taken ${taken}`);
   const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
   const arms = decisions.map((decision) => {
     const { option } = parseDecision(decision);
@@ -76,8 +76,5 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const leftOut = views
     .filter((v) => !v.passable && !v.leverage.possible)
     .map((v) => `${v.option.label} (${v.available ? `blocked by ${v.vetoedBy.map((c) => scenario.names[c]).join(', ')}` : 'not on the table then'})`);
-  return {
-    ok: true,
-    plan: { at, pending, development, arms, record: { ...record, decisions: [...record.decisions.slice(0, at - 1), reference] }, leftOut, runs, seed: record.seed },
-  };
+  return ok({ at, pending, development, arms, record: { ...record, decisions: [...record.decisions.slice(0, at - 1), reference] }, leftOut, runs, seed: record.seed });
 }

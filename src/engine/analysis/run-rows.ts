@@ -1,6 +1,6 @@
 import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
-import type { World } from '../core/world.ts';
+import { memberAt, memberSlot, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 
 /**
@@ -23,7 +23,10 @@ export function runRow(scenario: Scenario, arm: string, index: number, seed: str
     cohesion(world, scenario.params.cohesion),
     world.credibility,
     world.moscowBandwidth,
-    ...scenario.members.flatMap((m) => [world.members[m].loyalty, world.members[m].publicSupport, world.members[m].hedging, world.members[m].status]),
+    ...scenario.members.flatMap((code) => {
+      const m = memberAt(world, memberSlot(code));
+      return [m.loyalty, m.publicSupport, m.hedging, m.status];
+    }),
     world.decisions.map(formatDecision).join(' '),
     world.reactions.map((r) => `${r.member}:${r.reaction}`).join(' '),
   ];

@@ -61,11 +61,12 @@ export function parametersOf(data: unknown, file: Parameter['file'], keep: (path
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     const own = typeof record.source === 'string' ? record.source : record.assumption === true ? "designer's assumption" : null;
+    const from = own ?? provenance;
     for (const [key, value] of Object.entries(record)) {
       const here = [...path, key];
-      if (typeof value === 'number' && (own ?? provenance) && !['year', 'from', 'to', 'min', 'max', 'initial', 'era', 'spread'].includes(key) && keep(here)) {
-        found.push({ file, path: here, base: value, ...bounds(here, value), provenance: (own ?? provenance)! });
-      } else walk(value, here, own ?? provenance);
+      if (typeof value === 'number' && from && !['year', 'from', 'to', 'min', 'max', 'initial', 'era', 'spread'].includes(key) && keep(here)) {
+        found.push({ file, path: here, base: value, ...bounds(here, value), provenance: from });
+      } else walk(value, here, from);
     }
   };
   walk(data, [], null);
@@ -92,7 +93,8 @@ function setAt(data: unknown, path: (string | number)[], value: number): unknown
   const copy = JSON.parse(JSON.stringify(data)) as Record<string | number, unknown>;
   let node = copy as Record<string | number, unknown>;
   for (const part of path.slice(0, -1)) node = node[part] as Record<string | number, unknown>;
-  node[path[path.length - 1]] = value;
+  const last = path.at(-1);
+  if (last !== undefined) node[last] = value;
   return copy;
 }
 

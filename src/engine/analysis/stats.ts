@@ -52,7 +52,7 @@ export class Histogram {
 
   add(x: number): void {
     const i = Math.round(Math.min(100, Math.max(0, x)) * 10);
-    this.bins[i]++;
+    this.bins[i] = (this.bins[i] ?? 0) + 1;
     this.n++;
     this.sum += x;
   }
@@ -64,7 +64,10 @@ export class Histogram {
   /** Counts in bins `width` wide from 0 (the last bin also holds 100): for drawing the distribution. */
   coarse(width: number): number[] {
     const out = new Array<number>(Math.ceil(100 / width)).fill(0);
-    for (let i = 0; i < this.bins.length; i++) if (this.bins[i]) out[Math.min(out.length - 1, Math.floor(i / 10 / width))] += this.bins[i];
+    this.bins.forEach((count, i) => {
+      const bin = Math.min(out.length - 1, Math.floor(i / 10 / width));
+      if (count) out[bin] = (out[bin] ?? 0) + count;
+    });
     return out;
   }
 
@@ -73,9 +76,11 @@ export class Histogram {
     if (this.n === 0) return NaN;
     const target = Math.max(1, Math.ceil(q * this.n));
     let seen = 0;
-    for (let i = 0; i < this.bins.length; i++) {
-      seen += this.bins[i];
+    let i = 0;
+    for (const count of this.bins) {
+      seen += count;
       if (seen >= target) return i / 10;
+      i++;
     }
     return 100;
   }

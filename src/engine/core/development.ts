@@ -7,5 +7,12 @@ import type { World } from './world.ts';
  */
 export function currentDevelopment(scenario: Scenario, world: World): Development {
   if (world.development === null) throw new Error('the run has ended: there is no current development');
-  return scenario.developments[world.development];
+  return developmentById(scenario, world.development);
+}
+
+/** A development the scenario has: the loader resolved every id a run can hold, so one it lacks is a fault. */
+export function developmentById(scenario: Scenario, id: string): Development {
+  const development = scenario.developments[id];
+  if (development === undefined) throw new Error(`${scenario.id} has no development '${id}'`);
+  return development;
 }

@@ -65,6 +65,7 @@ export function summarize(run: Run): RunSummary {
   const members: RunSummary['world']['members'] = {};
   for (const code of scenario.members) {
     const m = world.members[code];
+    if (m === undefined) continue;
     members[code] = { loyalty: round(m.loyalty), publicSupport: round(m.publicSupport), hedging: round(m.hedging), status: m.status };
   }
   return {

@@ -19,3 +19,10 @@ export function choicesOf(run: Run, views: OptionView[] = councilView(run.scenar
   }
   return choices;
 }
+
+/** The choice at `index`: the loader guarantees a way out at every development, so a missing one is a fault. */
+export function choiceAt(choices: Choice[], index: number): Choice {
+  const choice = choices[index];
+  if (choice === undefined) throw new Error(`there is no choice ${index + 1} of ${choices.length} here`);
+  return choice;
+}

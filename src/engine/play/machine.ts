@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../core/scenario.ts';
 import { checkDecision } from './check-decision.ts';
-import { advance, copyRun, isOver, react, resolve, settle, startRun, type Run } from './run.ts';
+import { advanceToNext, copyRun, isOver, applyReactions, resolveDecision, settleAftermath, startRun, type Run } from './run.ts';
 
 /**
  * The turn loop a person plays: briefing -> council -> resolution -> reactions -> aftermath ->
@@ -30,22 +30,22 @@ export const turnMachine = setup({
     resolveDecision: assign(({ context, event }) => {
       if (event.type !== 'council.decide') return {};
       const run = copyRun(context.run);
-      resolve(run, { option: event.option, leverage: event.leverage });
+      resolveDecision(run, { option: event.option, leverage: event.leverage });
       return { run };
     }),
     applyReactions: assign(({ context }) => {
       const run = copyRun(context.run);
-      react(run);
+      applyReactions(run);
       return { run };
     }),
     settleAftermath: assign(({ context }) => {
       const run = copyRun(context.run);
-      settle(run);
+      settleAftermath(run);
       return { run };
     }),
     advanceToNext: assign(({ context }) => {
       const run = copyRun(context.run);
-      advance(run);
+      advanceToNext(run);
       return { run };
     }),
   },

@@ -1,6 +1,6 @@
 import { cohesion } from '../rules/cohesion.ts';
 import type { Random } from '../core/random.ts';
-import { choicesOf, type Choice } from './choices.ts';
+import { choiceAt, type Choice } from './choices.ts';
 import { copyRun, decide, parseDecision, type Run } from './run.ts';
 
 /** Chooses for a run in a batch. Policies see the same Council the player sees: only passable choices. */
@@ -20,7 +20,7 @@ export const historicalPolicy: Policy = {
     return (
       choices.find((c) => c.view.option.historical && !c.leverage) ??
       choices.find((c) => c.view.option.historical) ??
-      choices[0]
+      choiceAt(choices, 0)
     );
   },
 };
@@ -28,7 +28,7 @@ export const historicalPolicy: Policy = {
 export const randomPolicy: Policy = {
   name: 'random',
   choose(_run, choices, random) {
-    return choices[Math.floor(random.next() * choices.length)];
+    return choiceAt(choices, Math.floor(random.next() * choices.length));
   },
 };
 
@@ -39,8 +39,8 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
     plan,
     choose(run, choices, random) {
       // Own entries only: a development named `constructor` must not find one on Object.prototype.
-      const development = run.world.development!;
-      const wanted = Object.hasOwn(plan, development) ? plan[development] : undefined;
+      const development = run.world.development;
+      const wanted = development !== null && Object.hasOwn(plan, development) ? plan[development] : undefined;
       if (wanted) {
         const { option, leverage } = parseDecision(wanted);
         const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
@@ -58,7 +58,7 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
 export const greedyPolicy: Policy = {
   name: 'greedy',
   choose(run, choices) {
-    let best = choices[0];
+    let best = choiceAt(choices, 0);
     let bestScore = -Infinity;
     for (const choice of choices) {
       const trial = copyRun(run);

@@ -1,6 +1,7 @@
 import { z } from '../core/zod.ts';
 import { readChecked, type TextFile } from '../authoring/load.ts';
-import type { Problem, Result } from '../authoring/problem.ts';
+import type { Problem } from '../authoring/problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
 import { parseDecision } from './run.ts';
@@ -21,11 +22,11 @@ const policySchema = z.strictObject({
   otherwise: z.enum(['historical', 'random', 'greedy']).optional(),
 });
 
-const FALLBACKS: Record<string, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
+const FALLBACKS: Record<NonNullable<z.infer<typeof policySchema>['otherwise']>, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
 
-export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy> {
+export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy, Problem[]> {
   const checked = readChecked(file, policySchema);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return fail(checked.problems);
   const { data: spec, source } = checked.value;
   const problems: Problem[] = [];
   if (spec.scenario !== undefined && spec.scenario !== scenario.id) {
@@ -42,19 +43,17 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
       problems.push(source.problem(['choose', development], `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`));
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
   const name = spec.name ?? file.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const base = fixedPolicy(spec.choose, name);
   const fallback = FALLBACKS[spec.otherwise ?? 'historical'];
-  return {
-    ok: true,
-    value: {
-      name,
-      plan: spec.choose,
-      choose(run, choices, random) {
-        if (spec.choose[run.world.development!] !== undefined) return base.choose(run, choices, random);
-        return fallback.choose(run, choices, random);
-      },
+  return ok({
+    name,
+    plan: spec.choose,
+    choose(run, choices, random) {
+      const development = run.world.development;
+      if (development !== null && spec.choose[development] !== undefined) return base.choose(run, choices, random);
+      return fallback.choose(run, choices, random);
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from '../core/zod.ts';
 import { hashText } from '../core/hash.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import type { World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { decide, DecisionError, formatDecision, isOver, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
@@ -42,54 +43,53 @@ export function recordOf(run: Run): RunRecord {
   };
 }
 
-export type RecordCheck = { ok: true; record: RunRecord } | { ok: false; error: string };
-
 /** Reads a record from untrusted data (a save slot, a file, a link): refuses what it cannot read, saying why. */
-export function readRunRecord(data: unknown): RecordCheck {
+export function readRunRecord(data: unknown): Result<RunRecord> {
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `not a run record: ${issue.path.join('.') || 'record'}: ${issue.message}` };
+    return fail(`not a run record: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'unreadable'}`);
   }
   const record = parsed.data;
   if (record.format > RUN_FORMAT) {
-    return { ok: false, error: `this run was saved by a newer version (format ${record.format}; this version reads up to ${RUN_FORMAT})` };
+    return fail(`this run was saved by a newer version (format ${record.format}; this version reads up to ${RUN_FORMAT})`);
   }
-  if (record.format < MIN_RUN_FORMAT) return { ok: false, error: `this run's format ${record.format} is too old to read` };
-  return { ok: true, record };
+  if (record.format < MIN_RUN_FORMAT) return fail(`this run's format ${record.format} is too old to read`);
+  return ok(record);
 }
 
-export type ReplayResult = { ok: true; run: Run; warnings: string[] } | { ok: false; error: string };
+/** A replayed run, with what a reader should know about it (the scenario has changed since, say). */
+export interface Replayed {
+  run: Run;
+  warnings: string[];
+}
 
 /** Rebuilds a run from its record, optionally only its first `upTo` decisions (to fork there). */
-export function replay(scenario: Scenario, record: RunRecord, options: RunOptions & { upTo?: number } = {}): ReplayResult {
-  if (record.scenario !== scenario.id) return { ok: false, error: `this run is of scenario '${record.scenario}', not '${scenario.id}'` };
+export function replay(scenario: Scenario, record: RunRecord, options: RunOptions & { upTo?: number } = {}): Result<Replayed> {
+  if (record.scenario !== scenario.id) return fail(`this run is of scenario '${record.scenario}', not '${scenario.id}'`);
   const warnings: string[] = [];
   if (record.contentHash !== scenario.contentHash) {
     warnings.push('the scenario has changed since this run was recorded; it is replayed on the current version');
   }
   const run = startRun(scenario, record.seed, options);
   const decisions = options.upTo === undefined ? record.decisions : record.decisions.slice(0, options.upTo);
-  for (let i = 0; i < decisions.length; i++) {
-    if (isOver(run)) return { ok: false, error: `decision ${i + 1} ('${decisions[i]}') comes after the run has ended` };
+  for (const [i, decision] of decisions.entries()) {
+    if (isOver(run)) return fail(`decision ${i + 1} ('${decision}') comes after the run has ended`);
     try {
-      decide(run, parseDecision(decisions[i]));
+      decide(run, parseDecision(decision));
     } catch (error) {
-      if (error instanceof DecisionError) return { ok: false, error: `decision ${i + 1}: ${error.message}` };
+      if (error instanceof DecisionError) return fail(`decision ${i + 1}: ${error.message}`);
       throw error;
     }
   }
-  return { ok: true, run, warnings };
+  return ok({ run, warnings });
 }
 
 /** The state that defines a World, in a fixed order: two worlds with the same hash are the same. */
 export function worldHash(world: World): string {
-  const members = Object.keys(world.members)
-    .sort()
-    .map((code) => {
-      const m = world.members[code];
-      return [code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status];
-    });
+  const members = Object.entries(world.members)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, m]) => [code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status]);
   const vars = Object.keys(world.vars)
     .sort()
     .map((k) => [k, world.vars[k]]);

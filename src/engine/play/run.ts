@@ -1,16 +1,17 @@
 import { cohesion } from '../rules/cohesion.ts';
 import type { MemberStance, OptionView } from '../rules/council.ts';
-import { applyEffect, latestChanges, writeTarget } from '../rules/effects.ts';
+import { applyEffect, latestChanges, writeTarget, type Origin } from '../rules/effects.ts';
 import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
-import { currentDevelopment } from '../core/development.ts';
+import { currentDevelopment, developmentById } from '../core/development.ts';
 import { checkDecision } from './check-decision.ts';
-import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
+import type { Branch, Effect, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
- * pure steps (resolve, react, aftermath) so the xstate machine can show each as a state while batch
- * runs call the very same functions in a tight loop.
+ * pure steps (resolveDecision, applyReactions, settleAftermath, advanceToNext), named as the xstate
+ * machine's actions that call them, so the machine can show each as a state while batch runs call the
+ * very same functions in a tight loop.
  */
 export interface Run {
   scenario: Scenario;
@@ -75,24 +76,40 @@ export function copyRun(run: Run): Run {
 interface Keys {
   /** `${code}.${field}` for every member and field, in snapshot order. */
   initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
-  /** `${member}:${id}` for each of scenario.reactions, by index. */
-  reacted: string[];
-  /** For each of scenario.reactions and scenario.drift, its member's slot (see memberAt). */
-  reactionSlot: number[];
-  driftSlot: number[];
-  /** For each of scenario.reactions, whether it is a return (open to members who have left, not to members). */
-  returning: boolean[];
-  /** By development, the indices of the reactions its occasions allow, in order (see reactionsAt). */
-  reactionsAt: Map<string, number[]>;
-  /** The cause each drift rule's changes carry (the same every time, so made once). */
-  driftCause: Cause[];
+  /** Each of scenario.reactions with what applying it needs, in order. */
+  reactions: BoundReaction[];
+  /** By development, the reactions its occasions allow, in order (see reactionsAt). */
+  reactionsAt: Map<string, BoundReaction[]>;
+  /** Each of scenario.drift with what applying it needs, in order. */
+  drift: BoundDrift[];
   /** Each member's loyalty as a target, for the changes resolution and debts make. */
-  loyalty: Record<string, Target>;
+  loyalty: Record<string, LoyaltyTarget>;
   /** Whether the setup has no chance or spread, so that every run of the scenario starts alike. */
   setupWithoutChance: boolean;
   /** That start, made once for each way of keeping causes (see sharedStart). */
   start: { withCauses: World | null; withoutCauses: World | null };
 }
+
+interface BoundReaction {
+  reaction: Reaction;
+  /** Its member's slot (see memberAt). */
+  slot: number;
+  /** `${member}:${id}`, its key in the World's tally. */
+  key: string;
+  /** A return: open to members who have left, not to members. */
+  returning: boolean;
+}
+
+interface BoundDrift {
+  effect: Effect;
+  /** Its member's slot (see memberAt). */
+  slot: number;
+  /** What its changes carry as their cause (the same every time, so made once). */
+  origin: Origin;
+}
+
+type LoyaltyTarget = Target & { slot: number };
+
 const keysOf = new WeakMap<Scenario, Keys>();
 
 function scenarioKeys(scenario: Scenario): Keys {
@@ -100,12 +117,9 @@ function scenarioKeys(scenario: Scenario): Keys {
   if (!keys) {
     keys = {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
-      reacted: scenario.reactions.map((r) => `${r.member}:${r.id}`),
-      reactionSlot: scenario.reactions.map((r) => memberSlot(r.member)),
-      driftSlot: scenario.drift.map((e) => memberSlot(e.target.member!)),
-      returning: scenario.reactions.map((r) => r.kind === 'return'),
+      reactions: scenario.reactions.map((reaction) => ({ reaction, slot: memberSlot(reaction.member), key: `${reaction.member}:${reaction.id}`, returning: reaction.kind === 'return' })),
       reactionsAt: new Map(),
-      driftCause: scenario.drift.map((e) => ({ kind: 'drift', id: 'drift', member: e.target.member }) as Cause),
+      drift: scenario.drift.map((effect) => ({ effect, slot: effect.target.slot ?? -1, origin: { kind: 'drift', id: 'drift', member: effect.target.member } })),
       loyalty: Object.fromEntries(scenario.members.map((code) => [code, loyaltyTarget(code)])),
       setupWithoutChance: scenario.setup.every((e) => e.chance === null && e.spread === 0),
       start: { withCauses: null, withoutCauses: null },
@@ -115,7 +129,7 @@ function scenarioKeys(scenario: Scenario): Keys {
   return keys;
 }
 
-function loyaltyTarget(member: string): Target {
+function loyaltyTarget(member: string): LoyaltyTarget {
   return { key: `${member}.loyalty`, kind: 'member', member, slot: memberSlot(member), field: 'loyalty', min: 0, max: 100 };
 }
 
@@ -130,14 +144,20 @@ const UNRECORDED: Cause = { kind: 'option', id: '', rule: '', why: '' };
 /** Values at the start, for initial(). */
 function snapshotValues(scenario: Scenario, world: World): Record<string, number> {
   const values: Record<string, number> = { credibility: world.credibility, moscowBandwidth: world.moscowBandwidth, cohesion: cohesion(world, scenario.params.cohesion) };
-  for (const { code, field, key } of scenarioKeys(scenario).initial) values[key] = world.members[code][field];
-  for (const id in world.vars) values[id] = world.vars[id];
+  for (const { code, field, key } of scenarioKeys(scenario).initial) {
+    const m = world.members[code];
+    if (m !== undefined) values[key] = m[field];
+  }
+  for (const [id, value] of Object.entries(world.vars)) values[id] = value;
   return values;
 }
 
 function pushWaypoint(world: World, scenario: Scenario, development: string) {
   const loyalty: Record<string, number> = {};
-  for (const code in world.members) loyalty[code] = world.members[code].loyalty;
+  for (const code in world.members) {
+    const m = world.members[code];
+    if (m !== undefined) loyalty[code] = m.loyalty;
+  }
   world.trajectory.push({
     turn: world.turn,
     development,
@@ -154,7 +174,7 @@ export function arrive(run: Run, development: string): void {
   world.development = development;
   world.visited[development] = count(world.visited, development) + 1;
   const cause = { kind: 'development', id: development } as const;
-  for (const effect of scenario.developments[development].effects) applyEffect(world, effect, run.random, cause);
+  for (const effect of developmentById(scenario, development).effects) applyEffect(world, effect, run.random, cause);
 }
 
 export function parseDecision(text: string): { option: string; leverage: boolean } {
@@ -168,14 +188,14 @@ export function formatDecision(d: { option: string; leverage: boolean }): string
 
 /** How many times, for the World's tallies: an id such as `constructor` must not read Object.prototype. */
 function count(tally: Record<string, number>, key: string): number {
-  return Object.hasOwn(tally, key) ? tally[key] : 0;
+  return Object.hasOwn(tally, key) ? (tally[key] ?? 0) : 0;
 }
 
 /**
  * Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken.
  * `view` is the option's view of this very world when the caller has just computed it (batch runs).
  */
-export function resolve(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
+export function resolveDecision(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
   const { world, scenario } = run;
   const checked = checkDecision(scenario, world, choice, view);
   if (!checked.ok) throw new DecisionError(checked.error);
@@ -199,15 +219,20 @@ export function resolve(run: Run, choice: { option: string; leverage: boolean },
     // Only an objection on the merits is resented when overruled: a disaffected member with nothing at
     // stake in this option objects to everything, and charging it each time would be a spiral, not history.
     if ((s.stance === 'objects' || s.stance === 'vetoes') && s.stake < scenario.params.stance.accepts && !bought.includes(s.member) && overruled > 0) {
-      const target = keys.loyalty[s.member];
       const amount = s.stance === 'vetoes' ? 2 * overruled : overruled;
-      const cause = world.changes ? overruledCause(scenario, option, s) : UNRECORDED;
-      writeTarget(world, target, memberAt(world, target.slot!).loyalty - amount, cause);
+      chargeLoyalty(world, keys, s.member, amount, world.changes ? overruledCause(scenario, option, s) : UNRECORDED);
     }
   }
   const cause = { kind: 'option', id: option.id } as const;
   for (const effect of option.effects) applyEffect(world, effect, run.random, cause);
   run.pending = chooseBranch(run, option.next);
+}
+
+/** A member's loyalty falls by `amount`: overruled in the Council, or paying for leverage. */
+function chargeLoyalty(world: World, keys: Keys, member: string, amount: number, cause: Cause): void {
+  const target = keys.loyalty[member];
+  if (target === undefined) throw new Error(`${member} is not a member of this scenario`);
+  writeTarget(world, target, memberAt(world, target.slot).loyalty - amount, cause);
 }
 
 function leverageCause(scenario: Scenario, option: Option, code: string): Cause {
@@ -240,7 +265,7 @@ function debtCause(scenario: Scenario, debt: Debt): Cause {
     id: debt.development,
     rule: 'leverage',
     member: debt.member,
-    why: `${scenario.names[debt.member]} resents the pressure Moscow used at "${scenario.developments[debt.development].title}"`,
+    why: `${scenario.names[debt.member]} resents the pressure Moscow used at "${developmentById(scenario, debt.development).title}"`,
     source: scenario.rules.leverage.loyaltyCost.source,
     assumption: scenario.rules.leverage.loyaltyCost.assumption,
   };
@@ -256,18 +281,15 @@ function chooseBranch(run: Run, branches: Branch[]): string {
 }
 
 /** Reactions: each member answers by the thresholds in the rules, in a fixed order. */
-export function react(run: Run): void {
+export function applyReactions(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
-  const reactions = scenario.reactions;
-  for (const i of reactionsAt(scenario, keys, development)) {
-    const r = reactions[i];
-    const status = memberAt(world, keys.reactionSlot[i]).status;
-    if (keys.returning[i] ? status === 'member' : status !== 'member') continue;
+  for (const { reaction: r, slot, key, returning } of reactionsAt(scenario, keys, development)) {
+    const status = memberAt(world, slot).status;
+    if (returning ? status === 'member' : status !== 'member') continue;
     // The condition before the tally: most conditions fail, and most reactions have not happened yet.
     if (!r.when(world)) continue;
-    const key = keys.reacted[i];
     if (r.once && world.reacted[key]) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     world.reacted[key] = count(world.reacted, key) + 1;
@@ -278,45 +300,38 @@ export function react(run: Run): void {
 }
 
 /** The reactions a development's occasions allow, found once per development: most standing reactions wait for an exercise or a summit. */
-function reactionsAt(scenario: Scenario, keys: Keys, development: string): number[] {
+function reactionsAt(scenario: Scenario, keys: Keys, development: string): BoundReaction[] {
   let found = keys.reactionsAt.get(development);
   if (found === undefined) {
     const occasions = scenario.developments[development]?.occasions ?? [];
-    found = [];
-    for (let i = 0; i < scenario.reactions.length; i++) {
-      const occasion = scenario.reactions[i].occasion;
-      if (!occasion || occasions.includes(occasion)) found.push(i);
-    }
+    found = keys.reactions.filter(({ reaction }) => !reaction.occasion || occasions.includes(reaction.occasion));
     keys.reactionsAt.set(development, found);
   }
   return found;
 }
 
 /** Aftermath: standing drift, leverage debts falling due, and the trajectory's new point. */
-export function settle(run: Run): void {
+export function settleAftermath(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
-  const drift = scenario.drift;
-  for (let i = 0; i < drift.length; i++) {
-    if (memberAt(world, keys.driftSlot[i])?.status !== 'member') continue;
-    applyEffect(world, drift[i], run.random, keys.driftCause[i]);
+  for (const { effect, slot, origin } of keys.drift) {
+    if (memberAt(world, slot).status !== 'member') continue;
+    applyEffect(world, effect, run.random, origin);
   }
   world.turn++;
   if (world.debts.length) {
     const due = world.debts.filter((d) => d.dueTurn < world.turn);
     world.debts = world.debts.filter((d) => d.dueTurn >= world.turn);
     for (const debt of due) {
-      const target = keys.loyalty[debt.member];
-      const cause = world.changes ? debtCause(scenario, debt) : UNRECORDED;
-      writeTarget(world, target, memberAt(world, target.slot!).loyalty - debt.loyalty, cause);
+      chargeLoyalty(world, keys, debt.member, debt.loyalty, world.changes ? debtCause(scenario, debt) : UNRECORDED);
     }
   }
   pushWaypoint(world, scenario, development);
 }
 
 /** On to the development the decision led to, or to the end (with the ending decided). */
-export function advance(run: Run): void {
+export function advanceToNext(run: Run): void {
   const { world, scenario } = run;
   const next = run.pending ?? 'end';
   run.pending = null;
@@ -327,16 +342,17 @@ export function advance(run: Run): void {
 function finish(run: Run): void {
   const { world, scenario } = run;
   world.development = null;
-  const ending = scenario.endings.find((e) => !e.when || e.when(world)) ?? scenario.endings[scenario.endings.length - 1];
+  const ending = scenario.endings.find((e) => !e.when || e.when(world)) ?? scenario.endings.at(-1);
+  if (ending === undefined) throw new Error(`${scenario.id} has no ending`);
   world.ending = ending.id;
 }
 
 /** One whole decision: resolution, reactions, aftermath and the arrival of what follows. */
 export function decide(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
-  resolve(run, choice, view);
-  react(run);
-  settle(run);
-  advance(run);
+  resolveDecision(run, choice, view);
+  applyReactions(run);
+  settleAftermath(run);
+  advanceToNext(run);
 }
 
 export function isOver(run: Run): boolean {

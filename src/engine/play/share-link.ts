@@ -1,4 +1,5 @@
-import { ENGINE_VERSION, readRunRecord, type RecordCheck, type RunRecord } from './record.ts';
+import { fail, type Result } from '../core/result.ts';
+import { ENGINE_VERSION, readRunRecord, type RunRecord } from './record.ts';
 
 /**
  * A run as the parameters of a link, so the same run opens on another machine:
@@ -19,8 +20,8 @@ export function encodeRunParams(record: RunRecord): string {
 const MAX_LINK = 8000;
 
 /** Reads run parameters from a whole link or from its query or fragment part. */
-export function decodeRunParams(link: string): RecordCheck {
-  if (link.length > MAX_LINK) return { ok: false, error: 'this link is too long to be a run' };
+export function decodeRunParams(link: string): Result<RunRecord> {
+  if (link.length > MAX_LINK) return fail('this link is too long to be a run');
   const start = Math.max(link.lastIndexOf('?'), link.lastIndexOf('#'));
   const query = start >= 0 ? link.slice(start + 1) : link;
   const params: Record<string, string> = {};
@@ -33,15 +34,15 @@ export function decodeRunParams(link: string): RecordCheck {
       // '+' stays '+': links never encode a space that way, and decisions use it for leverage.
       value = decodeURIComponent(eq < 0 ? '' : pair.slice(eq + 1));
     } catch {
-      return { ok: false, error: `this link is damaged: '${key}' is not readable` };
+      return fail(`this link is damaged: '${key}' is not readable`);
     }
     params[key] = value;
   }
   for (const key of ['v', 's', 'seed']) {
-    if (params[key] === undefined) return { ok: false, error: `this link is incomplete: it has no '${key}' (is it the whole link?)` };
+    if (params[key] === undefined) return fail(`this link is incomplete: it has no '${key}' (is it the whole link?)`);
   }
   const format = Number(params.v);
-  if (!Number.isInteger(format)) return { ok: false, error: `this link's version '${params.v}' is not a number` };
+  if (!Number.isInteger(format)) return fail(`this link's version '${params.v}' is not a number`);
   return readRunRecord({
     format,
     engine: ENGINE_VERSION,

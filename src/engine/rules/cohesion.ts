@@ -25,6 +25,7 @@ export function cohesionTerms(world: World, weights: Parameters['cohesion']): Co
   let absent = 0;
   for (const code in world.members) {
     const m = world.members[code];
+    if (m === undefined) continue;
     if (m.status !== 'member') {
       absent++;
       continue;

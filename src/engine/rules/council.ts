@@ -58,7 +58,9 @@ function classify(score: number, t: Scenario['params']['stance']): StanceKind {
  * stance and score alone, and the score is the same sum, term by term in the same order.
  */
 export function memberStance(scenario: Scenario, world: World, option: Option, member: string, detail = true): MemberStance {
-  return stanceOf(scenario, world, option, member, world.members[member], seatOf(scenario, option, member), detail);
+  const m = world.members[member];
+  if (m === undefined) throw new Error(`${member} is not a member in this run of ${scenario.id}`);
+  return stanceOf(scenario, world, option, member, m, seatOf(scenario, option, member), detail);
 }
 
 function stanceOf(scenario: Scenario, world: World, option: Option, member: string, m: MemberState, seat: Seat, detail: boolean): MemberStance {
@@ -83,7 +85,7 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
   }
   if (seat.adversary !== null) {
     score += seat.adversary;
-    if (detail) factors.push({ label: `sides with ${option.adversary!.name}`, points: seat.adversary });
+    if (detail) factors.push({ label: `sides with ${option.adversary?.name ?? 'the adversary'}`, points: seat.adversary });
   }
   if (seat.russia && option.russianEffort > 0) {
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;
@@ -115,6 +117,7 @@ const NO_FACTORS: Factor[] = Object.freeze([]) as unknown as Factor[];
  * batch run's time. Each term is computed as it always was and added in the same order.
  */
 interface Seat {
+  member: string;
   slot: number;
   russia: boolean;
   authored: Stance | undefined;
@@ -135,9 +138,10 @@ function seats(scenario: Scenario, option: Option): Seat[] {
 
 function seatOf(scenario: Scenario, option: Option, member: string): Seat {
   const w = scenario.params.stance;
-  const precedent = option.intervention > 0 ? -w.precedent * scenario.precedentFear[member] * option.intervention : 0;
+  const precedent = option.intervention > 0 ? -w.precedent * (scenario.precedentFear[member] ?? 0) * option.intervention : 0;
   const backs = option.confrontsAdversary > 0 && option.adversary !== null && option.adversary.backers[member];
   return {
+    member,
     slot: memberSlot(member),
     russia: member === 'RU',
     authored: option.stances[member],
@@ -153,12 +157,11 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   const vetoedBy: string[] = [];
   const buys: string[] = [];
   let unbuyableVeto = false;
-  const seated = seats(scenario, option);
-  for (let i = 0; i < scenario.members.length; i++) {
-    const code = scenario.members[i];
-    const m = memberAt(world, seated[i].slot);
+  for (const seat of seats(scenario, option)) {
+    const code = seat.member;
+    const m = memberAt(world, seat.slot);
     if (m.status !== 'member') continue;
-    const s = stanceOf(scenario, world, option, code, m, seated[i], detail);
+    const s = stanceOf(scenario, world, option, code, m, seat, detail);
     stances.push(s);
     if (s.buyable) buys.push(code);
     if (option.consensus && s.stance === 'vetoes') {

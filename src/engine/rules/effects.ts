@@ -40,7 +40,10 @@ function writeMember(m: MemberState, field: string, value: number): void {
 
 /** The member a member or status target names: by its slot where the loader found one (see memberAt). */
 function targetMember(world: World, target: Target): MemberState {
-  return target.slot !== undefined ? memberAt(world, target.slot) : world.members[target.member!];
+  if (target.slot !== undefined) return memberAt(world, target.slot);
+  const m = target.member === undefined ? undefined : world.members[target.member];
+  if (m === undefined) throw new Error(`${target.key}: no such member in this run`);
+  return m;
 }
 
 /** Named reads for the same reason as readMember. */
@@ -63,8 +66,11 @@ export function readTarget(world: World, target: Target): number | string {
       return targetMember(world, target).status;
     case 'alliance':
       return readAlliance(world, target.field!);
-    case 'variable':
-      return world.vars[target.field!];
+    case 'variable': {
+      const value = world.vars[target.field!];
+      if (value === undefined) throw new Error(`${target.key}: no such variable in this run`);
+      return value;
+    }
   }
 }
 
@@ -115,7 +121,7 @@ export function latestChanges(world: World, keys: readonly string[]): number[] {
   const wanted = new Set(keys);
   for (let i = world.changes.length - 1; i >= 0 && wanted.size; i--) {
     const c = world.changes[i];
-    if (wanted.has(c.target)) {
+    if (c !== undefined && wanted.has(c.target)) {
       found.push(c.seq);
       wanted.delete(c.target);
     }
@@ -123,7 +129,7 @@ export function latestChanges(world: World, keys: readonly string[]): number[] {
   return found.reverse();
 }
 
-function causeOf(world: World, effect: Effect, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): Cause {
+function causeOf(world: World, effect: Effect, cause: Origin): Cause {
   return {
     ...cause,
     rule: effect.id,
@@ -135,11 +141,14 @@ function causeOf(world: World, effect: Effect, cause: Omit<Cause, 'rule' | 'why'
   };
 }
 
+/** What set an effect going: the effect adds its own rule, reason and source to make the change's cause. */
+export type Origin = Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>;
+
 /**
  * Applies one effect. Chance is drawn before spread, and each only when the effect has it, so the
  * sequence of random numbers a run uses depends only on its scenario and decisions.
  */
-export function applyEffect(world: World, effect: Effect, random: Random, cause: Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>): void {
+export function applyEffect(world: World, effect: Effect, random: Random, cause: Origin): void {
   if (effect.when && !effect.when(world)) return;
   if (effect.chance !== null && random.next() >= effect.chance) return;
   if (effect.status !== null) {

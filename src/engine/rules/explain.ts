@@ -1,7 +1,7 @@
 import type { Scenario } from '../core/scenario.ts';
 import { optionLabel, reactionLabel } from '../core/labels.ts';
 import { cohesionTerms } from './cohesion.ts';
-import type { Change, World } from '../core/world.ts';
+import { isMemberField, type Cause, type Change, type World } from '../core/world.ts';
 
 /**
  * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,
@@ -25,20 +25,22 @@ const MAX_DEPTH = 4;
 function currentValue(world: World, key: string): number | string | null {
   const [scope, field] = key.includes('.') ? key.split('.') : [null, key];
   if (scope) {
-    const m = world.members[scope] as unknown as Record<string, number | string> | undefined;
-    return m && field in m ? m[field] : null;
+    const m = world.members[scope];
+    if (m === undefined || field === undefined) return null;
+    return field === 'status' ? m.status : isMemberField(field) ? m[field] : null;
   }
   if (field === 'credibility' || field === 'moscowBandwidth') return world[field];
-  return field in world.vars ? world.vars[field] : null;
+  return world.vars[field] ?? null;
 }
 
 function explainChange(world: World, change: Change, depth: number, seen: Set<number>): ExplainedChange {
   const because: ExplainedChange[] = [];
   if (depth < MAX_DEPTH && world.changes) {
     for (const seq of change.cause.triggeredBy ?? []) {
-      if (seen.has(seq)) continue;
+      const cause = world.changes[seq];
+      if (cause === undefined || seen.has(seq)) continue;
       seen.add(seq);
-      because.push(explainChange(world, world.changes[seq], depth + 1, seen));
+      because.push(explainChange(world, cause, depth + 1, seen));
     }
   }
   const delta = typeof change.after === 'number' && typeof change.before === 'number' ? change.after - change.before : null;
@@ -49,7 +51,7 @@ export function explain(world: World, key: string): Explanation {
   const changes = (world.changes ?? []).filter((c) => c.target === key);
   return {
     key,
-    start: changes.length ? changes[0].before : currentValue(world, key),
+    start: changes[0] ? changes[0].before : currentValue(world, key),
     end: currentValue(world, key),
     changes: changes.map((c) => explainChange(world, c, 0, new Set([c.seq]))),
   };
@@ -67,8 +69,8 @@ export interface CohesionExplanation {
 export function explainCohesion(scenario: Scenario, world: World): CohesionExplanation {
   const first = world.trajectory[0];
   const startWorld = { ...world, credibility: first?.credibility ?? world.credibility, members: { ...world.members } };
-  for (const code in world.members) {
-    startWorld.members[code] = { ...world.members[code], loyalty: first?.loyalty[code] ?? world.members[code].loyalty, status: 'member' };
+  for (const [code, m] of Object.entries(world.members)) {
+    startWorld.members[code] = { ...m, loyalty: first?.loyalty[code] ?? m.loyalty, status: 'member' };
   }
   const before = cohesionTerms(startWorld, scenario.params.cohesion);
   const after = cohesionTerms(world, scenario.params.cohesion);
@@ -96,20 +98,28 @@ export function describeChange(scenario: Scenario, e: ExplainedChange): string {
   const amount = e.delta !== null ? signed(e.delta) : `${c.before} → ${c.after}`;
   const where = c.development ? scenario.developments[c.development]?.title ?? c.development : 'start';
   const cause = c.cause;
-  const what =
-    cause.kind === 'option'
-      ? `option "${optionLabel(scenario, cause.id)}"`
-      : cause.kind === 'reaction'
-        ? `${scenario.names[cause.member!] ?? cause.member} ${reactionLabel(scenario, cause.id)}`
-        : cause.kind === 'development'
-          ? 'the development'
-          : cause.kind === 'drift'
-            ? 'standing rule'
-            : cause.kind === 'leverage' || cause.kind === 'debt'
-              ? "Moscow's leverage"
-              : 'setup';
   const authority = cause.source ? ` [${cause.source}]` : cause.assumption ? " [designer's assumption]" : '';
-  return `${amount} ${c.target} at ${where}: ${what}: ${cause.why}${authority}`;
+  return `${amount} ${c.target} at ${where}: ${causeText(scenario, cause)}: ${cause.why}${authority}`;
+}
+
+/** Who or what made a change: the Council's decision, a member's reaction, a standing rule... */
+export function causeText(scenario: Scenario, cause: Cause): string {
+  switch (cause.kind) {
+    case 'option':
+      return cause.rule === 'overruled' ? 'overruled in the Council' : `the Council's decision "${optionLabel(scenario, cause.id)}"`;
+    case 'reaction':
+      return `${scenario.names[cause.member ?? ''] ?? cause.member} ${reactionLabel(scenario, cause.id)}`;
+    case 'development':
+      return `the development "${scenario.developments[cause.id]?.title ?? cause.id}"`;
+    case 'setup':
+      return 'the situation at the start';
+    case 'drift':
+      return 'a standing rule';
+    case 'leverage':
+      return "Moscow's leverage";
+    case 'debt':
+      return "the price of Moscow's leverage";
+  }
 }
 
 export function explanationLines(scenario: Scenario, explanation: Explanation): string[] {

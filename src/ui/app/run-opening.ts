@@ -37,7 +37,7 @@ export async function openSaved(library: Library, slot: string, isCurrent: () =>
 export async function openLink(library: Library, hash: string, isCurrent: () => boolean): Promise<Opening> {
   const decoded = decodeRunParams(hash);
   if (!decoded.ok) return fail(`This link cannot be opened: ${decoded.error}.`);
-  const record = decoded.record;
+  const record = decoded.value;
   const loaded = await library.load(record.scenario);
   if (!isCurrent()) return null;
   if (!loaded.ok) return fail(`This link cannot be opened: ${loaded.error}.`);

@@ -31,7 +31,7 @@ export function compareWith(s: Session, other: string | null, backLabel: string)
     const comparable = read?.ok && read.value.record.scenario === s.scenario.id && read.value.record.seed === mine.seed;
     const replayed = read?.ok && comparable ? replay(s.scenario, read.value.record, { recordCauses: false }) : null;
     if (read?.ok && replayed?.ok) {
-      beside = replayed.run;
+      beside = replayed.value.run;
       otherName = `The other run (${read.value.label || 'saved run'})`;
     } else {
       const why = !read ? 'it is no longer in this browser' : !read.ok ? read.error.reason : replayed && !replayed.ok ? replayed.error : 'it is not a run of this scenario on this seed';

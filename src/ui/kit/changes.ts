@@ -1,9 +1,8 @@
 import './changes.css';
 import type { Run } from '../../engine/play/run.ts';
-import { explain, type ExplainedChange } from '../../engine/rules/explain.ts';
+import { causeText, explain, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Change } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
-import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 import { h, type Child } from './dom.ts';
 import { direction, signed, valueName } from './format.ts';
 import { sentence, sourceText } from './sources.ts';
@@ -13,27 +12,6 @@ export function amountText(scenario: Scenario, c: Change): string {
   const name = valueName(scenario, c.target);
   if (typeof c.before === 'number' && typeof c.after === 'number') return `${name} ${signed(c.after - c.before)}`;
   return `${name}: ${c.before} → ${c.after}`;
-}
-
-/** Who or what made the change: the Council's decision, a member's reaction, a standing rule... */
-export function causeText(scenario: Scenario, c: Change): string {
-  const cause = c.cause;
-  switch (cause.kind) {
-    case 'option':
-      return cause.rule === 'overruled' ? 'overruled in the Council' : `the Council's decision "${optionLabel(scenario, cause.id)}"`;
-    case 'reaction':
-      return `${scenario.names[cause.member ?? ''] ?? cause.member} ${reactionLabel(scenario, cause.id)}`;
-    case 'development':
-      return `the development "${scenario.developments[cause.id]?.title ?? cause.id}"`;
-    case 'setup':
-      return 'the situation at the start';
-    case 'drift':
-      return 'a standing rule';
-    case 'leverage':
-      return "Moscow's leverage";
-    case 'debt':
-      return "the price of Moscow's leverage";
-  }
 }
 
 function trendClass(c: Change): string {
@@ -48,7 +26,7 @@ export function changeLine(scenario: Scenario, c: Change, withCause = true): HTM
     'p',
     { class: 'change' },
     h('span', { class: trendClass(c) }, amountText(scenario, c)),
-    withCause ? ` (${causeText(scenario, c)})` : '',
+    withCause ? ` (${causeText(scenario, c.cause)})` : '',
     `: ${sentence(c.cause.why)}`,
     source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : '',
   );

@@ -43,7 +43,7 @@ export function outlookScreen(spec: OutlookSpec): Screen {
     const el = h('section', { class: 'screen outlook', 'aria-labelledby': 'screen-heading' }, heading, h('p', { class: 'notice notice-error' }, `This cannot be played: ${planned.error}.`), back);
     return { el, heading, announcement: `What tends to happen. This cannot be played: ${planned.error}.` };
   }
-  return plannedScreen(spec, planned.plan, back);
+  return plannedScreen(spec, planned.value, back);
 }
 
 /** The scenario's texts are fetched, then the runs go to a worker; stopped before the worker starts, none is. */

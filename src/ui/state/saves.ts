@@ -56,7 +56,7 @@ export function parseSave(slot: string, text: string): SlotRead {
     slot,
     label: typeof d.label === 'string' ? d.label.slice(0, 200) : '',
     savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
-    record: record.record,
+    record: record.value,
   });
 }
 

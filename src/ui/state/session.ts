@@ -44,7 +44,7 @@ export class Session {
   static fromRecord(scenario: Scenario, record: RunRecord, slot: string, label: string, upTo?: number): Result<Reopened> {
     const replayed = replay(scenario, record, { recordCauses: true, upTo });
     if (!replayed.ok) return fail(replayed.error);
-    return ok({ session: new Session(scenario, { run: replayed.run }, slot, label), warnings: replayed.warnings });
+    return ok({ session: new Session(scenario, { run: replayed.value.run }, slot, label), warnings: replayed.value.warnings });
   }
 
   get run(): Run {
