@@ -21,7 +21,7 @@ const read = (name: string): TextFile => ({ file: `tests/bench/workload/${name}`
 
 export function workload(): Scenario {
   const loaded = loadScenario(read('request_for_help.yaml'), read('rules.yaml'));
-  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
   return loaded.value;
 }
 

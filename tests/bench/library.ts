@@ -14,6 +14,6 @@ export function benchCampaign(): Scenario {
   const target = campaign ?? 'tests/fixtures/scenarios/two_crises.yaml';
   if (!existsSync(target)) throw new Error('no campaign to measure');
   const entry = loadEntry(read(target), files.map(read), read('scenarios/rules.yaml'));
-  if (!entry.scenario) throw new Error(`${target} does not load: ${entry.problems[0]?.message}`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`${target} does not load: ${entry.error[0]?.message}`);
+  return entry.value;
 }

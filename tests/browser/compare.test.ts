@@ -17,8 +17,8 @@ function libraryScenario(id: string): Scenario {
   const read = (file: string) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') });
   const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => read(`scenarios/${f}`));
   const entry = loadEntry(files.find((f) => f.file === `scenarios/${id}.yaml`)!, files, read('scenarios/rules.yaml'));
-  if (!entry.scenario) throw new Error(`${id} does not load`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`${id} does not load`);
+  return entry.value;
 }
 
 function link(scenario: { id: string; contentHash: string }, seed: string, decisions: string[]): string {

@@ -138,8 +138,8 @@ const rulesFile = { file: 'scenarios/rules.yaml', text: readFileSync(join(ROOT, 
 export function fixtureScenario(id: string): Scenario {
   const file = `tests/fixtures/scenarios/${id}.yaml`;
   const entry = loadEntry({ file, text: readFileSync(join(ROOT, file), 'utf8') }, [], rulesFile);
-  if (!entry.scenario) throw new Error(`fixture ${id} does not load: ${entry.problems.map((p) => p.message).join('; ')}`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`fixture ${id} does not load: ${entry.error.map((p) => p.message).join('; ')}`);
+  return entry.value;
 }
 
 /** The first of a list of seeds on which a decision leads to what a test needs (found by the engine, in Node). */

@@ -13,7 +13,7 @@ import { formatProblem } from '../../src/engine/authoring/problem.ts';
 const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: fixturePath, text: readFileSync(fixturePath, 'utf8') }, rules);
-if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 
 describe('intervals', () => {
@@ -126,7 +126,7 @@ describe('policy files', () => {
     const result = loadPolicyFile({ file: 'p.yaml', text }, scenario);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]).toMatchObject({ file: 'p.yaml', line, col });
-    expect(result.problems[0].message).toContain(message);
+    expect(result.error[0]).toMatchObject({ file: 'p.yaml', line, col });
+    expect(result.error[0].message).toContain(message);
   });
 });

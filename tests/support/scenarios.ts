@@ -17,7 +17,7 @@ export const FIXTURE: TextFile = read(FIXTURE_PATH);
 /** Loads a scenario that must load, failing with its problems otherwise. */
 export function mustLoad(file: TextFile = FIXTURE, rules: TextFile = RULES): Scenario {
   const result = loadScenario(file, rules);
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  if (!result.ok) throw new Error(result.error.map(formatProblem).join('\n'));
   return result.value;
 }
 
@@ -38,9 +38,9 @@ export function allScenarios(): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const dir of ['tests/fixtures/scenarios', 'scenarios']) {
     for (const entry of loadLibrary(yamlIn(dir).map(read), RULES)) {
-      if (entry.scenario) scenarios.push(entry.scenario);
-      else if (dir === 'scenarios') console.warn(`skipping ${entry.file}: it does not load yet (${entry.problems.length} problems, first: ${entry.problems[0] ? formatProblem(entry.problems[0]) : '?'})`);
-      else throw new Error(entry.problems.map(formatProblem).join('\n'));
+      if (entry.ok) scenarios.push(entry.value);
+      else if (dir === 'scenarios') console.warn(`skipping ${entry.file}: it does not load yet (${entry.error.length} problems, first: ${entry.error[0] ? formatProblem(entry.error[0]) : '?'})`);
+      else throw new Error(entry.error.map(formatProblem).join('\n'));
     }
   }
   return scenarios;

@@ -13,7 +13,7 @@ import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts
 const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
 const path = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: path, text: readFileSync(path, 'utf8') }, rules);
-if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 
 function played(seed: string, decisions: string[]) {

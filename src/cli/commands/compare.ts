@@ -24,7 +24,7 @@ export interface CompareCommandOptions {
 export function resolvePolicy(text: string, scenario: Scenario): Policy {
   if (/\.ya?ml$/.test(text)) {
     const loaded = loadPolicyFile(readText(text), scenario);
-    if (!loaded.ok) throw new ProblemsError(loaded.problems);
+    if (!loaded.ok) throw new ProblemsError(loaded.error);
     return loaded.value;
   }
   try {

@@ -118,7 +118,7 @@ export function sensitivity(
   const scenario = baseLoad.value;
   const compiled = compileQuery(scenario, outcome);
   if (!compiled.ok) throw new SensitivityError(compiled.error);
-  const query = compiled.query;
+  const query = compiled.value;
   const scenarioData = parse(files.scenario.text);
   const rulesData = parse(files.rules.text);
   const members = new Set(scenario.members);

@@ -5,7 +5,8 @@ import { hashText } from '../core/hash.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import type { World } from '../core/world.ts';
 import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, endingsAndExpectations, type TextFile } from './load.ts';
-import type { Problem, Result } from './problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { fileProblem, type Problem } from './problem.ts';
 import type { Condition, Development, Effect, Reaction, Scenario } from '../core/scenario.ts';
 import { campaignSchema } from './schema.ts';
 
@@ -14,15 +15,15 @@ import { campaignSchema } from './schema.ts';
  * carried across. A chapter's own setup (a war that drains Moscow's attention) applies when the chapter
  * begins. The result is one Scenario, so everything that plays scenarios plays campaigns.
  */
-export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
   try {
     return loadCampaignUnsafe(campaign, chapterFiles, rulesText);
   } catch (error) {
-    return { ok: false, problems: [{ file: campaign.file, line: 1, col: 1, path: '', message: `internal error while loading: ${(error as Error).message}` }] };
+    return fail([fileProblem(campaign.file, `internal error while loading: ${(error as Error).message}`)]);
   }
 }
 
-function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules } = loadedRules.value;
@@ -41,14 +42,14 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
     }
     const loaded = loadScenario(text, rulesText);
     if (!loaded.ok) {
-      problems.push(source.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.problems);
+      problems.push(source.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.error);
       return;
     }
     const missing = loaded.value.members.filter((m) => !file.members.includes(m as never));
     if (missing.length) problems.push(source.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
     chapters.push(loaded.value);
   });
-  if (problems.length) return { ok: false, problems: dedupe(problems) };
+  if (problems.length) return fail(dedupe(problems));
 
   // Ids must be unique across chapters: saves, links and conditions name them without a chapter.
   const owner = new Map<string, string>();
@@ -65,7 +66,7 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
     }
     for (const id of new Set(s.reactions.filter((r) => !rules.reactions.some((x) => x.id === r.id)).map((r) => r.id))) claim('reaction', id, s.id, i);
   });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   const developments: Record<string, Development> = {};
   const order: string[] = [];
@@ -119,14 +120,12 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
     }
   };
   const { endings, expectations } = endingsAndExpectations(file, condition, source, problems);
-  if (problems.length) return { ok: false, problems: dedupe(problems) };
+  if (problems.length) return fail(dedupe(problems));
 
   const first = chapters[0];
   const baseline: World = baselineWorld({ members: file.members, era: file.era, start: first.start }, rules, variables);
   const { names, leaders, precedentFear } = memberFacts(rules, file.members, file.era);
-  return {
-    ok: true,
-    value: {
+  return ok({
       kind: 'campaign',
       id: file.id,
       title: file.title,
@@ -156,6 +155,5 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
       maxTurns: chapters.reduce((n, s) => n + s.maxTurns, 0),
       chapters: chapters.map((s, i) => ({ scenario: s.id, title: file.chapters[i].title ?? s.title, start: s.start })),
       rules,
-    },
-  };
+  });
 }

@@ -31,8 +31,8 @@ export function libraryIndex(files: TextFile[], rulesFile: string): ScenarioInde
   const others = files.filter((f) => fileKind(f.text) !== 'rules');
   if (!rules) return others.map((f) => unplayable(f.file, idFromFileName(f.file), 'scenario', [`${rulesFile}: the standing rules are missing`]));
   return loadLibrary(others, rules).map((entry) => {
-    const s = entry.scenario;
-    if (!s) return unplayable(entry.file, entry.id, entry.kind, entry.problems.map(formatProblem));
+    if (!entry.ok) return unplayable(entry.file, entry.id, entry.kind, entry.error.map(formatProblem));
+    const s = entry.value;
     const chapterFiles = s.chapters.map((c) => others.find((f) => idFromFileName(f.file) === c.scenario)!.file);
     return {
       file: entry.file,

@@ -5,7 +5,8 @@ import { parseExpression } from '../language/parse.ts';
 import { hashText } from '../core/hash.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { ALLIANCE_FIELDS, MEMBER_CODES, MEMBER_FIELDS, newWorld, STATUSES, memberSlot, type MemberState, type Status, type World } from '../core/world.ts';
-import { formatPath, type Problem, type Result } from './problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { fileProblem, formatPath, type Problem } from './problem.ts';
 import { rulesSchema, scenarioSchema, type EffectSpec, type ReactionSpec, type RulesFile, type ScenarioFile } from './schema.ts';
 import type { Branch, Condition, Effect, Option, Parameters, Reaction, Scenario, Target } from '../core/scenario.ts';
 import { readYaml, type YamlSource } from './yaml-document.ts';
@@ -47,12 +48,12 @@ export function dedupe(problems: Problem[]): Problem[] {
 }
 
 /** Reads a YAML file and checks it against a schema: the data, with the positions of its paths, or the problems. */
-export function readChecked<T>(file: TextFile, schema: z.ZodType<T>): Result<{ data: T; source: YamlSource }> {
+export function readChecked<T>(file: TextFile, schema: z.ZodType<T>): Result<{ data: T; source: YamlSource }, Problem[]> {
   const read = readYaml(file.text, file.file);
   if (!read.ok) return read;
-  const parsed = schema.safeParse(read.source.data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(read.source, parsed.error) };
-  return { ok: true, value: { data: parsed.data, source: read.source } };
+  const parsed = schema.safeParse(read.value.data);
+  if (!parsed.success) return fail(schemaProblems(read.value, parsed.error));
+  return ok({ data: parsed.data, source: read.value });
 }
 
 /**
@@ -60,16 +61,16 @@ export function readChecked<T>(file: TextFile, schema: z.ZodType<T>): Result<{ d
  * scenarios against the same rules, and reading the rules' YAML is most of the cost of loading one.
  * What is returned is only read, never changed, so sharing it is safe.
  */
-let lastRules: { file: string; text: string; result: Result<{ rules: RulesFile; source: YamlSource }> } | null = null;
+let lastRules: { file: string; text: string; result: Result<{ rules: RulesFile; source: YamlSource }, Problem[]> } | null = null;
 
-export function loadRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }> {
+export function loadRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }, Problem[]> {
   if (lastRules !== null && lastRules.file === rules.file && lastRules.text === rules.text) return lastRules.result;
   const result = readRules(rules);
   lastRules = { file: rules.file, text: rules.text, result };
   return result;
 }
 
-function readRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }> {
+function readRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSource }, Problem[]> {
   const checked = readChecked(rules, rulesSchema);
   if (!checked.ok) return checked;
   const { data: value, source } = checked.value;
@@ -84,8 +85,8 @@ function readRules(rules: TextFile): Result<{ rules: RulesFile; source: YamlSour
   }
   const known = value.sources.map((s) => s.file);
   checkSourcesIn(value, [], known, source, problems);
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { rules: value, source } };
+  if (problems.length) return fail(problems);
+  return ok({ rules: value, source });
 }
 
 /** Every `source:` must begin with a file the rules list, so a reviewer can find it. */
@@ -104,16 +105,16 @@ export function checkSourcesIn(node: unknown, path: Path, known: string[], sourc
 }
 
 /** Reads, checks and compiles a scenario against the standing rules. Never throws on any input. */
-export function loadScenario(scenario: TextFile, rules: TextFile): Result<Scenario> {
+export function loadScenario(scenario: TextFile, rules: TextFile): Result<Scenario, Problem[]> {
   try {
     return loadScenarioUnsafe(scenario, rules);
   } catch (error) {
     // A bug of ours, not of the file: still reported as a problem rather than a crash.
-    return { ok: false, problems: [{ file: scenario.file, line: 1, col: 1, path: '', message: `internal error while loading: ${(error as Error).message}` }] };
+    return fail([fileProblem(scenario.file, `internal error while loading: ${(error as Error).message}`)]);
   }
 }
 
-function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result<Scenario> {
+function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result<Scenario, Problem[]> {
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules, source: rulesSource } = loadedRules.value;
@@ -165,7 +166,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
     if (!members.includes(code as never)) report(path, `${code} is not a member in this scenario (${members.join(', ')})`, key);
   };
   for (const code of Object.keys(file.adversary?.backers ?? {})) checkMember(code, ['adversary', 'backers'], code);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   const vocabulary: Vocabulary = { members, variables, reactions: reactionIds, options, developments, allowSelf: false };
   const selfVocabulary: Vocabulary = { ...vocabulary, allowSelf: true };
@@ -392,13 +393,11 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
 
   const { endings, expectations } = endingsAndExpectations(file, (text, path) => condition(text, path), source, problems);
   const setup = effects(file.setup, ['setup'], 'setup.');
-  if (problems.length) return { ok: false, problems: dedupe(problems) };
+  if (problems.length) return fail(dedupe(problems));
 
   const baseline = baselineWorld(file, rules, variableSpecs);
   const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
-  return {
-    ok: true,
-    value: {
+  return ok({
       kind: 'scenario',
       id: file.id,
       title: file.title,
@@ -427,8 +426,7 @@ function loadScenarioUnsafe(scenarioText: TextFile, rulesText: TextFile): Result
       maxTurns: DEFAULT_MAX_TURNS,
       chapters: [],
       rules,
-    },
-  };
+  });
 }
 
 /** Endings (the last without a condition) and expectations, compiled: the same for a scenario and a campaign. */

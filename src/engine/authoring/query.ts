@@ -2,6 +2,7 @@ import { ExpressionError } from '../language/ast.ts';
 import { compileExpression, type Binding, type Vocabulary } from '../language/compile.ts';
 import { parseExpression } from '../language/parse.ts';
 import { cohesion } from '../rules/cohesion.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import type { World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 
@@ -22,18 +23,18 @@ export function vocabularyOf(scenario: Scenario): Vocabulary {
   };
 }
 
-export function compileQuery(scenario: Scenario, text: string): { ok: true; query: Query } | { ok: false; error: string } {
+export function compileQuery(scenario: Scenario, text: string): Result<Query> {
   const binding: Binding = { cohesion: (w) => cohesion(w, scenario.params.cohesion) };
   const vocabulary = vocabularyOf(scenario);
   try {
     const tree = parseExpression(text);
     try {
-      return { ok: true, query: { kind: 'mean', text, read: compileExpression(tree, vocabulary, binding, 'number') as (w: World) => number } };
+      return ok({ kind: 'mean', text, read: compileExpression(tree, vocabulary, binding, 'number') as (w: World) => number });
     } catch {
-      return { ok: true, query: { kind: 'probability', text, test: compileExpression(tree, vocabulary, binding, 'boolean') as (w: World) => boolean } };
+      return ok({ kind: 'probability', text, test: compileExpression(tree, vocabulary, binding, 'boolean') as (w: World) => boolean });
     }
   } catch (error) {
-    if (error instanceof ExpressionError) return { ok: false, error: `${error.message} (in "${text}" at character ${error.at + 1})` };
+    if (error instanceof ExpressionError) return fail(`${error.message} (in "${text}" at character ${error.at + 1})`);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { formatPath, type Problem } from './problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { fileProblem, formatPath, type Problem } from './problem.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
@@ -17,16 +18,16 @@ export interface YamlSource {
 
 const MAX_BYTES = 2_000_000;
 
-export function readYaml(text: string, file: string): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
+export function readYaml(text: string, file: string): Result<YamlSource, Problem[]> {
   if (text.length > MAX_BYTES) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `file is larger than ${MAX_BYTES} characters` }] };
+    return fail([fileProblem(file, `file is larger than ${MAX_BYTES} characters`)]);
   }
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `not readable as YAML: ${(error as Error).message}` }] };
+    return fail([fileProblem(file, `not readable as YAML: ${(error as Error).message}`)]);
   }
   const at = (offset: number) => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -51,13 +52,13 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
       }
     },
   });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: firstLine((error as Error).message) }] };
+    return fail([fileProblem(file, firstLine((error as Error).message))]);
   }
 
   const locate = (path: readonly PropertyKey[], key?: string) => {
@@ -106,7 +107,7 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
       return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
     },
   };
-  return { ok: true, source };
+  return ok(source);
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,7 @@
 import { z } from '../core/zod.ts';
 import { readChecked, type TextFile } from '../authoring/load.ts';
-import type { Problem, Result } from '../authoring/problem.ts';
+import type { Problem } from '../authoring/problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
 
@@ -22,7 +23,7 @@ const policySchema = z.strictObject({
 
 const FALLBACKS: Record<string, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
 
-export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy> {
+export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy, Problem[]> {
   const checked = readChecked(file, policySchema);
   if (!checked.ok) return checked;
   const { data: spec, source } = checked.value;
@@ -41,19 +42,16 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
       problems.push(source.problem(['choose', development], `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`));
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
   const name = spec.name ?? file.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const base = fixedPolicy(spec.choose, name);
   const fallback = FALLBACKS[spec.otherwise ?? 'historical'];
-  return {
-    ok: true,
-    value: {
+  return ok({
       name,
       plan: spec.choose,
       choose(run, choices, random) {
         if (spec.choose[run.world.development!] !== undefined) return base.choose(run, choices, random);
         return fallback.choose(run, choices, random);
       },
-    },
-  };
+  });
 }
