@@ -8,7 +8,7 @@ import { fixedPolicy, historicalPolicy, randomPolicy } from '../../src/engine/pl
 import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 
 const rules = { file: 'scenarios/rules.yaml', text: readFileSync('scenarios/rules.yaml', 'utf8') };
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';

@@ -4,7 +4,7 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { randomPolicy } from '../../src/engine/play/policies.ts';
 import { MEMBER_FIELDS } from '../../src/engine/core/world.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { FIXTURE, RULES } from '../support/scenarios.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy } from '../../src/engine/play/policies.ts';
 import { loadRules, loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
-import { formatProblem, type Problem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem, type Problem } from '../../src/engine/authoring/format/problem.ts';
 import { FIXTURE, RULES, mustLoad } from '../support/scenarios.ts';
 
 const FILE = 'tests/fixtures/scenarios/broken.yaml';

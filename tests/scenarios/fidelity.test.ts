@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/analysis/check.ts';
 import { fidelity } from '../../src/engine/analysis/fidelity.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { library } from './library.ts';
 
 const entries = library();

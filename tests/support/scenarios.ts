@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary } from '../../src/engine/authoring/library.ts';
 import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 
 /** Scenario files for the engine's tests, read from disk relative to the project root (where vitest runs). */

@@ -5,7 +5,7 @@ import { runHeader } from '../../src/engine/analysis/run-rows.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { decide, parseDecision, startRun } from '../../src/engine/play/run.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { firstDivergence } from '../../src/ui/compare/divergence.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts';

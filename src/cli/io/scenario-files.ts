@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileKind, loadEntry } from '../../engine/authoring/library.ts';
 import { loadRules, type TextFile } from '../../engine/authoring/load.ts';
-import { formatProblem, type Problem } from '../../engine/authoring/problem.ts';
+import { formatProblem, type Problem } from '../../engine/authoring/format/problem.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 
 /** The project's scenarios folder, wherever the command is run from. */

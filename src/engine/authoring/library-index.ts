@@ -1,6 +1,6 @@
 import { fileKind, idFromFileName, loadLibrary } from './library.ts';
 import type { TextFile } from './load.ts';
-import { formatProblem } from './problem.ts';
+import { formatProblem } from './format/problem.ts';
 
 /** One line of the scenario index (built by src/build/scenario-index.ts): what the Choose screen shows. */
 export interface ScenarioIndexEntry {

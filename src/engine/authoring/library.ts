@@ -1,6 +1,6 @@
 import { loadCampaign } from './campaign.ts';
 import { loadScenario, type TextFile } from './load.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from './format/problem.ts';
 import { fail, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 

@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { fail, ok, type Result } from '../core/result.ts';
-import { fileProblem, formatPath, type Problem } from './problem.ts';
+import { fileProblem, formatPath, type Problem } from './format/problem.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
@@ -14,6 +14,8 @@ export interface YamlSource {
   /** The position `offset` characters into a one-line scalar value at `path` (its start otherwise). */
   locateWithin(path: readonly PropertyKey[], offset: number): { line: number; col: number };
   problem(path: readonly PropertyKey[], message: string, key?: string): Problem;
+  /** The problem pointing `offset` characters into the one-line value at `path` (at its start otherwise). */
+  problemWithin(path: readonly PropertyKey[], message: string, offset: number): Problem;
 }
 
 const MAX_BYTES = 2_000_000;
@@ -105,6 +107,9 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
     locateWithin,
     problem(path, message, key) {
       return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
+    },
+    problemWithin(path, message, offset) {
+      return { file, ...locateWithin(path, offset), path: formatPath(path), message };
     },
   };
   return ok(source);

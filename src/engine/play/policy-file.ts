@@ -1,6 +1,6 @@
 import { z } from '../core/zod.ts';
 import { readChecked, type TextFile } from '../authoring/load.ts';
-import type { Problem } from '../authoring/problem.ts';
+import type { Problem } from '../authoring/format/problem.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
