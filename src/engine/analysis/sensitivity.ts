@@ -122,7 +122,7 @@ export function sensitivity(
   const query = compiled.value;
   const scenarioData = parse(files.scenario.text);
   const rulesData = parse(files.rules.text);
-  const members = new Set(scenario.members);
+  const members = new Set<string>(scenario.members);
   const relevantRule = (path: (string | number)[]) => {
     if (path[0] === 'members') return members.has(String(path[1]));
     return path[0] !== 'sources';

@@ -1,7 +1,7 @@
 import { cohesion } from '../rules/cohesion.ts';
 import { canChoose, optionView, type MemberStance, type OptionView } from '../rules/council.ts';
 import { applyEffect, latestChanges, writeTarget } from '../rules/effects.ts';
-import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
+import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type MemberCode, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
 import type { Branch, Option, Scenario, Target } from '../core/scenario.ts';
 
@@ -113,7 +113,7 @@ function scenarioKeys(scenario: Scenario): Keys {
   return keys;
 }
 
-function loyaltyTarget(member: string): Target {
+function loyaltyTarget(member: MemberCode): Target {
   return { key: `${member}.loyalty`, kind: 'member', member, slot: memberSlot(member), field: 'loyalty', min: 0, max: 100 };
 }
 
