@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem } from '../engine/authoring/problem.ts';
+import { formatProblem } from '../engine/authoring/format/problem.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
 import { endQuietlyWhenReaderLeaves, EXIT, processOutput } from './io/output.ts';

@@ -5,7 +5,7 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { playThroughMachine } from '../support/machine-play.ts';
 import { historicalPolicy } from '../../src/engine/play/policies.ts';
 import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { bareRun } from './bare-loop.ts';
 import type { Figure } from './figure.ts';
@@ -21,7 +21,7 @@ const read = (name: string): TextFile => ({ file: `tests/bench/workload/${name}`
 
 export function workload(): Scenario {
   const loaded = loadScenario(read('request_for_help.yaml'), read('rules.yaml'));
-  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
   return loaded.value;
 }
 

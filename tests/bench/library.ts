@@ -10,6 +10,6 @@ export function benchCampaign(): Scenario {
   const target = campaign ?? files.find((f) => f.file.endsWith('/two_crises.yaml'));
   if (!target) throw new Error('no campaign to measure');
   const entry = loadEntry(target, files, rulesFile());
-  if (!entry.scenario) throw new Error(`${target.file} does not load: ${entry.problems[0]?.message}`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`${target.file} does not load: ${entry.error[0]?.message}`);
+  return entry.value;
 }

@@ -16,8 +16,8 @@ import { describeBrowser, expectAccessible, fixtureScenario, openGame, screen, s
 function libraryScenario(id: string): Scenario {
   const files = libraryFiles();
   const entry = loadEntry(files.find((f) => f.file === `scenarios/${id}.yaml`)!, files, rulesFile());
-  if (!entry.scenario) throw new Error(`${id} does not load`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`${id} does not load`);
+  return entry.value;
 }
 
 function link(scenario: { id: string; contentHash: string }, seed: string, decisions: string[]): string {

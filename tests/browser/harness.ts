@@ -137,8 +137,8 @@ export async function tabTo(page: Page, selector: string, limit = 250): Promise<
 /** A test scenario loaded in Node, as the command line loads it. */
 export function fixtureScenario(id: string): Scenario {
   const entry = loadEntry(readProjectFile(`${FIXTURES_FOLDER}/${id}.yaml`), [], rulesFile());
-  if (!entry.scenario) throw new Error(`fixture ${id} does not load: ${entry.problems.map((p) => p.message).join('; ')}`);
-  return entry.scenario;
+  if (!entry.ok) throw new Error(`fixture ${id} does not load: ${entry.error.map((p) => p.message).join('; ')}`);
+  return entry.value;
 }
 
 /** The first of a list of seeds on which a decision leads to what a test needs (found by the engine, in Node). */

@@ -8,13 +8,13 @@ import { fixedPolicy, historicalPolicy, randomPolicy } from '../../src/engine/pl
 import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { rulesFile } from '../../src/node/scenario-folder.ts';
 
 const rules = rulesFile();
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: fixturePath, text: readFileSync(fixturePath, 'utf8') }, rules);
-if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 
 describe('intervals', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExpressionError, type Expr, type ValueType } from '../../src/engine/language/ast.ts';
 import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../../src/engine/language/compile.ts';
 import { parseExpression } from '../../src/engine/language/parse.ts';
-import type { MemberState, Status, World } from '../../src/engine/core/world.ts';
+import type { MemberCode, MemberState, Status, World } from '../../src/engine/core/world.ts';
 
 /** The tree as a fully parenthesised prefix form, so precedence shows at a glance. */
 function show(e: Expr): string {
@@ -194,7 +194,7 @@ describe('compiling and evaluating', () => {
   });
 
   it('should name the values an expression reads, for explanations', () => {
-    const keys = (text: string, self?: string) => [...referencedKeys(parseExpression(text), { self, cohesion: binding.cohesion })].sort();
+    const keys = (text: string, self?: MemberCode) => [...referencedKeys(parseExpression(text), { self, cohesion: binding.cohesion })].sort();
     expect(keys('self.loyalty < self.ties * 0.6', 'AM')).toEqual(['AM.loyalty', 'AM.ties']);
     expect(keys('min(AM.loyalty, credibility) > abs(weeks)')).toEqual(['AM.loyalty', 'credibility', 'weeks']);
     expect(keys('not (KZ.hedging > 3) or RU.status == "member"')).toEqual(['KZ.hedging', 'RU.status']);

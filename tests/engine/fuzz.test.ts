@@ -4,7 +4,7 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { randomPolicy } from '../../src/engine/play/policies.ts';
 import { MEMBER_FIELDS } from '../../src/engine/core/world.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { FIXTURE, RULES } from '../support/scenarios.ts';
 import { sized } from '../support/tier.ts';
 
@@ -150,8 +150,8 @@ describe(`${FILES.toLocaleString('en-US')} mutated scenario files`, () => {
         continue;
       }
       if (!result.ok) {
-        if (result.problems.length === 0) failures.push(`${what}: refused with no problem`);
-        for (const p of result.problems) {
+        if (result.error.length === 0) failures.push(`${what}: refused with no problem`);
+        for (const p of result.error) {
           const fine = p.file === FILE && Number.isInteger(p.line) && Number.isInteger(p.col) && p.line >= 1 && p.col >= 1 && p.message.length > 0 && !p.message.startsWith('internal error');
           if (!fine) failures.push(`${what}: ${formatProblem(p)}`);
           messages.add(p.message.replace(/'[^']*'|"[^"]*"|\d+/g, '_').slice(0, 40));

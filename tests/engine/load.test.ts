@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy } from '../../src/engine/play/policies.ts';
 import { loadRules, loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
-import { formatProblem, type Problem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem, type Problem } from '../../src/engine/authoring/format/problem.ts';
 import { FIXTURE, RULES, mustLoad } from '../support/scenarios.ts';
 
 const FILE = 'tests/fixtures/scenarios/broken.yaml';
@@ -31,7 +31,7 @@ function where(text: string, line: string, column = line, nth = 1): { line: numb
 function problemsOf(text: string, rules: TextFile = RULES): Problem[] {
   const result = loadScenario({ file: FILE, text }, rules);
   if (result.ok) throw new Error('expected problems, but the file loaded');
-  return result.problems;
+  return result.error;
 }
 
 interface Broken {
@@ -180,8 +180,8 @@ describe('nothing throws', () => {
     const result = loadScenario({ file: FILE, text }, RULES);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.length).toBeGreaterThan(0);
-    for (const p of result.problems) {
+    expect(result.error.length).toBeGreaterThan(0);
+    for (const p of result.error) {
       expect(p.file).toBe(FILE);
       expect(p.line).toBeGreaterThanOrEqual(1);
       expect(p.col).toBeGreaterThanOrEqual(1);
@@ -194,7 +194,7 @@ describe('nothing throws', () => {
     for (const text of ['', 'kind: rules', 'kind: scenario', RULES.text.slice(0, RULES.text.length / 2)]) {
       const result = loadScenario(FIXTURE, { file: RULES.file, text });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problems.every((p) => p.line >= 1 && p.col >= 1 && !p.message.startsWith('internal error'))).toBe(true);
+      if (!result.ok) expect(result.error.every((p) => p.line >= 1 && p.col >= 1 && !p.message.startsWith('internal error'))).toBe(true);
     }
   });
 });

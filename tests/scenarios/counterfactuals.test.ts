@@ -6,7 +6,7 @@ import type { World } from '../../src/engine/core/world.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { library } from './library.ts';
 
-const scenarios = new Map(library().flatMap((e) => (e.scenario ? [[e.id, e.scenario] as const] : [])));
+const scenarios = new Map(library().flatMap((e) => (e.ok ? [[e.id, e.value] as const] : [])));
 const SEEDS = 1000;
 
 /** The share of seeds in which `better` holds of the alternative's world against the historical one's. */

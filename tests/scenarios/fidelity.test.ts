@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/analysis/check.ts';
 import { fidelity } from '../../src/engine/analysis/fidelity.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { library } from './library.ts';
 
 const entries = library();
 
 describe('the scenario library', () => {
   it('should load every file without a problem', () => {
-    const problems = entries.flatMap((e) => e.problems.map(formatProblem));
+    const problems = entries.flatMap((e) => (e.ok ? [] : e.error.map(formatProblem)));
     expect(problems).toEqual([]);
     expect(entries.length).toBeGreaterThanOrEqual(8);
   });
 
   it('should have at least three options at every decision and a historical one at most decisions', () => {
     for (const entry of entries) {
-      const s = entry.scenario!;
+      if (!entry.ok) throw new Error(`${entry.file} does not load`);
+      const s = entry.value;
       for (const id of s.order) {
         const d = s.developments[id];
         expect(d.options.length, `${s.id}/${id}`).toBeGreaterThanOrEqual(3);
@@ -26,8 +27,8 @@ describe('the scenario library', () => {
   });
 
   for (const entry of entries) {
-    if (!entry.scenario) continue;
-    const scenario = entry.scenario;
+    if (!entry.ok) continue;
+    const scenario = entry.value;
     describe(scenario.id, () => {
       it('should reach every development, option and ending, with no dead end', () => {
         const report = checkScenario(scenario, 1000, 'library');

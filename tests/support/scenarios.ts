@@ -1,6 +1,6 @@
 import { loadLibrary } from '../../src/engine/authoring/library.ts';
 import { loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { fixtureFiles, libraryFiles, readProjectFile, RULES_FILE, rulesFile } from '../../src/node/scenario-folder.ts';
 
@@ -16,7 +16,7 @@ export const FIXTURE: TextFile = read(FIXTURE_PATH);
 /** Loads a scenario that must load, failing with its problems otherwise. */
 export function mustLoad(file: TextFile = FIXTURE, rules: TextFile = RULES): Scenario {
   const result = loadScenario(file, rules);
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  if (!result.ok) throw new Error(result.error.map(formatProblem).join('\n'));
   return result.value;
 }
 
@@ -30,8 +30,8 @@ export function allScenarios(): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const files of [fixtureFiles(), libraryFiles()]) {
     for (const entry of loadLibrary(files, RULES)) {
-      if (!entry.scenario) throw new Error(`${entry.file} does not load:\n${entry.problems.map(formatProblem).join('\n')}`);
-      scenarios.push(entry.scenario);
+      if (!entry.ok) throw new Error(`${entry.file} does not load:\n${entry.error.map(formatProblem).join('\n')}`);
+      scenarios.push(entry.value);
     }
   }
   return scenarios;

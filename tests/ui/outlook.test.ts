@@ -5,7 +5,7 @@ import { runHeader } from '../../src/engine/analysis/run-rows.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { decide, parseDecision, startRun } from '../../src/engine/play/run.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
-import { formatProblem } from '../../src/engine/authoring/problem.ts';
+import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { firstDivergence } from '../../src/ui/compare/divergence.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts';
@@ -14,7 +14,7 @@ import { rulesFile } from '../../src/node/scenario-folder.ts';
 const rules = rulesFile();
 const path = 'tests/fixtures/scenarios/request_for_help.yaml';
 const loaded = loadScenario({ file: path, text: readFileSync(path, 'utf8') }, rules);
-if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 
 function played(seed: string, decisions: string[]) {

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../engine/authoring/problem.ts';
+import { formatProblem } from '../../engine/authoring/format/problem.ts';
 import { validateFile } from '../io/scenario-files.ts';
 import { EXIT, type Output } from '../io/output.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileKind, loadEntry } from '../../engine/authoring/library.ts';
 import { loadRules, type TextFile } from '../../engine/authoring/load.ts';
-import { formatProblem, type Problem } from '../../engine/authoring/problem.ts';
+import { formatProblem, type Problem } from '../../engine/authoring/format/problem.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { libraryFiles, PROJECT_ROOT, RULES_FILE, SCENARIOS_FOLDER, yamlPathsIn } from '../../node/scenario-folder.ts';
 
@@ -44,8 +44,8 @@ export class ProblemsError extends Error {
 export function loadScenarioFile(nameOrPath: string, rulesPath?: string): Scenario {
   const path = scenarioPath(nameOrPath);
   const entry = loadEntry(readText(path), siblings(path), readText(rulesFor(path, rulesPath)));
-  if (!entry.scenario) throw new ProblemsError(entry.problems);
-  return entry.scenario;
+  if (!entry.ok) throw new ProblemsError(entry.error);
+  return entry.value;
 }
 
 /** Validates any scenario, campaign or rules file, telling them apart by their `kind`. */
@@ -53,9 +53,10 @@ export function validateFile(path: string, rulesPath?: string): Problem[] {
   const file = readText(path);
   if (fileKind(file.text) === 'rules') {
     const result = loadRules(file);
-    return result.ok ? [] : result.problems;
+    return result.ok ? [] : result.error;
   }
-  return loadEntry(file, siblings(path), readText(rulesFor(path, rulesPath))).problems;
+  const entry = loadEntry(file, siblings(path), readText(rulesFor(path, rulesPath)));
+  return entry.ok ? [] : entry.error;
 }
 
 /** The YAML files beside a scenario: where a campaign finds its chapters. */

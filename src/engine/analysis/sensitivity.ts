@@ -1,6 +1,7 @@
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { playOut } from '../play/batch.ts';
 import type { Policy } from '../play/policies.ts';
+import { compileScenarioData } from '../authoring/compile/from-data.ts';
 import { loadScenario, type TextFile } from '../authoring/load.ts';
 import { compileQuery, type Query } from '../authoring/query.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -120,10 +121,10 @@ export function sensitivity(
   const scenario = baseLoad.value;
   const compiled = compileQuery(scenario, outcome);
   if (!compiled.ok) throw new SensitivityError(compiled.error);
-  const query = compiled.query;
+  const query = compiled.value;
   const scenarioData = parse(files.scenario.text);
   const rulesData = parse(files.rules.text);
-  const members = new Set(scenario.members);
+  const members = new Set<string>(scenario.members);
   const relevantRule = (path: (string | number)[]) => {
     if (path[0] === 'members') return members.has(String(path[1]));
     return path[0] !== 'sources';
@@ -131,11 +132,12 @@ export function sensitivity(
   const parameters = [...parametersOf(scenarioData, 'scenario', () => true), ...parametersOf(rulesData, 'rules', relevantRule)];
   const base = measure(scenario, policy, query, options.runs, options.seed);
   const rows: SensitivityRow[] = [];
+  const names = { scenario: files.scenario.file, rules: files.rules.file };
   parameters.forEach((p, index) => {
     const outcomeAt = (value: number) => {
-      const scenarioText = p.file === 'scenario' ? { ...files.scenario, text: stringify(setAt(scenarioData, p.path, value)) } : files.scenario;
-      const rulesText = p.file === 'rules' ? { ...files.rules, text: stringify(setAt(rulesData, p.path, value)) } : files.rules;
-      const loaded = loadScenario(scenarioText, rulesText);
+      const scenario = p.file === 'scenario' ? setAt(scenarioData, p.path, value) : scenarioData;
+      const rules = p.file === 'rules' ? setAt(rulesData, p.path, value) : rulesData;
+      const loaded = compileScenarioData({ scenario, rules, files: names });
       // A value moved out of its allowed range is not a setting the model accepts: no reading there.
       return loaded.ok ? measure(loaded.value, policy, query, options.runs, options.seed) : null;
     };

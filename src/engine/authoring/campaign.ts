@@ -1,28 +1,37 @@
-import { ExpressionError } from '../language/ast.ts';
-import { compileExpression, type Binding, type Vocabulary } from '../language/compile.ts';
-import { parseExpression } from '../language/parse.ts';
 import { hashText } from '../core/hash.ts';
-import { cohesion } from '../rules/cohesion.ts';
-import type { World } from '../core/world.ts';
-import { baselineWorld, checkSourcesIn, dedupe, loadRules, loadScenario, memberFacts, parameters, readChecked, endingsAndExpectations, type TextFile } from './load.ts';
-import type { Problem, Result } from './problem.ts';
-import type { Condition, Development, Effect, Reaction, Scenario } from '../core/scenario.ts';
-import { campaignSchema } from './schema.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import type { Development, Effect, Reaction, Scenario } from '../core/scenario.ts';
+import { fileProblem, type Problem } from './format/problem.ts';
+import { campaignSchema, type CampaignFile, type RulesFile } from './format/schema.ts';
+import { endingsAt } from './compile/endings.ts';
+import { baselineWorld, memberFacts, membersOf } from './compile/members.ts';
+import { atValueStart, dedupe, type Places } from './compile/places.ts';
+import { parameters } from './compile/rules.ts';
+import type { Scope } from './compile/scope.ts';
+import { checkSourcesIn } from './compile/sources.ts';
+import { scenarioBinding, vocabularyOf } from './compile/vocabulary.ts';
+import { loadRules, loadScenario, readChecked, type TextFile } from './load.ts';
 
 /**
  * A campaign chains scenarios: each chapter's `end` leads to the next chapter's start, and the World is
  * carried across. A chapter's own setup (a war that drains Moscow's attention) applies when the chapter
  * begins. The result is one Scenario, so everything that plays scenarios plays campaigns.
  */
-export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
   try {
     return loadCampaignUnsafe(campaign, chapterFiles, rulesText);
   } catch (error) {
-    return { ok: false, problems: [{ file: campaign.file, line: 1, col: 1, path: '', message: `internal error while loading: ${(error as Error).message}` }] };
+    return fail([fileProblem(campaign.file, `internal error while loading: ${(error as Error).message}`)]);
   }
 }
 
-function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario> {
+interface Chapter {
+  scenario: Scenario;
+  text: TextFile;
+  title: string | undefined;
+}
+
+function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules } = loadedRules.value;
@@ -31,55 +40,70 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
   const { data: file, source } = checked.value;
   const problems: Problem[] = [];
   checkSourcesIn(file, [], rules.sources.map((s) => s.file), source, problems);
+  const chapters = loadChapters(file, source, chapterFiles, rulesText, problems);
+  if (problems.length) return fail(dedupe(problems));
+  checkUniqueAcrossChapters(chapters, rules, source, problems);
+  if (problems.length) return fail(problems);
+  return joinChapters(file, chapters, rules, source, [rulesText.text, campaign.text, ...chapters.map((c) => c.text.text)].join('\u0000'));
+}
 
-  const chapters: Scenario[] = [];
-  file.chapters.forEach((c, i) => {
+/** Each chapter loaded as a scenario of its own; a missing or broken one is reported on the campaign. */
+function loadChapters(file: CampaignFile, places: Places, chapterFiles: Record<string, TextFile>, rulesText: TextFile, problems: Problem[]): Chapter[] {
+  return file.chapters.flatMap((c, i) => {
     const text = chapterFiles[c.scenario];
     if (!text) {
-      problems.push(source.problem(['chapters', i, 'scenario'], `no scenario '${c.scenario}' (expected ${c.scenario}.yaml beside the campaign)`));
-      return;
+      problems.push(places.problem(['chapters', i, 'scenario'], `no scenario '${c.scenario}' (expected ${c.scenario}.yaml beside the campaign)`));
+      return [];
     }
     const loaded = loadScenario(text, rulesText);
     if (!loaded.ok) {
-      problems.push(source.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.problems);
-      return;
+      problems.push(places.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.error);
+      return [];
     }
     const missing = loaded.value.members.filter((m) => !file.members.includes(m as never));
-    if (missing.length) problems.push(source.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
-    chapters.push(loaded.value);
+    if (missing.length) problems.push(places.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
+    return [{ scenario: loaded.value, text, title: c.title }];
   });
-  if (problems.length) return { ok: false, problems: dedupe(problems) };
+}
 
-  // Ids must be unique across chapters: saves, links and conditions name them without a chapter.
+/** Ids must be unique across chapters: saves, links and conditions name them without a chapter. */
+function checkUniqueAcrossChapters(chapters: Chapter[], rules: RulesFile, places: Places, problems: Problem[]): void {
   const owner = new Map<string, string>();
   const claim = (kind: string, id: string, chapter: string, index: number) => {
     const key = `${kind}:${id}`;
     const first = owner.get(key);
-    if (first && first !== chapter) problems.push(source.problem(['chapters', index, 'scenario'], `${kind} id '${id}' is used in both '${first}' and '${chapter}'`));
+    if (first && first !== chapter) problems.push(places.problem(['chapters', index, 'scenario'], `${kind} id '${id}' is used in both '${first}' and '${chapter}'`));
     else owner.set(key, chapter);
   };
-  chapters.forEach((s, i) => {
+  chapters.forEach(({ scenario: s }, i) => {
     for (const d of s.order) {
       claim('development', d, s.id, i);
-      for (const o of s.developments[d].options) claim('option', o.id, s.id, i);
+      for (const o of s.developments[d]?.options ?? []) claim('option', o.id, s.id, i);
     }
     for (const id of new Set(s.reactions.filter((r) => !rules.reactions.some((x) => x.id === r.id)).map((r) => r.id))) claim('reaction', id, s.id, i);
   });
-  if (problems.length) return { ok: false, problems };
+}
 
+/** Every chapter's developments in one graph: a chapter's `end` leads to the next chapter's start, whose setup it then applies. */
+function joinDevelopments(chapters: Scenario[]): { developments: Record<string, Development>; order: string[] } {
   const developments: Record<string, Development> = {};
   const order: string[] = [];
   chapters.forEach((s, i) => {
     const nextStart = chapters[i + 1]?.start ?? 'end';
     for (const id of s.order) {
       const d = s.developments[id];
+      if (!d) continue;
       const options = d.options.map((o) => ({ ...o, next: o.next.map((b) => (b.goto === 'end' ? { ...b, goto: nextStart } : b)) }));
       const effects: Effect[] = i > 0 && id === s.start ? [...s.setup, ...d.effects] : d.effects;
       developments[id] = { ...d, options, effects };
       order.push(id);
     }
   });
+  return { developments, order };
+}
 
+/** Every chapter's reactions and drift, each once per member; a crisis's own reactions only during its chapter. */
+function joinReactions(chapters: Scenario[], rules: RulesFile): { reactions: Reaction[]; drift: Effect[] } {
   const reactions: Reaction[] = [];
   const drift: Effect[] = [];
   const seenReaction = new Set<string>();
@@ -96,66 +120,59 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
     }
     for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) (seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e));
   }
-  const variables = chapters.flatMap((s) => s.variables).filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);
+  return { reactions, drift };
+}
 
+function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile, places: Places, texts: string): Result<Scenario, Problem[]> {
+  const scenarios = chapters.map((c) => c.scenario);
+  const first = scenarios[0];
+  if (!first) return fail([places.problem(['chapters'], 'a campaign needs chapters')]);
+  const { developments, order } = joinDevelopments(scenarios);
+  const { reactions, drift } = joinReactions(scenarios, rules);
+  const variables = scenarios.flatMap((s) => s.variables).filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);
   const params = parameters(rules);
-  const vocabulary: Vocabulary = {
-    members: file.members,
-    variables: variables.map((v) => v.id),
-    reactions: [...new Set(reactions.map((r) => r.id))],
-    options: order.flatMap((d) => developments[d].options.map((o) => o.id)),
-    developments: order,
-    allowSelf: false,
+  const members = membersOf(file.members);
+  const scope: Scope = {
+    // Campaign conditions have always been reported at the start of their value.
+    places: atValueStart(places),
+    problems: [],
+    members,
+    variables,
+    vocabulary: vocabularyOf({ members: file.members, variables, reactions, order, developments }),
+    binding: scenarioBinding(params),
   };
-  const binding: Binding = { cohesion: (w) => cohesion(w, params.cohesion) };
-  const condition = (text: string | undefined, path: (string | number)[]): Condition | null => {
-    if (text === undefined) return null;
-    try {
-      return compileExpression(parseExpression(text), vocabulary, binding, 'boolean') as Condition;
-    } catch (error) {
-      if (!(error instanceof ExpressionError)) throw error;
-      problems.push(source.problem(path, `${error.message} (in "${text}" at character ${error.at + 1})`));
-      return () => false;
-    }
-  };
-  const { endings, expectations } = endingsAndExpectations(file, condition, source, problems);
-  if (problems.length) return { ok: false, problems: dedupe(problems) };
-
-  const first = chapters[0];
-  const baseline: World = baselineWorld({ members: file.members, era: file.era, start: first.start }, rules, variables);
-  const { names, leaders, precedentFear } = memberFacts(rules, file.members, file.era);
-  return {
-    ok: true,
-    value: {
-      kind: 'campaign',
-      id: file.id,
-      title: file.title,
-      era: file.era,
-      premise: file.premise,
-      length: file.length,
-      members: [...file.members],
-      names,
-      leaders,
-      sources: file.sources,
-      // Each chapter's options carry their own adversary; this is the first chapter's, for display.
-      adversary: first.adversary,
-      precedentFear,
-      params,
-      variables,
-      start: first.start,
-      developments,
-      order,
-      setup: first.setup,
-      drift,
-      reactions,
-      endings,
-      expectations,
-      debrief: file.debrief,
-      baseline,
-      contentHash: hashText([rulesText.text, campaign.text, ...file.chapters.map((c) => chapterFiles[c.scenario].text)].join('\u0000')),
-      maxTurns: chapters.reduce((n, s) => n + s.maxTurns, 0),
-      chapters: chapters.map((s, i) => ({ scenario: s.id, title: file.chapters[i].title ?? s.title, start: s.start })),
-      rules,
-    },
-  };
+  const { endings, expectations } = endingsAt(scope, file);
+  if (scope.problems.length) return fail(dedupe(scope.problems));
+  const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
+  return ok({
+    kind: 'campaign',
+    id: file.id,
+    title: file.title,
+    era: file.era,
+    premise: file.premise,
+    length: file.length,
+    members: [...file.members],
+    names,
+    leaders,
+    sources: file.sources,
+    // Each chapter's options carry their own adversary; this is the first chapter's, for display.
+    adversary: first.adversary,
+    precedentFear,
+    params,
+    variables,
+    start: first.start,
+    developments,
+    order,
+    setup: first.setup,
+    drift,
+    reactions,
+    endings,
+    expectations,
+    debrief: file.debrief,
+    baseline: baselineWorld({ members, era: file.era, start: first.start }, rules, variables),
+    contentHash: hashText(texts),
+    maxTurns: scenarios.reduce((n, s) => n + s.maxTurns, 0),
+    chapters: chapters.map((c) => ({ scenario: c.scenario.id, title: c.title ?? c.scenario.title, start: c.scenario.start })),
+    rules,
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from '../core/zod.ts';
-import { campaignSchema, rulesSchema, scenarioSchema } from './schema.ts';
+import { campaignSchema, rulesSchema, scenarioSchema } from './format/schema.ts';
 
 /** Draft-07 JSON Schemas generated from the zod schemas, for editors (VS Code's YAML extension). */
 export function jsonSchemas(): Record<'scenario' | 'campaign' | 'rules', unknown> {

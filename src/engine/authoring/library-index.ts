@@ -1,6 +1,6 @@
 import { fileKind, idFromFileName, loadLibrary } from './library.ts';
 import type { TextFile } from './load.ts';
-import { formatProblem } from './problem.ts';
+import { formatProblem } from './format/problem.ts';
 
 /** One line of the scenario index (built by src/build/scenario-index.ts): what the Choose screen shows. */
 export interface ScenarioIndexEntry {
@@ -31,8 +31,8 @@ export function libraryIndex(files: TextFile[], rulesFile: string): ScenarioInde
   const others = files.filter((f) => fileKind(f.text) !== 'rules');
   if (!rules) return others.map((f) => unplayable(f.file, idFromFileName(f.file), 'scenario', [`${rulesFile}: the standing rules are missing`]));
   return loadLibrary(others, rules).map((entry) => {
-    const s = entry.scenario;
-    if (!s) return unplayable(entry.file, entry.id, entry.kind, entry.problems.map(formatProblem));
+    if (!entry.ok) return unplayable(entry.file, entry.id, entry.kind, entry.error.map(formatProblem));
+    const s = entry.value;
     const chapterFiles = s.chapters.map((c) => others.find((f) => idFromFileName(f.file) === c.scenario)!.file);
     return {
       file: entry.file,

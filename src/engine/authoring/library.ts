@@ -1,6 +1,7 @@
 import { loadCampaign } from './campaign.ts';
 import { loadScenario, type TextFile } from './load.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from './format/problem.ts';
+import { fail, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 
 /**
@@ -8,13 +9,11 @@ import type { Scenario } from '../core/scenario.ts';
  * Files are named by their id (`armenia_2022.yaml` holds `id: armenia_2022`), which is how campaigns
  * find their chapters, in the browser and on the command line alike.
  */
-export interface LibraryEntry {
+export type LibraryEntry = {
   file: string;
   id: string;
   kind: 'scenario' | 'campaign';
-  scenario: Scenario | null;
-  problems: Problem[];
-}
+} & Result<Scenario, Problem[]>;
 
 export function fileKind(text: string): 'scenario' | 'campaign' | 'rules' | null {
   const match = /^kind:\s*['"]?(scenario|campaign|rules)['"]?\s*(#.*)?$/m.exec(text);
@@ -32,13 +31,10 @@ export function loadEntry(target: TextFile, files: TextFile[], rules: TextFile):
   const byId: Record<string, TextFile> = {};
   for (const f of files) byId[idFromFileName(f.file)] = f;
   const result = kind === 'campaign' ? loadCampaign(target, byId, rules) : loadScenario(target, rules);
-  if (!result.ok) return { file: target.file, id, kind, scenario: null, problems: result.problems };
-  if (result.value.id !== id) {
-    const line = target.text.split('\n').findIndex((l) => /^id:/.test(l)) + 1 || 1;
-    const problem = { file: target.file, line, col: 1, path: 'id', message: `id '${result.value.id}' must match the file name '${id}.yaml'` };
-    return { file: target.file, id, kind, scenario: null, problems: [problem] };
-  }
-  return { file: target.file, id, kind, scenario: result.value, problems: [] };
+  if (!result.ok || result.value.id === id) return { file: target.file, id, kind, ...result };
+  const line = target.text.split('\n').findIndex((l) => /^id:/.test(l)) + 1 || 1;
+  const problem = { file: target.file, line, col: 1, path: 'id', message: `id '${result.value.id}' must match the file name '${id}.yaml'` };
+  return { file: target.file, id, kind, ...fail([problem]) };
 }
 
 export function loadLibrary(files: TextFile[], rules: TextFile): LibraryEntry[] {

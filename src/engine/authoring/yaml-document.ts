@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { formatPath, type Problem } from './problem.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { fileProblem, formatPath, type Problem } from './format/problem.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
@@ -13,20 +14,22 @@ export interface YamlSource {
   /** The position `offset` characters into a one-line scalar value at `path` (its start otherwise). */
   locateWithin(path: readonly PropertyKey[], offset: number): { line: number; col: number };
   problem(path: readonly PropertyKey[], message: string, key?: string): Problem;
+  /** The problem pointing `offset` characters into the one-line value at `path` (at its start otherwise). */
+  problemWithin(path: readonly PropertyKey[], message: string, offset: number): Problem;
 }
 
 const MAX_BYTES = 2_000_000;
 
-export function readYaml(text: string, file: string): { ok: true; source: YamlSource } | { ok: false; problems: Problem[] } {
+export function readYaml(text: string, file: string): Result<YamlSource, Problem[]> {
   if (text.length > MAX_BYTES) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `file is larger than ${MAX_BYTES} characters` }] };
+    return fail([fileProblem(file, `file is larger than ${MAX_BYTES} characters`)]);
   }
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: `not readable as YAML: ${(error as Error).message}` }] };
+    return fail([fileProblem(file, `not readable as YAML: ${(error as Error).message}`)]);
   }
   const at = (offset: number) => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -51,13 +54,13 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
       }
     },
   });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, path: '', message: firstLine((error as Error).message) }] };
+    return fail([fileProblem(file, firstLine((error as Error).message))]);
   }
 
   const locate = (path: readonly PropertyKey[], key?: string) => {
@@ -105,8 +108,11 @@ export function readYaml(text: string, file: string): { ok: true; source: YamlSo
     problem(path, message, key) {
       return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
     },
+    problemWithin(path, message, offset) {
+      return { file, ...locateWithin(path, offset), path: formatPath(path), message };
+    },
   };
-  return { ok: true, source };
+  return ok(source);
 }
 
 function firstLine(message: string): string {

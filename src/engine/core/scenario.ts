@@ -1,4 +1,4 @@
-import type { Status, World } from './world.ts';
+import type { AllianceField, MemberCode, MemberField, Status, World } from './world.ts';
 
 /**
  * A scenario after checking: every reference resolved, every expression compiled to a closure.
@@ -13,16 +13,45 @@ export interface Provenance {
   assumption?: boolean;
 }
 
-export interface Target {
+/** What an effect changes, resolved by the loader: which member or value, and the bounds it is kept in. */
+export type Target = MemberTarget | StatusTarget | AllianceTarget | VariableTarget;
+
+interface TargetBase {
   /** As explanations name it: `AM.loyalty`, `credibility`, `weeks_deployed`, `AM.status`. */
   key: string;
-  kind: 'member' | 'status' | 'alliance' | 'variable';
-  member?: string;
-  /** The member's slot (see memberAt), for member and status targets: found once, read on every change. */
-  slot?: number;
-  field?: string;
   min: number;
   max: number;
+}
+
+export interface MemberTarget extends TargetBase {
+  kind: 'member';
+  member: MemberCode;
+  /** The member's slot (see memberAt): found once, read on every change. */
+  slot: number;
+  field: MemberField;
+}
+
+export interface StatusTarget extends TargetBase {
+  kind: 'status';
+  member: MemberCode;
+  slot: number;
+  field: 'status';
+}
+
+/** Targets of no member say so, so code reading `member` or `slot` of any target learns there is none. */
+export interface AllianceTarget extends TargetBase {
+  kind: 'alliance';
+  field: AllianceField;
+  member?: undefined;
+  slot?: undefined;
+}
+
+export interface VariableTarget extends TargetBase {
+  kind: 'variable';
+  /** The variable's id. */
+  field: string;
+  member?: undefined;
+  slot?: undefined;
 }
 
 export interface Effect extends Provenance {
@@ -93,7 +122,7 @@ export interface Reaction extends Provenance {
   id: string;
   label: string;
   kind: string;
-  member: string;
+  member: MemberCode;
   /** Fires only at a development with this occasion, when set. */
   occasion: string | null;
   when: Condition;
@@ -141,7 +170,7 @@ export interface Scenario {
   era: number;
   premise: string;
   length: string;
-  members: string[];
+  members: MemberCode[];
   names: Record<string, string>;
   leaders: Record<string, Leader>;
   sources: string[];

@@ -1,10 +1,10 @@
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type World } from '../core/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type MemberCode, type World } from '../core/world.ts';
 import { ExpressionError, type Expr, type ValueType } from './ast.ts';
 import { comparisonTests, joinTests, memberArithmetic, testsCondition, type Comparison, type MemberTests, type MemberValue } from './member-values.ts';
 
 /** The names a scenario's expressions may use: only these, checked before anything runs. */
 export interface Vocabulary {
-  members: readonly string[];
+  members: readonly MemberCode[];
   variables: readonly string[];
   reactions: readonly string[];
   options: readonly string[];
@@ -15,7 +15,7 @@ export interface Vocabulary {
 
 export interface Binding {
   /** The member `self` stands for, in rules applied member by member. */
-  self?: string;
+  self?: MemberCode;
   cohesion: (world: World) => number;
 }
 
@@ -54,15 +54,17 @@ export function compileExpression(expr: Expr, vocabulary: Vocabulary, binding: B
   return typed.fn;
 }
 
-function memberOf(scope: string, at: number, vocabulary: Vocabulary, binding: Binding): string {
+function memberOf(scope: string, at: number, vocabulary: Vocabulary, binding: Binding): MemberCode {
   if (scope === 'self') {
     if (!vocabulary.allowSelf) throw new ExpressionError("'self' is only allowed in rules that apply to every member", at);
-    return binding.self ?? 'self';
+    if (binding.self === undefined) throw new ExpressionError("'self' stands for no member here", at);
+    return binding.self;
   }
-  if (!vocabulary.members.includes(scope)) {
+  const code = vocabulary.members.find((m) => m === scope);
+  if (code === undefined) {
     throw new ExpressionError(`unknown member '${scope}' (this scenario has ${vocabulary.members.join(', ')})`, at);
   }
-  return scope;
+  return code;
 }
 
 /** The key of a value as the change log and explain() name it, e.g. `AM.loyalty` or `credibility`. */
@@ -110,7 +112,7 @@ function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, bindin
   // Own names only: `constructor` or `toString` must not reach Object.prototype.
   if (Object.hasOwn(COUNTS, name)) return { type: 'number', fn: COUNTS[name] };
   if (vocabulary.variables.includes(name)) return { type: 'number', fn: (w) => w.vars[name] };
-  if (vocabulary.members.includes(name)) {
+  if (vocabulary.members.some((m) => m === name)) {
     throw new ExpressionError(`'${name}' is a member: name one of its values, as in ${name}.loyalty`, expr.at);
   }
   const known = ['cohesion', ...ALLIANCE_FIELDS, ...Object.keys(COUNTS), ...vocabulary.variables];

@@ -1,6 +1,6 @@
 import { z } from '../core/zod.ts';
 import { readChecked, type TextFile } from '../authoring/load.ts';
-import type { Problem } from '../authoring/problem.ts';
+import type { Problem } from '../authoring/format/problem.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
@@ -26,7 +26,7 @@ const FALLBACKS: Record<NonNullable<z.infer<typeof policySchema>['otherwise']>, 
 
 export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy, Problem[]> {
   const checked = readChecked(file, policySchema);
-  if (!checked.ok) return fail(checked.problems);
+  if (!checked.ok) return fail(checked.error);
   const { data: spec, source } = checked.value;
   const problems: Problem[] = [];
   if (spec.scenario !== undefined && spec.scenario !== scenario.id) {

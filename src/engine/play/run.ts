@@ -1,11 +1,11 @@
 import { cohesion } from '../rules/cohesion.ts';
 import type { MemberStance, OptionView } from '../rules/council.ts';
 import { applyEffect, latestChanges, writeTarget, type Origin } from '../rules/effects.ts';
-import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type World } from '../core/world.ts';
+import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type MemberCode, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
 import { currentDevelopment, developmentById } from '../core/development.ts';
 import { checkDecision } from './check-decision.ts';
-import type { Branch, Effect, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
+import type { Branch, Effect, MemberTarget, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
@@ -83,7 +83,7 @@ interface Keys {
   /** Each of scenario.drift with what applying it needs, in order. */
   drift: BoundDrift[];
   /** Each member's loyalty as a target, for the changes resolution and debts make. */
-  loyalty: Record<string, LoyaltyTarget>;
+  loyalty: Record<string, MemberTarget>;
   /** Whether the setup has no chance or spread, so that every run of the scenario starts alike. */
   setupWithoutChance: boolean;
   /** That start, made once for each way of keeping causes (see sharedStart). */
@@ -108,8 +108,6 @@ interface BoundDrift {
   origin: Origin;
 }
 
-type LoyaltyTarget = Target & { slot: number };
-
 const keysOf = new WeakMap<Scenario, Keys>();
 
 function scenarioKeys(scenario: Scenario): Keys {
@@ -129,7 +127,7 @@ function scenarioKeys(scenario: Scenario): Keys {
   return keys;
 }
 
-function loyaltyTarget(member: string): LoyaltyTarget {
+function loyaltyTarget(member: MemberCode): MemberTarget {
   return { key: `${member}.loyalty`, kind: 'member', member, slot: memberSlot(member), field: 'loyalty', min: 0, max: 100 };
 }
 

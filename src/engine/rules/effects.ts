@@ -1,5 +1,5 @@
 import type { Random } from '../core/random.ts';
-import type { Effect, Target } from '../core/scenario.ts';
+import type { Effect, MemberTarget, StatusTarget, Target } from '../core/scenario.ts';
 import { clampValue, memberAt, type Cause, type MemberState, type Status, type World } from '../core/world.ts';
 
 /**
@@ -38,12 +38,9 @@ function writeMember(m: MemberState, field: string, value: number): void {
   m[field as 'loyalty'] = value;
 }
 
-/** The member a member or status target names: by its slot where the loader found one (see memberAt). */
-function targetMember(world: World, target: Target): MemberState {
-  if (target.slot !== undefined) return memberAt(world, target.slot);
-  const m = target.member === undefined ? undefined : world.members[target.member];
-  if (m === undefined) throw new Error(`${target.key}: no such member in this run`);
-  return m;
+/** The member a member or status target names, by the slot the loader found for it (see memberAt). */
+function targetMember(world: World, target: MemberTarget | StatusTarget): MemberState {
+  return memberAt(world, target.slot);
 }
 
 /** Named reads for the same reason as readMember. */
@@ -61,13 +58,13 @@ function writeAlliance(world: World, field: string, value: number): void {
 export function readTarget(world: World, target: Target): number | string {
   switch (target.kind) {
     case 'member':
-      return readMember(targetMember(world, target), target.field!);
+      return readMember(targetMember(world, target), target.field);
     case 'status':
       return targetMember(world, target).status;
     case 'alliance':
-      return readAlliance(world, target.field!);
+      return readAlliance(world, target.field);
     case 'variable': {
-      const value = world.vars[target.field!];
+      const value = world.vars[target.field];
       if (value === undefined) throw new Error(`${target.key}: no such variable in this run`);
       return value;
     }
@@ -89,16 +86,16 @@ function assign(world: World, target: Target, before: number | string, value: nu
   if (after === before) return;
   switch (target.kind) {
     case 'member':
-      writeMember(targetMember(world, target), target.field!, after as number);
+      writeMember(targetMember(world, target), target.field, after as number);
       break;
     case 'status':
       targetMember(world, target).status = after as Status;
       break;
     case 'alliance':
-      writeAlliance(world, target.field!, after as number);
+      writeAlliance(world, target.field, after as number);
       break;
     case 'variable':
-      world.vars[target.field!] = after as number;
+      world.vars[target.field] = after as number;
       break;
   }
   if (world.changes) {

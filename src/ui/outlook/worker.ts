@@ -14,8 +14,8 @@ scope.onmessage = ({ data }) => {
   const started = performance.now();
   try {
     const entry = loadEntry(data.target, data.files, data.rules);
-    const scenario = entry.scenario;
-    if (!scenario) return scope.postMessage({ type: 'failed', error: `the scenario has problems (${entry.problems[0]?.message ?? 'unknown'})` });
+    if (!entry.ok) return scope.postMessage({ type: 'failed', error: `the scenario has problems (${entry.error[0]?.message ?? 'unknown'})` });
+    const scenario = entry.value;
     if (scenario.contentHash !== data.contentHash) return scope.postMessage({ type: 'failed', error: 'the scenario changed while this page was open: reload the page' });
     const lines = [runHeader(scenario, 'option').join(',')];
     const total = data.runs * (data.alternatives.length + 1);

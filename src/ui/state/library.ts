@@ -52,8 +52,8 @@ export function openLibrary(entries: ScenarioIndexEntry[] = scenarioIndex): Libr
     try {
       const { target, files, rules } = await sources(found);
       const loaded = loadEntry(target, files, rules);
-      if (!loaded.scenario) return fail(`the scenario '${id}' has problems (${loaded.problems[0]?.message ?? 'unknown'})`);
-      return ok(loaded.scenario);
+      if (!loaded.ok) return fail(`the scenario '${id}' has problems (${loaded.error[0]?.message ?? 'unknown'})`);
+      return ok(loaded.value);
     } catch (error) {
       return fail(`the scenario '${id}' could not be loaded (${(error as Error).message})`);
     }

@@ -8,7 +8,10 @@ export interface Problem {
   message: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+/** A problem about the whole file, pointing at its start: it could not be read, or loading it failed. */
+export function fileProblem(file: string, message: string): Problem {
+  return { file, line: 1, col: 1, path: '', message };
+}
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.path || '(file)'}: ${p.message}`;
