@@ -1,0 +1,240 @@
+import { playOut } from '../play/batch.ts';
+import { choicesOf } from '../play/choices.ts';
+import { historicalPolicy, randomPolicy } from '../play/policies.ts';
+import { copyRun, decide, startRun, type Run } from '../play/run.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import { councilView } from '../rules/council.ts';
+import { createRandom, policyRandom } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
+import { linkedDevelopments } from './check.ts';
+import { plannedChoice, planPolicy, type Plan } from './plan-policy.ts';
+
+/**
+ * The best fixed plan by mean final cohesion over a sample of seeds: every plan where there are few
+ * enough, otherwise coordinate ascent from the historical plan (one development at a time, each of
+ * its decisions tried with the rest held, until no single change helps).
+ */
+export const EXHAUSTIVE_LIMIT = 5000;
+const MAX_PASSES = 6;
+const EPSILON = 1e-9;
+
+/** The decisions a plan may name at each development that can be reached. */
+export interface PlanSpace {
+  developments: string[];
+  /** By development: its options, then `option+leverage` for each whose leverage was possible on some sampled play. */
+  variants: string[][];
+  /** The number of plans: the product of the variants' counts. */
+  size: number;
+}
+
+export interface PlanSearch {
+  method: 'exhaustive' | 'coordinate ascent';
+  space: number;
+  /** Plans scored. */
+  searched: number;
+  seeds: number;
+  best: Plan;
+  bestScore: number;
+  historical: Plan;
+  historicalScore: number;
+  /** 1 = no plan searched scores better than the historical one. */
+  historicalRank: number;
+}
+
+export function searchSeeds(seed: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `${seed}-plan-${i}`);
+}
+
+/** Leverage is a plan's choice only where it was ever possible: found on random and historical plays of the seeds. */
+export function planSpace(scenario: Scenario, seeds: string[]): PlanSpace {
+  const linked = linkedDevelopments(scenario);
+  const developments = scenario.order.filter((d) => linked.has(d));
+  const leverage = new Set<string>();
+  for (const seed of seeds) {
+    for (const policy of [randomPolicy, historicalPolicy]) {
+      const run = startRun(scenario, seed, { recordCauses: false });
+      const random = policyRandom(seed);
+      while (run.world.development !== null) {
+        const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false));
+        for (const c of choices) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
+        const choice = policy.choose(run, choices, random);
+        decide(run, choice, choice.view);
+      }
+    }
+  }
+  const variants = developments.map((d) => {
+    const options = scenario.developments[d].options.map((o) => o.id);
+    return [...options, ...options.filter((o) => leverage.has(`${d}/${o}`)).map((o) => `${o}+leverage`)];
+  });
+  return { developments, variants, size: variants.reduce((n, v) => n * v.length, 1) };
+}
+
+export function historicalPlan(scenario: Scenario, space: PlanSpace): number[] {
+  return space.developments.map((d) =>
+    Math.max(
+      0,
+      scenario.developments[d].options.findIndex((o) => o.historical),
+    ),
+  );
+}
+
+export function planOf(space: PlanSpace, indices: ArrayLike<number>): Plan {
+  const plan: Record<string, string> = {};
+  space.developments.forEach((d, i) => {
+    plan[d] = space.variants[i][indices[i]];
+  });
+  return plan;
+}
+
+export function searchPlans(scenario: Scenario, seeds: string[], space = planSpace(scenario, seeds), limit = EXHAUSTIVE_LIMIT): PlanSearch {
+  return space.size <= limit ? exhaustive(scenario, seeds, space) : ascend(scenario, seeds, space);
+}
+
+function rankOf(scores: Iterable<number>, score: number): number {
+  let better = 0;
+  for (const s of scores) if (s > score + EPSILON) better++;
+  return better + 1;
+}
+
+/**
+ * Every plan on every seed, without playing each plan from the start: the runs of a seed form a tree
+ * that branches only where a plan first meets a development it has not yet decided, so plans that
+ * share their decisions so far share the play. Each leaf stands for every plan that agrees with the
+ * decisions it took, whatever they say about developments that run never reached.
+ */
+function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSearch {
+  const { variants } = space;
+  const n = variants.length;
+  const index = new Map(space.developments.map((d, i) => [d, i]));
+  const stride: number[] = [];
+  for (let i = 0, s = 1; i < n; i++) {
+    stride.push(s);
+    s *= variants[i].length;
+  }
+  const sums = new Float64Array(space.size);
+  const assigned = new Int32Array(n).fill(-1);
+  const random = createRandom('');
+
+  const credit = (value: number) => {
+    const spread = (i: number, at: number) => {
+      if (i === n) {
+        sums[at] += value;
+        return;
+      }
+      if (assigned[i] >= 0) spread(i + 1, at + assigned[i] * stride[i]);
+      else for (let v = 0; v < variants[i].length; v++) spread(i + 1, at + v * stride[i]);
+    };
+    spread(0, 0);
+  };
+
+  const walk = (run: Run) => {
+    while (run.world.development !== null) {
+      const development = run.world.development;
+      const i = index.get(development)!;
+      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
+      if (assigned[i] < 0) {
+        const last = variants[i].length - 1;
+        for (let v = 0; v <= last; v++) {
+          const branch = v === last ? run : copyRun(run);
+          assigned[i] = v;
+          const choice = plannedChoice(branch, choices, variants[i][v], random);
+          decide(branch, choice, choice.view);
+          walk(branch);
+        }
+        assigned[i] = -1;
+        return;
+      }
+      const choice = plannedChoice(run, choices, variants[i][assigned[i]], random);
+      decide(run, choice, choice.view);
+    }
+    credit(cohesion(run.world, scenario.params.cohesion));
+  };
+
+  for (const seed of seeds) walk(startRun(scenario, seed, { recordCauses: false }));
+
+  let best = 0;
+  for (let p = 1; p < sums.length; p++) if (sums[p] > sums[best] + EPSILON) best = p;
+  const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
+  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % variants[i].length);
+  return {
+    method: 'exhaustive',
+    space: space.size,
+    searched: space.size,
+    seeds: seeds.length,
+    best: planOf(space, indicesOf(best)),
+    bestScore: sums[best] / seeds.length,
+    historical: planOf(space, indicesOf(hist)),
+    historicalScore: sums[hist] / seeds.length,
+    historicalRank: rankOf(sums, sums[hist]),
+  };
+}
+
+interface Scored {
+  score: number;
+  /** Developments some seed reached under the plan: changing the plan elsewhere changes nothing. */
+  reached: Set<string>;
+}
+
+function ascend(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSearch {
+  const scored = new Map<string, Scored>();
+  const score = (indices: number[]): Scored => {
+    const key = indices.join(',');
+    let found = scored.get(key);
+    if (!found) {
+      const policy = planPolicy(planOf(space, indices));
+      let sum = 0;
+      const reached = new Set<string>();
+      for (const seed of seeds) {
+        const world = playOut(scenario, seed, policy).world;
+        sum += cohesion(world, scenario.params.cohesion);
+        for (const d of world.decisions) reached.add(d.development);
+      }
+      found = { score: sum / seeds.length, reached };
+      scored.set(key, found);
+    }
+    return found;
+  };
+
+  const historical = historicalPlan(scenario, space);
+  const current = historical.slice();
+  let now = score(current);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
+    space.developments.forEach((d, i) => {
+      if (!now.reached.has(d)) return;
+      const kept = current[i];
+      let bestV = kept;
+      let best = now;
+      for (let v = 0; v < space.variants[i].length; v++) {
+        if (v === kept) continue;
+        current[i] = v;
+        const s = score(current);
+        if (s.score > best.score + EPSILON) {
+          best = s;
+          bestV = v;
+        }
+      }
+      current[i] = bestV;
+      if (bestV !== kept) {
+        now = best;
+        improved = true;
+      }
+    });
+    if (!improved) break;
+  }
+  const historicalScore = score(historical).score;
+  return {
+    method: 'coordinate ascent',
+    space: space.size,
+    searched: scored.size,
+    seeds: seeds.length,
+    best: planOf(space, current),
+    bestScore: now.score,
+    historical: planOf(space, historical),
+    historicalScore,
+    historicalRank: rankOf(
+      [...scored.values()].map((s) => s.score),
+      historicalScore,
+    ),
+  };
+}
