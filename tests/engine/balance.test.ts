@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { balance } from '../../src/engine/analysis/balance.ts';
+import { outcomeKey, sweepHistoricalPath } from '../../src/engine/analysis/historical-sweep.ts';
 import { offPlan, planPolicy } from '../../src/engine/analysis/plan-policy.ts';
 import { planSpace, searchPlans, searchSeeds } from '../../src/engine/analysis/plan-search.ts';
 import { playOut } from '../../src/engine/play/batch.ts';
@@ -82,5 +84,98 @@ describe('the plan search', () => {
     expect(search.method).toBe('exhaustive');
     expect(search.bestScore).toBeCloseTo(score, 9);
     expect(search.bestScore).toBeGreaterThanOrEqual(search.historicalScore);
+  });
+});
+
+describe('the historical sweep', () => {
+  const sweep = sweepHistoricalPath(probe, seeds);
+  const at = (d: string) => sweep.decisions.find((x) => x.development === d)!;
+
+  it('should find the option best on every seed with the rest played historically', () => {
+    expect(at('first').visits).toBe(seeds.length);
+    expect(at('first').dominant).toEqual(['grab']);
+    expect(at('second').dominant).toEqual(['reap']);
+  });
+
+  it("should report an option whose final world is another option's, and no other", () => {
+    expect(at('second').same).toEqual([{ decision: 'stall', as: 'wait', visits: seeds.length }]);
+    expect(at('first').same).toEqual([]);
+  });
+
+  it('should tell worlds apart by their values, not by the road taken', () => {
+    const wait = playOut(probe, 's', planPolicy({ first: 'invest', second: 'wait' })).world;
+    const stall = playOut(probe, 's', planPolicy({ first: 'invest', second: 'stall' })).world;
+    const reap = playOut(probe, 's', planPolicy({ first: 'invest', second: 'reap' })).world;
+    expect(outcomeKey(wait)).toBe(outcomeKey(stall));
+    expect(outcomeKey(wait)).not.toBe(outcomeKey(reap));
+  });
+
+  it('should report no dominant option where the best choice depends on the seed', () => {
+    // Grabbing now wins or loses ten points on a coin toss; investing costs five either way.
+    const grab = '          - { change: credibility, by: 5, why: a quick gain, assumption: true }';
+    const text = probeText.replace(
+      grab,
+      '          - { change: credibility, by: -10, why: a gamble, assumption: true }\n          - { change: credibility, by: 20, chance: 0.5, why: the gamble pays, assumption: true }',
+    );
+    expect(text).not.toBe(probeText);
+    const gamble = sweepHistoricalPath(mustLoad({ file: 'tests/fixtures/balance/balance_probe.yaml', text }), searchSeeds('gamble', 200));
+    const first = gamble.decisions.find((d) => d.development === 'first')!;
+    expect(first.dominant).toEqual([]);
+    for (const c of first.choices) expect(c.best / first.visits).toBeGreaterThan(0.3);
+    for (const c of first.choices) expect(c.best / first.visits).toBeLessThan(0.7);
+  });
+
+  it('should find where Russia objects along the historical path', () => {
+    // request_for_help: troops need Russia's effort while it is at war, so Russia objects to sending them.
+    const russia = sweepHistoricalPath(fixture(), searchSeeds('russia', 50)).russia;
+    const troops = russia.find((r) => r.option === 'send_troops')!;
+    expect(troops).toEqual({ development: 'the_call', option: 'send_troops', seen: 50, objects: 50, vetoes: 0 });
+    expect(russia.filter((r) => r.objects > 0 || r.vetoes > 0)).toEqual([troops]);
+  });
+});
+
+describe('a balance report', () => {
+  const report = balance(probe, { runs: 60, seed: 'test', planSeeds: 30 });
+  const policy = (name: string) => report.policies.find((p) => p.policy === name)!;
+
+  it('should play historical, random, greedy and the best plan on the same seeds', () => {
+    expect(report.policies.map((p) => p.policy)).toEqual(['historical', 'random', 'greedy', 'planning']);
+    expect(policy('historical').endings).toEqual([
+      { id: 'rewarded', tone: 'holds', share: 0 },
+      { id: 'ordinary', tone: 'hollows', share: 1 },
+    ]);
+    expect(policy('planning').endings[0].share).toBe(1);
+    expect(policy('planning').offPlan).toEqual({ runs: 0, decisions: 0 });
+    expect(policy('planning').meanCohesion).toBeGreaterThanOrEqual(policy('greedy').meanCohesion);
+  });
+
+  it('should say which decisions have a dominant option and which options change nothing', () => {
+    expect(report.dominance).toEqual({ decisions: 2, withDominant: 2, share: 1 });
+    expect(report.inert).toEqual([{ development: 'second', decision: 'stall', as: 'wait', visits: 60 }]);
+    expect(report.plan.historicalRank).toBe(5);
+  });
+
+  it('should detect values pinned at 0 or 100, telling those driven there from those that started there', () => {
+    expect(policy('planning').pinned.drivenValues).toEqual([{ key: 'credibility=100', share: 1 }]);
+    expect(policy('planning').pinned.driven).toBe(1);
+    expect(policy('historical').pinned.driven).toBe(0);
+    // Russia's ties start at 100 in the standing rules, and nothing here moves them.
+    expect(policy('historical').pinned.values).toEqual([{ key: 'RU.ties=100', share: 1 }]);
+  });
+
+  it('should give the seed spread and the most frequent ending of the historical path', () => {
+    expect(report.historical.modalEnding).toEqual({ id: 'ordinary', share: 1 });
+    expect(report.historical.cohesion.p10).toBeLessThanOrEqual(report.historical.cohesion.p90);
+    expect(report.historical.cohesion.p50).toBeCloseTo(policy('historical').meanCohesion, 0);
+  });
+
+  it('should name the most loyal member, by mean final loyalty', () => {
+    const loyalty = policy('historical').loyalty;
+    expect(loyalty.map((l) => l.member).sort()).toEqual(['AM', 'BY', 'RU']);
+    for (let i = 1; i < loyalty.length; i++) expect(loyalty[i - 1].mean).toBeGreaterThanOrEqual(loyalty[i].mean);
+  });
+
+  it('should count the options Russia objects to or vetoes along the historical path', () => {
+    expect(report.russia).toEqual({ options: 5, objects: 0, vetoes: 0, stances: [] });
   });
 });
