@@ -29,6 +29,14 @@ describe('the planning policy', () => {
     expect(offPlan({ first: 'invest', second: 'stall' }, world)).toBe(0);
   });
 
+  it('should take its option with leverage where it passes only so, and count it', () => {
+    // request_for_help: troops pass the Council only with Moscow's leverage.
+    const plan = { the_call: 'send_troops' };
+    const world = playOut(fixture(), 's', planPolicy(plan)).world;
+    expect(world.decisions[0]).toEqual({ development: 'the_call', option: 'send_troops', leverage: true });
+    expect(offPlan(plan, world)).toBe(1);
+  });
+
   it('should take the greedy choice where its option is off the table, and count it', () => {
     const plan = { first: 'grab', second: 'reap' };
     const world = playOut(probe, 's', planPolicy(plan)).world;

@@ -1,6 +1,6 @@
 import type { Choice } from '../play/choices.ts';
 import { greedyPolicy, type Policy } from '../play/policies.ts';
-import { formatDecision, type Run } from '../play/run.ts';
+import { formatDecision, parseDecision, type Run } from '../play/run.ts';
 import type { Random } from '../core/random.ts';
 import type { World } from '../core/world.ts';
 
@@ -8,13 +8,18 @@ import type { World } from '../core/world.ts';
 export type Plan = Readonly<Record<string, string>>;
 
 /**
- * The planned decision where it can be taken; otherwise (vetoed, off the table, leverage not possible
- * on this seed) the greedy choice. A fixed plan has no answer for a Council that says no, and the
- * greedy choice is the least arbitrary stand-in.
+ * The planned decision where it can be taken. Where it cannot on this seed, the same option the other
+ * way (with Moscow's leverage if it only passes so, without if leverage is not possible), as the
+ * historical policy does; where the option cannot be taken at all (vetoed, off the table), the greedy
+ * choice: a fixed plan has no answer for a Council that says no, and greed is the least arbitrary one.
  */
 export function plannedChoice(run: Run, choices: Choice[], wanted: string | undefined, random: Random): Choice {
-  const exact = wanted === undefined ? undefined : choices.find((c) => formatDecision(c) === wanted);
-  return exact ?? greedyPolicy.choose(run, choices, random);
+  if (wanted !== undefined) {
+    const { option, leverage } = parseDecision(wanted);
+    const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
+    if (exact) return exact;
+  }
+  return greedyPolicy.choose(run, choices, random);
 }
 
 /** Follows a plan to the letter where the Council lets it (see plannedChoice). */
@@ -29,7 +34,7 @@ export function planPolicy(plan: Plan, name = 'planning'): Policy {
   };
 }
 
-/** How many of a run's decisions the plan could not dictate (the fallback took them instead). */
+/** How many of a run's decisions were not the plan's to the letter (the option the other way, or the greedy choice). */
 export function offPlan(plan: Plan, world: World): number {
   let n = 0;
   for (const d of world.decisions) if (Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d)) n++;
