@@ -26,7 +26,7 @@ describe('the planning policy', () => {
   it('should follow its plan where the Council lets it', () => {
     const world = playOut(probe, 's', planPolicy({ first: 'invest', second: 'stall' })).world;
     expect(world.decisions.map((d) => d.option)).toEqual(['invest', 'stall']);
-    expect(offPlan({ first: 'invest', second: 'stall' }, world)).toBe(0);
+    expect(offPlan({ first: 'invest', second: 'stall' }, world)).toEqual({ otherWay: 0, greedy: 0 });
   });
 
   it('should take its option with leverage where it passes only so, and count it', () => {
@@ -34,7 +34,7 @@ describe('the planning policy', () => {
     const plan = { the_call: 'send_troops' };
     const world = playOut(fixture(), 's', planPolicy(plan)).world;
     expect(world.decisions[0]).toEqual({ development: 'the_call', option: 'send_troops', leverage: true });
-    expect(offPlan(plan, world)).toBe(1);
+    expect(offPlan(plan, world)).toEqual({ otherWay: 1, greedy: 0 });
   });
 
   it('should take the greedy choice where its option is off the table, and count it', () => {
@@ -43,7 +43,7 @@ describe('the planning policy', () => {
     const greedy = playOut(probe, 's', greedyPolicy).world;
     expect(world.decisions.map((d) => d.option)).toEqual(['grab', greedy.decisions[1].option]);
     expect(world.decisions[1].option).not.toBe('reap');
-    expect(offPlan(plan, world)).toBe(1);
+    expect(offPlan(plan, world)).toEqual({ otherWay: 0, greedy: 1 });
   });
 });
 
@@ -92,6 +92,17 @@ describe('the plan search', () => {
     expect(search.method).toBe('exhaustive');
     expect(search.bestScore).toBeCloseTo(score, 9);
     expect(search.bestScore).toBeGreaterThanOrEqual(search.historicalScore);
+  });
+
+  it('should prefer, among plans that play alike, the one followed to the letter', () => {
+    // send_troops passes only with leverage, so a plan naming it plain ties with one naming it with leverage.
+    const scenario = fixture();
+    const few = searchSeeds('test', 10);
+    const best = searchPlans(scenario, few).best;
+    expect(best.the_call).toBe('send_troops+leverage');
+    for (const seed of few) expect(offPlan(best, playOut(scenario, seed, planPolicy(best)).world)).toEqual({ otherWay: 0, greedy: 0 });
+    const ascended = searchPlans(scenario, few, planSpace(scenario, few), 1).best;
+    for (const seed of few) expect(offPlan(ascended, playOut(scenario, seed, planPolicy(ascended)).world)).toEqual({ otherWay: 0, greedy: 0 });
   });
 });
 
@@ -153,7 +164,7 @@ describe('a balance report', () => {
       { id: 'ordinary', tone: 'hollows', share: 1 },
     ]);
     expect(policy('planning').endings[0].share).toBe(1);
-    expect(policy('planning').offPlan).toEqual({ runs: 0, decisions: 0 });
+    expect(policy('planning').offPlan).toEqual({ otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 });
     expect(policy('planning').meanCohesion).toBeGreaterThanOrEqual(policy('greedy').meanCohesion);
   });
 

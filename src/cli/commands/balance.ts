@@ -82,8 +82,12 @@ function scenarioLines(r: BalanceReport): string[] {
       .map(([d, o]) => `${d}=${o}`)
       .join(', ')}`,
   );
-  if (planning?.offPlan)
-    lines.push(`    could not be followed in ${pct(planning.offPlan.runs / r.runs)} of runs (${planning.offPlan.decisions} decisions taken greedily instead)`);
+  if (planning?.offPlan) {
+    const off = planning.offPlan;
+    lines.push(
+      `    its option taken the other way (with or without leverage) in ${pct(off.otherWayRuns / r.runs)} of runs (${off.otherWay} decisions); vetoed or off the table, so the greedy choice instead, in ${pct(off.greedyRuns / r.runs)} (${off.greedy} decisions)`,
+    );
+  }
   lines.push(`  historical plan: ${num(plan.historicalScore)} on the search seeds, rank ${plan.historicalRank} of ${plan.searched}`);
   const c = r.historical.cohesion;
   lines.push(

@@ -69,7 +69,7 @@ export function balance(scenario: Scenario, options: BalanceOptions): BalanceRep
     const tally = new PolicyTally(scenario, p.name);
     for (const s of seeds) {
       const world = playOut(scenario, s, p).world;
-      tally.add(world, p === planning ? offPlan(plan.best, world) : 0);
+      tally.add(world, p === planning ? offPlan(plan.best, world) : undefined);
       step();
     }
     return tally.report(p === planning);

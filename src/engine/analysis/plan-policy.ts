@@ -34,9 +34,18 @@ export function planPolicy(plan: Plan, name = 'planning'): Policy {
   };
 }
 
-/** How many of a run's decisions were not the plan's to the letter (the option the other way, or the greedy choice). */
-export function offPlan(plan: Plan, world: World): number {
-  let n = 0;
-  for (const d of world.decisions) if (Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d)) n++;
-  return n;
+/** Where a run left its plan: decisions taken the other way (leverage), and decisions the greedy choice took. */
+export interface OffPlan {
+  otherWay: number;
+  greedy: number;
+}
+
+export function offPlan(plan: Plan, world: World): OffPlan {
+  const off = { otherWay: 0, greedy: 0 };
+  for (const d of world.decisions) {
+    if (!Object.hasOwn(plan, d.development) || plan[d.development] === formatDecision(d)) continue;
+    if (parseDecision(plan[d.development]).option === d.option) off.otherWay++;
+    else off.greedy++;
+  }
+  return off;
 }

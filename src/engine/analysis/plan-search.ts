@@ -1,13 +1,13 @@
 import { playOut } from '../play/batch.ts';
-import { choicesOf } from '../play/choices.ts';
+import { choicesOf, type Choice } from '../play/choices.ts';
 import { historicalPolicy, randomPolicy } from '../play/policies.ts';
-import { copyRun, decide, startRun, type Run } from '../play/run.ts';
+import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { councilView } from '../rules/council.ts';
 import { createRandom, policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { linkedDevelopments } from './check.ts';
-import { plannedChoice, planPolicy, type Plan } from './plan-policy.ts';
+import { offPlan, plannedChoice, planPolicy, type Plan } from './plan-policy.ts';
 
 /**
  * The best fixed plan by mean final cohesion over a sample of seeds: every plan where there are few
@@ -112,13 +112,16 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): Plan
     s *= variants[i].length;
   }
   const sums = new Float64Array(space.size);
+  /** Decisions not taken as the plan says (see offPlan), over all seeds: among plans that tie, the fewest wins. */
+  const offs = new Uint32Array(space.size);
   const assigned = new Int32Array(n).fill(-1);
   const random = createRandom('');
 
-  const credit = (value: number) => {
+  const credit = (value: number, off: number) => {
     const spread = (i: number, at: number) => {
       if (i === n) {
         sums[at] += value;
+        offs[at] += off;
         return;
       }
       if (assigned[i] >= 0) spread(i + 1, at + assigned[i] * stride[i]);
@@ -127,7 +130,13 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): Plan
     spread(0, 0);
   };
 
-  const walk = (run: Run) => {
+  const take = (run: Run, choices: Choice[], wanted: string) => {
+    const choice = plannedChoice(run, choices, wanted, random);
+    decide(run, choice, choice.view);
+    return formatDecision(choice) === wanted ? 0 : 1;
+  };
+
+  const walk = (run: Run, off: number) => {
     while (run.world.development !== null) {
       const development = run.world.development;
       const i = index.get(development)!;
@@ -137,25 +146,24 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): Plan
         for (let v = 0; v <= last; v++) {
           const branch = v === last ? run : copyRun(run);
           assigned[i] = v;
-          const choice = plannedChoice(branch, choices, variants[i][v], random);
-          decide(branch, choice, choice.view);
-          walk(branch);
+          walk(branch, off + take(branch, choices, variants[i][v]));
         }
         assigned[i] = -1;
         return;
       }
-      const choice = plannedChoice(run, choices, variants[i][assigned[i]], random);
-      decide(run, choice, choice.view);
+      off += take(run, choices, variants[i][assigned[i]]);
     }
-    credit(cohesion(run.world, scenario.params.cohesion));
+    credit(cohesion(run.world, scenario.params.cohesion), off);
   };
 
-  for (const seed of seeds) walk(startRun(scenario, seed, { recordCauses: false }));
+  for (const seed of seeds) walk(startRun(scenario, seed, { recordCauses: false }), 0);
 
-  let best = 0;
-  for (let p = 1; p < sums.length; p++) if (sums[p] > sums[best] + EPSILON) best = p;
-  const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
   const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % variants[i].length);
+  let best = 0;
+  for (let p = 1; p < sums.length; p++) {
+    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
+  }
+  const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
   return {
     method: 'exhaustive',
     space: space.size,
@@ -171,6 +179,8 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): Plan
 
 interface Scored {
   score: number;
+  /** Decisions not taken as the plan says, over all seeds (see offPlan). */
+  off: number;
   /** Developments some seed reached under the plan: changing the plan elsewhere changes nothing. */
   reached: Set<string>;
 }
@@ -183,13 +193,16 @@ function ascend(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSear
     if (!found) {
       const policy = planPolicy(planOf(space, indices));
       let sum = 0;
+      let off = 0;
       const reached = new Set<string>();
       for (const seed of seeds) {
         const world = playOut(scenario, seed, policy).world;
         sum += cohesion(world, scenario.params.cohesion);
+        const o = offPlan(policy.plan!, world);
+        off += o.otherWay + o.greedy;
         for (const d of world.decisions) reached.add(d.development);
       }
-      found = { score: sum / seeds.length, reached };
+      found = { score: sum / seeds.length, off, reached };
       scored.set(key, found);
     }
     return found;
@@ -209,7 +222,7 @@ function ascend(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSear
         if (v === kept) continue;
         current[i] = v;
         const s = score(current);
-        if (s.score > best.score + EPSILON) {
+        if (s.score > best.score + EPSILON || (s.score >= best.score - EPSILON && s.off < best.off)) {
           best = s;
           bestV = v;
         }

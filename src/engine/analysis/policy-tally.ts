@@ -1,6 +1,7 @@
 import { cohesion } from '../rules/cohesion.ts';
 import { MEMBER_FIELDS, VALUE_MAX, VALUE_MIN, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
+import type { OffPlan } from './plan-policy.ts';
 
 /** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
 export interface PolicyBalance {
@@ -16,8 +17,8 @@ export interface PolicyBalance {
   pinned: { share: number; values: { key: string; share: number }[]; driven: number; drivenValues: { key: string; share: number }[] };
   /** Mean final loyalty by member, most loyal first. */
   loyalty: { member: string; mean: number }[];
-  /** For a plan: runs (and decisions) where it could not be followed and the fallback chose. */
-  offPlan?: { runs: number; decisions: number };
+  /** For a plan: runs (and decisions) where its option was taken the other way, and where the greedy choice took over. */
+  offPlan?: { otherWayRuns: number; otherWay: number; greedyRuns: number; greedy: number };
 }
 
 const PINNED_SHOWN = 3;
@@ -31,8 +32,7 @@ export class PolicyTally {
   private drivenRuns = 0;
   private readonly drivenBy = new Map<string, number>();
   private readonly loyaltySum: Record<string, number> = {};
-  private offPlanRuns = 0;
-  private offPlanDecisions = 0;
+  private readonly off = { otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 };
 
   constructor(
     private readonly scenario: Scenario,
@@ -41,7 +41,7 @@ export class PolicyTally {
     for (const code of scenario.members) this.loyaltySum[code] = 0;
   }
 
-  add(world: World, offPlan = 0): void {
+  add(world: World, offPlan?: OffPlan): void {
     const { scenario } = this;
     this.runs++;
     this.endings.set(world.ending!, (this.endings.get(world.ending!) ?? 0) + 1);
@@ -70,8 +70,10 @@ export class PolicyTally {
     if (pinned) this.pinnedRuns++;
     if (driven) this.drivenRuns++;
     if (offPlan) {
-      this.offPlanRuns++;
-      this.offPlanDecisions += offPlan;
+      if (offPlan.otherWay) this.off.otherWayRuns++;
+      if (offPlan.greedy) this.off.greedyRuns++;
+      this.off.otherWay += offPlan.otherWay;
+      this.off.greedy += offPlan.greedy;
     }
   }
 
@@ -90,7 +92,7 @@ export class PolicyTally {
         drivenValues: mostOften(this.drivenBy, runs),
       },
       loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member]) })).sort((a, b) => b.mean - a.mean),
-      ...(plan ? { offPlan: { runs: this.offPlanRuns, decisions: this.offPlanDecisions } } : {}),
+      ...(plan ? { offPlan: { ...this.off } } : {}),
     };
   }
 }
