@@ -159,10 +159,12 @@ describe('a balance report', () => {
 
   it('should play historical, random, greedy and the best plan on the same seeds', () => {
     expect(report.policies.map((p) => p.policy)).toEqual(['historical', 'random', 'greedy', 'planning']);
-    expect(policy('historical').endings).toEqual([
-      { id: 'rewarded', tone: 'holds', share: 0 },
+    expect(policy('historical').endings).toMatchObject([
+      { id: 'rewarded', tone: 'holds', share: 0, lo: 0 },
       { id: 'ordinary', tone: 'hollows', share: 1 },
     ]);
+    // Wilson's interval for 60 of 60.
+    expect(policy('historical').endings[1].lo).toBeCloseTo(0.9398, 4);
     expect(policy('planning').endings[0].share).toBe(1);
     expect(policy('planning').offPlan).toEqual({ otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 });
     expect(policy('planning').meanCohesion).toBeGreaterThanOrEqual(policy('greedy').meanCohesion);

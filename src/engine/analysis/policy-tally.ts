@@ -2,13 +2,14 @@ import { cohesion } from '../rules/cohesion.ts';
 import { MEMBER_FIELDS, VALUE_MAX, VALUE_MIN, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { OffPlan } from './plan-policy.ts';
+import { wilson } from './stats.ts';
 
 /** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
 export interface PolicyBalance {
   policy: string;
   runs: number;
-  /** Every ending in the scenario's order, with its share of runs. */
-  endings: { id: string; tone: string; share: number }[];
+  /** Every ending in the scenario's order, with its share of runs and that share's 95% (Wilson) interval. */
+  endings: { id: string; tone: string; share: number; lo: number; hi: number }[];
   meanCohesion: number;
   /**
    * Runs that end with any member value or meter at exactly 0 or 100, and the values most often there;
@@ -83,7 +84,10 @@ export class PolicyTally {
     return {
       policy: this.policy,
       runs,
-      endings: scenario.endings.map((e) => ({ id: e.id, tone: e.tone, share: share(this.endings.get(e.id) ?? 0) })),
+      endings: scenario.endings.map((e) => {
+        const { estimate, lo, hi } = wilson(this.endings.get(e.id) ?? 0, runs);
+        return { id: e.id, tone: e.tone, share: estimate, lo, hi };
+      }),
       meanCohesion: share(this.cohesionSum),
       pinned: {
         share: share(this.pinnedRuns),
