@@ -19,7 +19,7 @@ describe('balance', () => {
     expect(out).toMatch(/the_call\/send_troops: objects on 100\.0% of 40 seeds/);
     expect(out).toMatch(/\nrequest_for_help: A member asks for help/);
     const summary = out.slice(out.indexOf('Summary (40 seeds each)'));
-    expect(summary).toMatch(/\nbalance_probe\s+100\.0%\s+[\d.]+-[\d.]+\s+5\/6\s+2\/2\s/);
+    expect(summary).toMatch(/\nbalance_probe\s+100\.0%\s+[\d.]+-[\d.]+\s+5\/6\s+66\.7% all\s+2\/2\s/);
     expect(summary).toMatch(/\nrequest_for_help\s/);
   });
 

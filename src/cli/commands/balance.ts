@@ -1,5 +1,6 @@
 import { balance, balanceWork, PLAN_SEEDS, type BalanceReport } from '../../engine/analysis/balance.ts';
 import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
+import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
@@ -52,7 +53,8 @@ export function balanceTable(reports: BalanceReport[]): string[] {
     lines.push(
       '',
       'hist ending: share of seeds on which the historical path gives its most frequent ending; p10-p90: its final cohesion across seeds;',
-      `rank: the historical plan among the plans searched (1 = best); dominant: decisions on the historical path with an option best on >= ${DOMINANT_SHARE * 100}% of seeds;`,
+      'rank: the historical plan among the plans searched (1 = best); beaten by: the share of all plans, or of 100 drawn at random where the search climbs, that score better;',
+      `dominant: decisions on the historical path with an option best on >= ${DOMINANT_SHARE * 100}% of seeds;`,
       'greedy/planning: mean final cohesion; Russia: options on the historical path it objects to / vetoes on any seed, of those on the table.',
     );
   }
@@ -88,7 +90,8 @@ function scenarioLines(r: BalanceReport): string[] {
       `    its option taken the other way (with or without leverage) in ${pct(off.otherWayRuns / r.runs)} of runs (${off.otherWay} decisions); vetoed or off the table, so the greedy choice instead, in ${pct(off.greedyRuns / r.runs)} (${off.greedy} decisions)`,
     );
   }
-  lines.push(`  historical plan: ${num(plan.historicalScore)} on the search seeds, rank ${plan.historicalRank} of ${plan.searched}`);
+  const drawn = plan.randomPlans ? `; ${plan.randomPlans.better} of ${plan.randomPlans.plans} plans drawn at random score better` : '';
+  lines.push(`  historical plan: ${num(plan.historicalScore)} on the search seeds, rank ${plan.historicalRank} of ${plan.searched}${drawn}`);
   const c = r.historical.cohesion;
   lines.push(
     `  historical path: final cohesion p10-p90 ${num(c.p10)}-${num(c.p90)} (median ${num(c.p50)}); '${r.historical.modalEnding.id}' on ${pct(r.historical.modalEnding.share)} of seeds`,
@@ -113,7 +116,7 @@ function scenarioLines(r: BalanceReport): string[] {
 }
 
 function summary(reports: BalanceReport[]): string[] {
-  const rows: string[][] = [['scenario', 'hist ending', 'p10-p90', 'rank', 'dominant', 'greedy', 'planning', 'Russia', 'most loyal (historical)']];
+  const rows: string[][] = [['scenario', 'hist ending', 'p10-p90', 'rank', 'beaten by', 'dominant', 'greedy', 'planning', 'Russia', 'most loyal (historical)']];
   for (const r of reports) {
     const by = (name: string) => r.policies.find((p) => p.policy === name);
     const c = r.historical.cohesion;
@@ -123,6 +126,7 @@ function summary(reports: BalanceReport[]): string[] {
       pct(r.historical.modalEnding.share),
       `${num(c.p10)}-${num(c.p90)}`,
       `${r.plan.historicalRank}/${r.plan.searched}`,
+      beatenBy(r.plan),
       `${r.dominance.withDominant}/${r.dominance.decisions}`,
       num(by('greedy')?.meanCohesion ?? NaN),
       num(by('planning')?.meanCohesion ?? NaN),
@@ -131,6 +135,11 @@ function summary(reports: BalanceReport[]): string[] {
     ]);
   }
   return table(rows);
+}
+
+function beatenBy(plan: PlanSearch): string {
+  if (plan.randomPlans) return `${pct(plan.randomPlans.better / plan.randomPlans.plans)} drawn`;
+  return `${pct((plan.historicalRank - 1) / plan.space)} all`;
 }
 
 function table(rows: string[][]): string[] {
