@@ -13,6 +13,7 @@ describe('balance', () => {
     expect(out).toMatch(/holds\s+rewarded\s+0\.0%\s+[\d.]+%\s+0\.0%\s+100\.0%/);
     expect(out).toMatch(/planning: the best of all 6 plans/);
     expect(out).toMatch(/first=invest, second=reap/);
+    expect(out).toMatch(/first=invest, second=reap\n\s+followed to the letter on every seed/);
     expect(out).toMatch(/historical plan: [\d.]+ on the search seeds, rank 5 of 6/);
     expect(out).toMatch(/decisions with an option best on >= 95% of seeds: 2 of 2/);
     expect(out).toMatch(/second: stall ends as wait does \(40 seeds\)/);

@@ -77,15 +77,16 @@ function scenarioLines(r: BalanceReport): string[] {
   const plan = r.plan;
   const planning = r.policies.find((p) => p.policy === 'planning');
   lines.push(
-    `  planning: the best of ${plan.method === 'exhaustive' ? `all ${plan.space.toLocaleString('en')} plans` : `${plan.searched} plans searched by coordinate ascent from the historical plan (of ${plan.space.toLocaleString('en')})`}, ${num(plan.bestScore)} on the search seeds:`,
+    `  planning: the best of ${plan.method === 'exhaustive' ? `all ${plan.space.toLocaleString('en')} plans` : `${plan.searched} of ${plan.space.toLocaleString('en')} plans searched (coordinate ascent from the historical plan, and from the best of ${plan.randomPlans?.plans ?? 0} random plans where that did better)`}, ${num(plan.bestScore)} on the search seeds:`,
   );
   lines.push(
     `    ${Object.entries(plan.best)
       .map(([d, o]) => `${d}=${o}`)
       .join(', ')}`,
   );
-  if (planning?.offPlan) {
-    const off = planning.offPlan;
+  const off = planning?.offPlan;
+  if (off && off.otherWayRuns === 0 && off.greedyRuns === 0) lines.push('    followed to the letter on every seed');
+  else if (off) {
     lines.push(
       `    its option taken the other way (with or without leverage) in ${pct(off.otherWayRuns / r.runs)} of runs (${off.otherWay} decisions); vetoed or off the table, so the greedy choice instead, in ${pct(off.greedyRuns / r.runs)} (${off.greedy} decisions)`,
     );
