@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balance } from '../../src/engine/analysis/balance.ts';
+import { balance, balanceWork } from '../../src/engine/analysis/balance.ts';
 import { outcomeKey, sweepHistoricalPath } from '../../src/engine/analysis/historical-sweep.ts';
 import { offPlan, planPolicy } from '../../src/engine/analysis/plan-policy.ts';
 import { planSpace, searchPlans, searchSeeds } from '../../src/engine/analysis/plan-search.ts';
@@ -75,7 +75,7 @@ describe('the plan search', () => {
   });
 
   it('should climb to a plan no single change improves, restarting from the best of a random sample', () => {
-    const search = searchPlans(probe, seeds, space, 1);
+    const search = searchPlans(probe, seeds, space, { limit: 1 });
     expect(search.method).toBe('coordinate ascent');
     // From invest+wait, climbing alone stops at grab+wait (reaping then falls back to waiting); the sample finds invest+reap.
     expect(search.best).toEqual({ first: 'invest', second: 'reap' });
@@ -107,7 +107,7 @@ describe('the plan search', () => {
     const best = searchPlans(scenario, few).best;
     expect(best.the_call).toBe('send_troops+leverage');
     for (const seed of few) expect(offPlan(best, playOut(scenario, seed, planPolicy(best)).world)).toEqual({ otherWay: 0, greedy: 0 });
-    const ascended = searchPlans(scenario, few, planSpace(scenario, few), 1).best;
+    const ascended = searchPlans(scenario, few, planSpace(scenario, few), { limit: 1 }).best;
     for (const seed of few) expect(offPlan(ascended, playOut(scenario, seed, planPolicy(ascended)).world)).toEqual({ otherWay: 0, greedy: 0 });
   });
 });
@@ -200,6 +200,14 @@ describe('a balance report', () => {
     const loyalty = policy('historical').loyalty;
     expect(loyalty.map((l) => l.member).sort()).toEqual(['AM', 'BY', 'RU']);
     for (let i = 1; i < loyalty.length; i++) expect(loyalty[i - 1].mean).toBeGreaterThanOrEqual(loyalty[i].mean);
+  });
+
+  it('should report progress that only grows, up to all the work', () => {
+    const heard: number[] = [];
+    balance(probe, { runs: 10, seed: 'progress', planSeeds: 5, onProgress: (done) => heard.push(done) });
+    expect(heard.length).toBeGreaterThan(10);
+    for (let i = 1; i < heard.length; i++) expect(heard[i]).toBeGreaterThanOrEqual(heard[i - 1]);
+    expect(heard[heard.length - 1]).toBe(balanceWork(10));
   });
 
   it('should count the options Russia objects to or vetoes along the historical path', () => {

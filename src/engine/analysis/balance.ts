@@ -60,7 +60,8 @@ export function balance(scenario: Scenario, options: BalanceOptions): BalanceRep
   };
   const seeds = Array.from({ length: runs }, (_, i) => `${seed}-${i}`);
 
-  const plan = searchPlans(scenario, searchSeeds(seed, options.planSeeds ?? PLAN_SEEDS));
+  const planSeeds = searchSeeds(seed, options.planSeeds ?? PLAN_SEEDS);
+  const plan = searchPlans(scenario, planSeeds, undefined, { onProgress: (share) => options.onProgress?.(Math.floor(share * runs)) });
   step(runs);
 
   const planning = planPolicy(plan.best);

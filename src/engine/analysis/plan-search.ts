@@ -89,8 +89,15 @@ export function planOf(space: PlanSpace, indices: ArrayLike<number>): Plan {
   return plan;
 }
 
-export function searchPlans(scenario: Scenario, seeds: string[], space = planSpace(scenario, seeds), limit = EXHAUSTIVE_LIMIT): PlanSearch {
-  return space.size <= limit ? exhaustive(scenario, seeds, space) : ascend(scenario, seeds, space);
+/** `onProgress` hears the share of the search done (for a climb, an estimate: how far it goes is not known ahead). */
+export interface SearchOptions {
+  limit?: number;
+  onProgress?: (share: number) => void;
+}
+
+export function searchPlans(scenario: Scenario, seeds: string[], space = planSpace(scenario, seeds), options: SearchOptions = {}): PlanSearch {
+  const progress = options.onProgress ?? (() => {});
+  return space.size <= (options.limit ?? EXHAUSTIVE_LIMIT) ? exhaustive(scenario, seeds, space, progress) : ascend(scenario, seeds, space, progress);
 }
 
 function rankOf(scores: Iterable<number>, score: number): number {
@@ -105,7 +112,7 @@ function rankOf(scores: Iterable<number>, score: number): number {
  * share their decisions so far share the play. Each leaf stands for every plan that agrees with the
  * decisions it took, whatever they say about developments that run never reached.
  */
-function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSearch {
+function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
   const { variants } = space;
   const n = variants.length;
   const index = new Map(space.developments.map((d, i) => [d, i]));
@@ -159,7 +166,10 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace): Plan
     credit(cohesion(run.world, scenario.params.cohesion), off);
   };
 
-  for (const seed of seeds) walk(startRun(scenario, seed, { recordCauses: false }), 0);
+  seeds.forEach((seed, k) => {
+    walk(startRun(scenario, seed, { recordCauses: false }), 0);
+    progress((k + 1) / seeds.length);
+  });
 
   const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % variants[i].length);
   let best = 0;
@@ -193,8 +203,10 @@ interface Scored {
  * historical plan stands among plans at large (the plans the ascent visits are its neighbours and
  * better ones), and where one of them beats the ascent's result, the ascent starts again from it.
  */
-function ascend(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSearch {
+function ascend(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
   const scored = new Map<string, Scored>();
+  // A sample and two passes of a climb, as a guess at the whole.
+  const expected = RANDOM_PLANS + 2 * space.variants.reduce((n, v) => n + v.length, 0);
   const score = (indices: number[]): Scored => {
     const key = indices.join(',');
     let found = scored.get(key);
@@ -212,6 +224,7 @@ function ascend(scenario: Scenario, seeds: string[], space: PlanSpace): PlanSear
       }
       found = { score: sum / seeds.length, off, reached };
       scored.set(key, found);
+      progress(Math.min(0.99, scored.size / expected));
     }
     return found;
   };
