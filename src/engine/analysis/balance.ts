@@ -3,7 +3,8 @@ import { greedyPolicy, historicalPolicy, randomPolicy, type Policy } from '../pl
 import type { Scenario } from '../core/scenario.ts';
 import { sweepHistoricalPath, type DecisionBalance, type RussiaStance } from './historical-sweep.ts';
 import { offPlan, planPolicy } from './plan-policy.ts';
-import { searchPlans, searchSeeds, type PlanSearch } from './plan-search.ts';
+import { searchPlans, type PlanSearch } from './plan-search.ts';
+import { searchSeeds } from './plan-space.ts';
 import { PolicyTally, type PolicyBalance } from './policy-tally.ts';
 
 /**

@@ -1,32 +1,22 @@
 import { playOut } from '../play/batch.ts';
 import { choicesOf, type Choice } from '../play/choices.ts';
-import { historicalPolicy, randomPolicy } from '../play/policies.ts';
 import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { councilView } from '../rules/council.ts';
-import { createRandom, policyRandom } from '../core/random.ts';
+import { createRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { linkedDevelopments } from './check.ts';
 import { offPlan, plannedChoice, planPolicy, type Plan } from './plan-policy.ts';
+import { historicalPlan, planOf, planSpace, type PlanSpace } from './plan-space.ts';
 
 /**
  * The best fixed plan by mean final cohesion over a sample of seeds: every plan where there are few
- * enough, otherwise coordinate ascent from the historical plan (one development at a time, each of
- * its decisions tried with the rest held, until no single change helps).
+ * enough, otherwise coordinate ascent (one development at a time, each of its decisions tried with the
+ * rest held, until no single change helps) from the historical plan and from the best of a sample.
  */
 export const EXHAUSTIVE_LIMIT = 5000;
 const MAX_PASSES = 6;
 const RANDOM_PLANS = 100;
 const EPSILON = 1e-9;
-
-/** The decisions a plan may name at each development that can be reached. */
-export interface PlanSpace {
-  developments: string[];
-  /** By development: its options, then `option+leverage` for each whose leverage was possible on some sampled play. */
-  variants: string[][];
-  /** The number of plans: the product of the variants' counts. */
-  size: number;
-}
 
 export interface PlanSearch {
   method: 'exhaustive' | 'coordinate ascent';
@@ -42,51 +32,6 @@ export interface PlanSearch {
   historicalRank: number;
   /** Where not every plan is scored: how many of a sample of plans drawn at random score better than the historical one. */
   randomPlans?: { plans: number; better: number };
-}
-
-export function searchSeeds(seed: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `${seed}-plan-${i}`);
-}
-
-/** Leverage is a plan's choice only where it was ever possible: found on random and historical plays of the seeds. */
-export function planSpace(scenario: Scenario, seeds: string[]): PlanSpace {
-  const linked = linkedDevelopments(scenario);
-  const developments = scenario.order.filter((d) => linked.has(d));
-  const leverage = new Set<string>();
-  for (const seed of seeds) {
-    for (const policy of [randomPolicy, historicalPolicy]) {
-      const run = startRun(scenario, seed, { recordCauses: false });
-      const random = policyRandom(seed);
-      while (run.world.development !== null) {
-        const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false));
-        for (const c of choices) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
-        const choice = policy.choose(run, choices, random);
-        decide(run, choice, choice.view);
-      }
-    }
-  }
-  const variants = developments.map((d) => {
-    const options = scenario.developments[d].options.map((o) => o.id);
-    return [...options, ...options.filter((o) => leverage.has(`${d}/${o}`)).map((o) => `${o}+leverage`)];
-  });
-  return { developments, variants, size: variants.reduce((n, v) => n * v.length, 1) };
-}
-
-export function historicalPlan(scenario: Scenario, space: PlanSpace): number[] {
-  return space.developments.map((d) =>
-    Math.max(
-      0,
-      scenario.developments[d].options.findIndex((o) => o.historical),
-    ),
-  );
-}
-
-export function planOf(space: PlanSpace, indices: ArrayLike<number>): Plan {
-  const plan: Record<string, string> = {};
-  space.developments.forEach((d, i) => {
-    plan[d] = space.variants[i][indices[i]];
-  });
-  return plan;
 }
 
 /** `onProgress` hears the share of the search done (for a climb, an estimate: how far it goes is not known ahead). */
