@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 import { FIXTURE_PATH } from '../support/scenarios.ts';
@@ -34,6 +35,16 @@ describe('balance', () => {
     expect(report.plan).toMatchObject({ method: 'exhaustive', space: 6, seeds: 10, best: { first: 'invest', second: 'reap' }, historicalRank: 5 });
     expect(report.inert).toEqual([{ development: 'second', decision: 'stall', as: 'wait', visits: 30 }]);
     expect(report.policies.map((p: { policy: string }) => p.policy)).toEqual(['historical', 'random', 'greedy', 'planning']);
+  });
+
+  it('should balance the whole library when no scenario is named', () => {
+    const result = runCli(['balance', '--runs', '2', '--plan-seeds', '2', '--json']);
+    expect(result.code).toBe(0);
+    const library = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.yaml') && f !== 'rules.yaml')
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort();
+    expect(JSON.parse(result.stdout).map((r: { scenario: string }) => r.scenario)).toEqual(library);
   });
 
   it.each([
