@@ -39,6 +39,17 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/fidelity.ts')).fidelityCommand(scenarios, options, processOutput)));
 
   program
+    .command('balance')
+    .description('measure whether scenarios play themselves: endings by policy, the best fixed plan, dominant and idle options, the dice, pinned values, Russia\'s objections')
+    .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
+    .option('--runs <n>', 'seeds per scenario', '1000')
+    .option('--seed <seed>', 'base seed: run i uses <seed>-i', 'balance')
+    .option('--plan-seeds <n>', 'seeds each plan is scored on in the search (default: 100)')
+    .option('--json', 'print the reports as JSON')
+    .addOption(rules)
+    .action(async (scenarios: string[], options) => setExit(await (await import('./commands/balance.ts')).balanceCommand(scenarios, options, processOutput)));
+
+  program
     .command('compare')
     .description('play policies on the same seeds and compare the distributions of outcomes')
     .argument('<scenario>', 'scenario id or file')

@@ -85,7 +85,7 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
 }
 
 /** Developments some chain of options leads to from the start. */
-function linkedDevelopments(scenario: Scenario): Set<string> {
+export function linkedDevelopments(scenario: Scenario): Set<string> {
   const seen = new Set<string>([scenario.start]);
   const queue = [scenario.start];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {

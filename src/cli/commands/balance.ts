@@ -1,0 +1,150 @@
+import { balance, balanceWork, PLAN_SEEDS, type BalanceReport } from '../../engine/analysis/balance.ts';
+import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
+import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
+import { EXIT, type Output } from '../io/output.ts';
+import { progressBar } from '../io/progress.ts';
+import { InputError, libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+
+export interface BalanceCommandOptions {
+  runs: string;
+  seed: string;
+  planSeeds?: string;
+  json?: boolean;
+  rules?: string;
+}
+
+function wholeNumber(flag: string, text: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${flag} must be a whole number from 1 to ${max.toLocaleString('en')} (got '${text}')`);
+  return n;
+}
+
+/** `balance [scenarios...]`: whether each scenario plays itself, measured over many seeds. */
+export function balanceCommand(names: string[], options: BalanceCommandOptions, out: Output): number {
+  const runs = wholeNumber('--runs', options.runs, 1_000_000);
+  const planSeeds = options.planSeeds === undefined ? PLAN_SEEDS : wholeNumber('--plan-seeds', options.planSeeds, 100_000);
+  // Every file is loaded before any is played, so a bad name fails at once rather than minutes in.
+  const scenarios = (names.length ? names : libraryScenarioPaths()).map((name) => loadScenarioFile(name, options.rules));
+  const work = balanceWork(runs);
+  const progress = progressBar(work * scenarios.length, 'steps');
+  const reports: BalanceReport[] = [];
+  try {
+    scenarios.forEach((scenario, k) => {
+      reports.push(balance(scenario, { runs, seed: options.seed, planSeeds, onProgress: (done) => progress.update(k * work + done) }));
+    });
+  } finally {
+    progress.stop();
+  }
+  if (options.json) out.data(JSON.stringify(reports, null, 2));
+  else for (const line of balanceTable(reports)) out.data(line);
+  return EXIT.ok;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => x.toFixed(1);
+
+/** Each scenario's balance as plain text, then one line per scenario to read them side by side. */
+export function balanceTable(reports: BalanceReport[]): string[] {
+  const lines: string[] = [];
+  for (const r of reports) lines.push(...scenarioLines(r), '');
+  if (reports.length) {
+    lines.push(`Summary (${reports[0].runs} seeds each)`);
+    lines.push(...summary(reports));
+    lines.push(
+      '',
+      'hist ending: share of seeds on which the historical path gives its most frequent ending; p10-p90: its final cohesion across seeds;',
+      'rank: the historical plan among the plans searched (1 = best); beaten by: the share of all plans, or of 100 drawn at random where the search climbs, that score better;',
+      `dominant: decisions on the historical path with an option best on >= ${DOMINANT_SHARE * 100}% of seeds;`,
+      'greedy/planning: mean final cohesion; Russia: options on the historical path it objects to / vetoes on any seed, of those on the table.',
+    );
+  }
+  return lines;
+}
+
+function scenarioLines(r: BalanceReport): string[] {
+  const lines = [`${r.scenario}: ${r.title} (${r.runs} seeds, ${r.seed}-0 ... ${r.seed}-${r.runs - 1}; plans scored on ${r.plan.seeds} other seeds)`];
+  const names = r.policies.map((p) => p.policy);
+  const rows: string[][] = [['ending', ...names]];
+  for (const [j, e] of r.policies[0].endings.entries()) rows.push([`${e.tone.padEnd(7)} ${e.id}`, ...r.policies.map((p) => pct(p.endings[j].share))]);
+  rows.push(['mean final cohesion', ...r.policies.map((p) => num(p.meanCohesion))]);
+  rows.push(['any value at 0 or 100', ...r.policies.map((p) => pct(p.pinned.share))]);
+  rows.push(['  most often', ...r.policies.map((p) => p.pinned.values[0]?.key ?? '-')]);
+  rows.push(['  not there at the start', ...r.policies.map((p) => pct(p.pinned.driven))]);
+  rows.push(['  most often', ...r.policies.map((p) => p.pinned.drivenValues[0]?.key ?? '-')]);
+  rows.push(['most loyal at the end', ...r.policies.map((p) => `${p.loyalty[0]?.member ?? '-'} ${num(p.loyalty[0]?.mean ?? NaN)}`)]);
+  lines.push(...table(rows).map((l) => `  ${l}`));
+
+  const plan = r.plan;
+  const planning = r.policies.find((p) => p.policy === 'planning');
+  lines.push(
+    `  planning: the best of ${plan.method === 'exhaustive' ? `all ${plan.space.toLocaleString('en')} plans` : `${plan.searched} of ${plan.space.toLocaleString('en')} plans searched (coordinate ascent from the historical plan, and from the best of ${plan.randomPlans?.plans ?? 0} random plans where that did better)`}, ${num(plan.bestScore)} on the search seeds:`,
+  );
+  lines.push(
+    `    ${Object.entries(plan.best)
+      .map(([d, o]) => `${d}=${o}`)
+      .join(', ')}`,
+  );
+  const off = planning?.offPlan;
+  if (off && off.otherWayRuns === 0 && off.greedyRuns === 0) lines.push('    followed to the letter on every seed');
+  else if (off) {
+    lines.push(
+      `    its option taken the other way (with or without leverage) in ${pct(off.otherWayRuns / r.runs)} of runs (${off.otherWay} decisions); vetoed or off the table, so the greedy choice instead, in ${pct(off.greedyRuns / r.runs)} (${off.greedy} decisions)`,
+    );
+  }
+  const drawn = plan.randomPlans ? `; ${plan.randomPlans.better} of ${plan.randomPlans.plans} plans drawn at random score better` : '';
+  lines.push(`  historical plan: ${num(plan.historicalScore)} on the search seeds, rank ${plan.historicalRank} of ${plan.searched}${drawn}`);
+  const c = r.historical.cohesion;
+  lines.push(
+    `  historical path: final cohesion p10-p90 ${num(c.p10)}-${num(c.p90)} (median ${num(c.p50)}); '${r.historical.modalEnding.id}' on ${pct(r.historical.modalEnding.share)} of seeds`,
+  );
+  lines.push(
+    `  decisions with an option best on >= ${DOMINANT_SHARE * 100}% of seeds: ${r.dominance.withDominant} of ${r.dominance.decisions} (${pct(r.dominance.share)})`,
+  );
+  for (const d of r.decisions) {
+    for (const decision of d.dominant) {
+      const best = d.choices.find((x) => x.decision === decision)!;
+      lines.push(`    ${d.development}: ${decision} best on ${pct(best.best / d.visits)}`);
+    }
+  }
+  lines.push(r.inert.length ? '  options that change nothing (the same final world as another on every seed):' : '  options that change nothing: none');
+  for (const i of r.inert) lines.push(`    ${i.development}: ${i.decision} ends as ${i.as} does (${i.visits} seeds)`);
+  lines.push(`  Russia on the historical path: objects to ${r.russia.objects} and vetoes ${r.russia.vetoes} of ${r.russia.options} options on the table`);
+  for (const s of r.russia.stances) {
+    const parts = [s.objects ? `objects on ${pct(s.objects / s.seen)}` : '', s.vetoes ? `vetoes on ${pct(s.vetoes / s.seen)}` : ''].filter(Boolean);
+    lines.push(`    ${s.development}/${s.option}: ${parts.join(', ')} of ${s.seen} seeds`);
+  }
+  return lines;
+}
+
+function summary(reports: BalanceReport[]): string[] {
+  const rows: string[][] = [['scenario', 'hist ending', 'p10-p90', 'rank', 'beaten by', 'dominant', 'greedy', 'planning', 'Russia', 'most loyal (historical)']];
+  for (const r of reports) {
+    const by = (name: string) => r.policies.find((p) => p.policy === name);
+    const c = r.historical.cohesion;
+    const top = by('historical')?.loyalty[0];
+    rows.push([
+      r.scenario,
+      pct(r.historical.modalEnding.share),
+      `${num(c.p10)}-${num(c.p90)}`,
+      `${r.plan.historicalRank}/${r.plan.searched}`,
+      beatenBy(r.plan),
+      `${r.dominance.withDominant}/${r.dominance.decisions}`,
+      num(by('greedy')?.meanCohesion ?? NaN),
+      num(by('planning')?.meanCohesion ?? NaN),
+      `${r.russia.objects}/${r.russia.vetoes} of ${r.russia.options}`,
+      top ? `${top.member} ${num(top.mean)}` : '-',
+    ]);
+  }
+  return table(rows);
+}
+
+function beatenBy(plan: PlanSearch): string {
+  if (plan.randomPlans) return `${pct(plan.randomPlans.better / plan.randomPlans.plans)} drawn`;
+  return `${pct((plan.historicalRank - 1) / plan.space)} all`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+}

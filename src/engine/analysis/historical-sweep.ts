@@ -1,0 +1,200 @@
+import { choicesOf } from '../play/choices.ts';
+import { historicalPolicy } from '../play/policies.ts';
+import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
+import { cohesion } from '../rules/cohesion.ts';
+import { councilView } from '../rules/council.ts';
+import { createRandom } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { World } from '../core/world.ts';
+import { Histogram } from './stats.ts';
+
+/**
+ * The historical path, seed by seed, with every choice the Council had at each of its decisions taken
+ * in turn and the rest of the run played historically: which choice ends with the best cohesion, which
+ * choices end in the very same world as another, and where Russia stood on each option on the table.
+ */
+export const DOMINANT_SHARE = 0.95;
+const EPSILON = 1e-9;
+
+export interface ChoiceTally {
+  decision: string;
+  /** Visits at which it could be taken. */
+  choosable: number;
+  /** Visits at which it ended with the best final cohesion of the choices there (ties included). */
+  best: number;
+}
+
+export interface DecisionBalance {
+  development: string;
+  /** Arrivals on the historical path at which the Council had more than one choice. */
+  visits: number;
+  /** Arrivals with a single choice: nothing to compare. */
+  forced: number;
+  choices: ChoiceTally[];
+  /** Choices best on at least DOMINANT_SHARE of the visits. */
+  dominant: string[];
+  /** Pairs that ended in the same world on every visit where both could be taken. */
+  same: { decision: string; as: string; visits: number }[];
+}
+
+export interface RussiaStance {
+  development: string;
+  option: string;
+  /** Visits on which the option was on the table. */
+  seen: number;
+  objects: number;
+  vetoes: number;
+}
+
+export interface HistoricalSweep {
+  seeds: number;
+  decisions: DecisionBalance[];
+  russia: RussiaStance[];
+  cohesion: { p10: number; p50: number; p90: number; mean: number };
+  endings: Record<string, number>;
+}
+
+interface DecisionTally {
+  development: string;
+  decisions: string[];
+  visits: number;
+  forced: number;
+  choosable: number[];
+  best: number[];
+  /** [a][b] for a < b: visits where both could be taken, and whether their worlds ever differed. */
+  together: number[][];
+  differ: boolean[][];
+}
+
+/** What a final world amounts to, leaving out the road taken (decisions, visits, turns). */
+export function outcomeKey(world: World): string {
+  const parts: (string | number)[] = [world.ending ?? '', world.credibility, world.moscowBandwidth];
+  for (const code in world.members) {
+    const m = world.members[code];
+    parts.push(code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status);
+  }
+  for (const id in world.vars) parts.push(id, world.vars[id]);
+  for (const r of world.reactions) parts.push(`${r.member}:${r.reaction}`);
+  return parts.join('|');
+}
+
+export function sweepHistoricalPath(scenario: Scenario, seeds: string[], onSeed?: () => void): HistoricalSweep {
+  const tallies = new Map<string, DecisionTally>();
+  const russia = new Map<string, RussiaStance>();
+  const final = new Histogram();
+  const endings: Record<string, number> = {};
+  // The historical policy never draws from its stream.
+  const random = createRandom('');
+  const weights = scenario.params.cohesion;
+
+  const playHistorically = (run: Run) => {
+    while (run.world.development !== null) {
+      const choice = historicalPolicy.choose(
+        run,
+        choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false)),
+        random,
+      );
+      decide(run, choice, choice.view);
+    }
+    return run.world;
+  };
+
+  for (const seed of seeds) {
+    const run = startRun(scenario, seed, { recordCauses: false });
+    while (run.world.development !== null) {
+      const development = run.world.development;
+      const views = councilView(scenario, run.world, scenario.developments[development], false);
+      for (const view of views) {
+        if (!view.available) continue;
+        const ru = view.stances.find((s) => s.member === 'RU');
+        if (!ru) continue;
+        const key = `${development}/${view.option.id}`;
+        let r = russia.get(key);
+        if (!r) {
+          r = { development, option: view.option.id, seen: 0, objects: 0, vetoes: 0 };
+          russia.set(key, r);
+        }
+        r.seen++;
+        if (ru.stance === 'objects') r.objects++;
+        if (ru.stance === 'vetoes') r.vetoes++;
+      }
+      const choices = choicesOf(run, views);
+      const tally = tallyFor(tallies, scenario, development);
+      if (choices.length < 2) tally.forced++;
+      else {
+        tally.visits++;
+        const arms = choices.map((choice) => {
+          const trial = copyRun(run);
+          decide(trial, choice, choice.view);
+          const world = playHistorically(trial);
+          return { index: tally.decisions.indexOf(formatDecision(choice)), cohesion: cohesion(world, weights), outcome: outcomeKey(world) };
+        });
+        const top = Math.max(...arms.map((a) => a.cohesion));
+        for (const a of arms) {
+          tally.choosable[a.index]++;
+          if (a.cohesion >= top - EPSILON) tally.best[a.index]++;
+        }
+        for (const a of arms) {
+          for (const b of arms) {
+            if (a.index >= b.index) continue;
+            tally.together[a.index][b.index]++;
+            if (a.outcome !== b.outcome) tally.differ[a.index][b.index] = true;
+          }
+        }
+      }
+      const choice = historicalPolicy.choose(run, choices, random);
+      decide(run, choice, choice.view);
+    }
+    final.add(cohesion(run.world, weights));
+    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    onSeed?.();
+  }
+
+  return {
+    seeds: seeds.length,
+    decisions: scenario.order.filter((d) => tallies.has(d)).map((d) => summarise(tallies.get(d)!)),
+    russia: [...russia.values()],
+    cohesion: { p10: final.quantile(0.1), p50: final.quantile(0.5), p90: final.quantile(0.9), mean: final.mean() },
+    endings,
+  };
+}
+
+/** Every decision the development could ever offer: its options, each with and without leverage. */
+function tallyFor(tallies: Map<string, DecisionTally>, scenario: Scenario, development: string): DecisionTally {
+  let tally = tallies.get(development);
+  if (!tally) {
+    const options = scenario.developments[development].options.map((o) => o.id);
+    const decisions = [...options, ...options.map((o) => `${o}+leverage`)];
+    const square = () => decisions.map(() => decisions.map(() => 0));
+    tally = {
+      development,
+      decisions,
+      visits: 0,
+      forced: 0,
+      choosable: decisions.map(() => 0),
+      best: decisions.map(() => 0),
+      together: square(),
+      differ: decisions.map(() => decisions.map(() => false)),
+    };
+    tallies.set(development, tally);
+  }
+  return tally;
+}
+
+function summarise(t: DecisionTally): DecisionBalance {
+  const choices = t.decisions.map((decision, i) => ({ decision, choosable: t.choosable[i], best: t.best[i] })).filter((c) => c.choosable > 0);
+  const same: DecisionBalance['same'] = [];
+  for (let i = 0; i < t.decisions.length; i++) {
+    for (let j = i + 1; j < t.decisions.length; j++) {
+      if (t.together[i][j] > 0 && !t.differ[i][j]) same.push({ decision: t.decisions[j], as: t.decisions[i], visits: t.together[i][j] });
+    }
+  }
+  return {
+    development: t.development,
+    visits: t.visits,
+    forced: t.forced,
+    choices,
+    dominant: t.visits ? choices.filter((c) => c.best >= DOMINANT_SHARE * t.visits).map((c) => c.decision) : [],
+    same,
+  };
+}

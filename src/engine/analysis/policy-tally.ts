@@ -1,0 +1,109 @@
+import { cohesion } from '../rules/cohesion.ts';
+import { MEMBER_FIELDS, VALUE_MAX, VALUE_MIN, type World } from '../core/world.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { OffPlan } from './plan-policy.ts';
+import { wilson } from './stats.ts';
+
+/** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
+export interface PolicyBalance {
+  policy: string;
+  runs: number;
+  /** Every ending in the scenario's order, with its share of runs and that share's 95% (Wilson) interval. */
+  endings: { id: string; tone: string; share: number; lo: number; hi: number }[];
+  meanCohesion: number;
+  /**
+   * Runs that end with any member value or meter at exactly 0 or 100, and the values most often there;
+   * `driven` counts only values that did not start there (a baseline of 100 is a choice, not a runaway).
+   */
+  pinned: { share: number; values: { key: string; share: number }[]; driven: number; drivenValues: { key: string; share: number }[] };
+  /** Mean final loyalty by member, most loyal first. */
+  loyalty: { member: string; mean: number }[];
+  /** For a plan: runs (and decisions) where its option was taken the other way, and where the greedy choice took over. */
+  offPlan?: { otherWayRuns: number; otherWay: number; greedyRuns: number; greedy: number };
+}
+
+const PINNED_SHOWN = 3;
+
+export class PolicyTally {
+  private runs = 0;
+  private readonly endings = new Map<string, number>();
+  private cohesionSum = 0;
+  private pinnedRuns = 0;
+  private readonly pinnedBy = new Map<string, number>();
+  private drivenRuns = 0;
+  private readonly drivenBy = new Map<string, number>();
+  private readonly loyaltySum: Record<string, number> = {};
+  private readonly off = { otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 };
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly policy: string,
+  ) {
+    for (const code of scenario.members) this.loyaltySum[code] = 0;
+  }
+
+  add(world: World, offPlan?: OffPlan): void {
+    const { scenario } = this;
+    this.runs++;
+    this.endings.set(world.ending!, (this.endings.get(world.ending!) ?? 0) + 1);
+    const c = cohesion(world, scenario.params.cohesion);
+    this.cohesionSum += c;
+    let pinned = false;
+    let driven = false;
+    const pin = (key: string, value: number) => {
+      if (value !== VALUE_MIN && value !== VALUE_MAX) return;
+      pinned = true;
+      const at = `${key}=${value}`;
+      this.pinnedBy.set(at, (this.pinnedBy.get(at) ?? 0) + 1);
+      if (world.initial[key] !== value) {
+        driven = true;
+        this.drivenBy.set(at, (this.drivenBy.get(at) ?? 0) + 1);
+      }
+    };
+    pin('cohesion', c);
+    pin('credibility', world.credibility);
+    pin('moscowBandwidth', world.moscowBandwidth);
+    for (const code of scenario.members) {
+      const m = world.members[code];
+      for (const field of MEMBER_FIELDS) pin(`${code}.${field}`, m[field]);
+      this.loyaltySum[code] += m.loyalty;
+    }
+    if (pinned) this.pinnedRuns++;
+    if (driven) this.drivenRuns++;
+    if (offPlan) {
+      if (offPlan.otherWay) this.off.otherWayRuns++;
+      if (offPlan.greedy) this.off.greedyRuns++;
+      this.off.otherWay += offPlan.otherWay;
+      this.off.greedy += offPlan.greedy;
+    }
+  }
+
+  report(plan = false): PolicyBalance {
+    const { runs, scenario } = this;
+    const share = (n: number) => (runs ? n / runs : 0);
+    return {
+      policy: this.policy,
+      runs,
+      endings: scenario.endings.map((e) => {
+        const { estimate, lo, hi } = wilson(this.endings.get(e.id) ?? 0, runs);
+        return { id: e.id, tone: e.tone, share: estimate, lo, hi };
+      }),
+      meanCohesion: share(this.cohesionSum),
+      pinned: {
+        share: share(this.pinnedRuns),
+        values: mostOften(this.pinnedBy, runs),
+        driven: share(this.drivenRuns),
+        drivenValues: mostOften(this.drivenBy, runs),
+      },
+      loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member]) })).sort((a, b) => b.mean - a.mean),
+      ...(plan ? { offPlan: { ...this.off } } : {}),
+    };
+  }
+}
+
+function mostOften(counts: Map<string, number>, runs: number): { key: string; share: number }[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, PINNED_SHOWN)
+    .map(([key, n]) => ({ key, share: runs ? n / runs : 0 }));
+}
