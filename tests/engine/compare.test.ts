@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/engine/analysis/compare.ts';
 import { fork } from '../../src/engine/analysis/fork.ts';
@@ -9,11 +8,11 @@ import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
 import { recordOf } from '../../src/engine/play/record.ts';
 import { loadScenario } from '../../src/engine/authoring/load.ts';
 import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
-import { rulesFile } from '../../src/node/scenario-folder.ts';
+import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
 
 const rules = rulesFile();
 const fixturePath = 'tests/fixtures/scenarios/request_for_help.yaml';
-const loaded = loadScenario({ file: fixturePath, text: readFileSync(fixturePath, 'utf8') }, rules);
+const loaded = loadScenario(readProjectFile(fixturePath), rules);
 if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 

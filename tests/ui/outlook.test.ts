@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fork } from '../../src/engine/analysis/fork.ts';
 import { runHeader } from '../../src/engine/analysis/run-rows.ts';
@@ -9,11 +8,11 @@ import { formatProblem } from '../../src/engine/authoring/format/problem.ts';
 import { firstDivergence } from '../../src/ui/compare/divergence.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { SUMMARY_COLUMNS, summaryCsv } from '../../src/ui/outlook/summary-csv.ts';
-import { rulesFile } from '../../src/node/scenario-folder.ts';
+import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
 
 const rules = rulesFile();
 const path = 'tests/fixtures/scenarios/request_for_help.yaml';
-const loaded = loadScenario({ file: path, text: readFileSync(path, 'utf8') }, rules);
+const loaded = loadScenario(readProjectFile(path), rules);
 if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
 const scenario = loaded.value;
 
