@@ -1,9 +1,16 @@
 import { Option, type Command } from 'commander';
 import { processOutput } from './io/output.ts';
 
+type SetExit = (code: number) => void;
+
 /** The commands that play scenarios. Each is imported when used: charts and their DOM load only for the commands that draw. */
-export function registerRunCommands(program: Command, setExit: (code: number) => void): void {
-  const rules = new Option('--rules <file>', 'standing rules (default: rules.yaml beside the scenario, else scenarios/rules.yaml)');
+export function registerRunCommands(program: Command, setExit: SetExit): void {
+  for (const register of [registerRun, registerCheck, registerFidelity, registerBalance, registerCompare, registerFork, registerSensitivity, registerPlay]) register(program, setExit);
+}
+
+const rulesOption = () => new Option('--rules <file>', 'standing rules (default: rules.yaml beside the scenario, else scenarios/rules.yaml)');
+
+function registerRun(program: Command, setExit: SetExit): void {
   program
     .command('run')
     .description('play one deterministic run and print it (readable, or --json)')
@@ -14,9 +21,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--policy <policy>', 'historical, random, greedy, or fixed:development=option,...')
     .option('--json', 'print the result as JSON')
     .option('--record <file>', 'also write the run record (the save) to this file')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenario: string, options) => setExit(await (await import('./commands/run.ts')).runCommand(scenario, options, processOutput)));
+}
 
+function registerCheck(program: Command, setExit: SetExit): void {
   program
     .command('check')
     .description('walk every development and option; count what seeded random plays reach; exit 1 if anything is unreachable or dead')
@@ -24,9 +33,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--plays <n>', 'random plays per scenario', '1000')
     .option('--seed <seed>', 'base seed', 'check')
     .option('--json', 'print the reports as JSON')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/check.ts')).checkCommand(scenarios, options, processOutput)));
+}
 
+function registerFidelity(program: Command, setExit: SetExit): void {
   program
     .command('fidelity')
     .description('play the historical decisions over many seeds; print how often each documented outcome follows')
@@ -35,9 +46,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--seed <seed>', 'base seed', 'fidelity')
     .option('--min <share>', 'exit 1 if any expectation is met less often than this', '0.8')
     .option('--json', 'print the reports as JSON')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/fidelity.ts')).fidelityCommand(scenarios, options, processOutput)));
+}
 
+function registerBalance(program: Command, setExit: SetExit): void {
   program
     .command('balance')
     .description('measure whether scenarios play themselves: endings by policy, the best fixed plan, dominant and idle options, the dice, pinned values, Russia\'s objections')
@@ -46,9 +59,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--seed <seed>', 'base seed: run i uses <seed>-i', 'balance')
     .option('--plan-seeds <n>', 'seeds each plan is scored on in the search (default: 100)')
     .option('--json', 'print the reports as JSON')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/balance.ts')).balanceCommand(scenarios, options, processOutput)));
+}
 
+function registerCompare(program: Command, setExit: SetExit): void {
   program
     .command('compare')
     .description('play policies on the same seeds and compare the distributions of outcomes')
@@ -59,9 +74,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--json', 'print the comparison as JSON')
     .option('--csv <file>', 'write one row per run to this file')
     .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenario: string, options) => setExit(await (await import('./commands/compare.ts')).compareCommand(scenario, options, processOutput)));
+}
 
+function registerFork(program: Command, setExit: SetExit): void {
   program
     .command('fork')
     .description('from decision K of an actual run, play each alternative over many seeds against what was chosen')
@@ -74,9 +91,11 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--json', 'print the comparison as JSON')
     .option('--svg <file>', 'write a chart to this file')
     .option('--scenario <file>', 'the scenario file, when it is not in the scenarios folder')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (run: string, options) => setExit(await (await import('./commands/fork.ts')).forkCommand(run, options, processOutput)));
+}
 
+function registerSensitivity(program: Command, setExit: SetExit): void {
   program
     .command('sensitivity')
     .description('move each sourced number and assumption down and up; rank them by how far they move an outcome')
@@ -88,14 +107,16 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     .option('--top <n>', 'how many parameters to list', '15')
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenario: string, options) => setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)));
+}
 
+function registerPlay(program: Command, setExit: SetExit): void {
   program
     .command('play')
     .description('play a scenario in the terminal')
     .argument('<scenario>', 'scenario id or file')
     .option('--seed <seed>', 'the seed (default: a new one each time)')
-    .addOption(rules)
+    .addOption(rulesOption())
     .action(async (scenario: string, options) => setExit(await (await import('./commands/play.ts')).playCommand(scenario, options)));
 }
