@@ -2,7 +2,7 @@ import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type Me
 import { ExpressionError, type Expr, type ValueType } from './ast.ts';
 import { compileCall, type CallContext } from './calls.ts';
 import { compileBinary, compileUnary } from './operators.ts';
-import type { Fn, Typed } from './typed.ts';
+import type { ConditionFn, Fn, NumberFn, Typed } from './typed.ts';
 
 /** The names a scenario's expressions may use: only these, checked before anything runs. */
 export interface Vocabulary {
@@ -41,6 +41,20 @@ export function compileExpression(expr: Expr, vocabulary: Vocabulary, binding: B
   if (typed.type !== expected) {
     throw new ExpressionError(`expected a ${expected === 'boolean' ? 'condition' : expected} but this is a ${typed.type}`, expr.at);
   }
+  return typed.fn;
+}
+
+/** compileExpression for a number: the closure typed as one. */
+export function compileNumber(expr: Expr, vocabulary: Vocabulary, binding: Binding): NumberFn {
+  const typed = compileNode(expr, vocabulary, binding);
+  if (typed.type !== 'number') throw new ExpressionError(`expected a number but this is a ${typed.type}`, expr.at);
+  return typed.fn;
+}
+
+/** compileExpression for a condition: the closure typed as one. */
+export function compileCondition(expr: Expr, vocabulary: Vocabulary, binding: Binding): ConditionFn {
+  const typed = compileNode(expr, vocabulary, binding);
+  if (typed.type !== 'boolean') throw new ExpressionError(`expected a condition but this is a ${typed.type}`, expr.at);
   return typed.fn;
 }
 
@@ -119,7 +133,7 @@ function compileNode(expr: Expr, vocabulary: Vocabulary, binding: Binding): Type
       return { type: 'number', fn: () => v };
     }
     case 'string': {
-      if (!(STATUSES as readonly string[]).includes(expr.value)) {
+      if (!STATUSES.some((s) => s === expr.value)) {
         throw new ExpressionError(`the only strings are statuses: ${STATUSES.join(', ')}`, expr.at);
       }
       const v = expr.value;

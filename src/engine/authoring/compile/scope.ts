@@ -36,7 +36,7 @@ export function memberScope(scope: Scope, member: MemberCode): Scope {
 }
 
 export function isMember(scope: Scope, code: string): code is MemberCode {
-  return (scope.members as readonly string[]).includes(code);
+  return scope.members.some((m) => m === code);
 }
 
 export function checkMember(scope: Scope, code: string, path: Path, key?: string): void {
