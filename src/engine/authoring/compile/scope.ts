@@ -35,7 +35,7 @@ export function memberScope(scope: Scope, member: MemberCode): Scope {
   return { ...scope, vocabulary: { ...scope.vocabulary, allowSelf: true }, binding: { self: member, cohesion: scope.binding.cohesion } };
 }
 
-export function isMember(scope: Scope, code: string): code is MemberCode {
+function isMember(scope: Scope, code: string): code is MemberCode {
   return scope.members.some((m) => m === code);
 }
 
