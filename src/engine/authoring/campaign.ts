@@ -1,7 +1,7 @@
 import { hashText } from '../core/hash.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Development, Effect, Reaction, Scenario } from '../core/scenario.ts';
-import { fileProblem, type Problem } from './format/problem.ts';
+import { errorMessage, fileProblem, type Problem } from './format/problem.ts';
 import { campaignSchema, type CampaignFile, type RulesFile } from './format/schema.ts';
 import { endingsAt } from './compile/endings.ts';
 import { baselineWorld, memberFacts, membersOf } from './compile/members.ts';
@@ -21,7 +21,7 @@ export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, Te
   try {
     return loadCampaignUnsafe(campaign, chapterFiles, rulesText);
   } catch (error) {
-    return fail([fileProblem(campaign.file, `internal error while loading: ${(error as Error).message}`)]);
+    return fail([fileProblem(campaign.file, `internal error while loading: ${errorMessage(error)}`)]);
   }
 }
 
@@ -60,7 +60,7 @@ function loadChapters(file: CampaignFile, places: Places, chapterFiles: Record<s
       problems.push(places.problem(['chapters', i, 'scenario'], `scenario '${c.scenario}' has problems (validate ${text.file})`), ...loaded.error);
       return [];
     }
-    const missing = loaded.value.members.filter((m) => !file.members.includes(m as never));
+    const missing = loaded.value.members.filter((m) => !file.members.includes(m));
     if (missing.length) problems.push(places.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
     return [{ scenario: loaded.value, text, title: c.title }];
   });

@@ -33,7 +33,7 @@ export function libraryIndex(files: TextFile[], rulesFile: string): ScenarioInde
   return loadLibrary(others, rules).map((entry) => {
     if (!entry.ok) return unplayable(entry.file, entry.id, entry.kind, entry.error.map(formatProblem));
     const s = entry.value;
-    const chapterFiles = s.chapters.map((c) => others.find((f) => idFromFileName(f.file) === c.scenario)!.file);
+    const chapterFiles = s.chapters.flatMap((c) => others.find((f) => idFromFileName(f.file) === c.scenario)?.file ?? []);
     return {
       file: entry.file,
       id: entry.id,

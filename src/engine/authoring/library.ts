@@ -15,9 +15,11 @@ export type LibraryEntry = {
   kind: 'scenario' | 'campaign';
 } & Result<Scenario, Problem[]>;
 
-export function fileKind(text: string): 'scenario' | 'campaign' | 'rules' | null {
+const KINDS = ['scenario', 'campaign', 'rules'] as const;
+
+export function fileKind(text: string): (typeof KINDS)[number] | null {
   const match = /^kind:\s*['"]?(scenario|campaign|rules)['"]?\s*(#.*)?$/m.exec(text);
-  return match ? (match[1] as 'scenario' | 'campaign' | 'rules') : null;
+  return KINDS.find((kind) => kind === match?.[1]) ?? null;
 }
 
 export function idFromFileName(file: string): string {

@@ -2,7 +2,7 @@ import type { z } from '../core/zod.ts';
 import { hashText } from '../core/hash.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { fileProblem, type Problem } from './format/problem.ts';
+import { errorMessage, fileProblem, type Problem } from './format/problem.ts';
 import { rulesSchema, scenarioSchema, type RulesFile } from './format/schema.ts';
 import { schemaProblems } from './compile/places.ts';
 import { checkRules } from './compile/rules.ts';
@@ -53,7 +53,7 @@ export function loadScenario(scenario: TextFile, rules: TextFile): Result<Scenar
     return loadScenarioUnsafe(scenario, rules);
   } catch (error) {
     // A bug of ours, not of the file: still reported as a problem rather than a crash.
-    return fail([fileProblem(scenario.file, `internal error while loading: ${(error as Error).message}`)]);
+    return fail([fileProblem(scenario.file, `internal error while loading: ${errorMessage(error)}`)]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { ExpressionError } from '../language/ast.ts';
-import { compileExpression } from '../language/compile.ts';
+import { compileCondition, compileNumber } from '../language/compile.ts';
 import { parseExpression } from '../language/parse.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { World } from '../core/world.ts';
@@ -19,9 +19,9 @@ export function compileQuery(scenario: Scenario, text: string): Result<Query> {
   try {
     const tree = parseExpression(text);
     try {
-      return ok({ kind: 'mean', text, read: compileExpression(tree, vocabulary, binding, 'number') as (w: World) => number });
+      return ok({ kind: 'mean', text, read: compileNumber(tree, vocabulary, binding) });
     } catch {
-      return ok({ kind: 'probability', text, test: compileExpression(tree, vocabulary, binding, 'boolean') as (w: World) => boolean });
+      return ok({ kind: 'probability', text, test: compileCondition(tree, vocabulary, binding) });
     }
   } catch (error) {
     if (error instanceof ExpressionError) return fail(describeExpressionError(text, error));

@@ -1,6 +1,6 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fail, ok, type Result } from '../core/result.ts';
-import { fileProblem, formatPath, type Problem } from './format/problem.ts';
+import { errorMessage, fileProblem, formatPath, type Problem } from './format/problem.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
@@ -20,22 +20,37 @@ export interface YamlSource {
 
 const MAX_BYTES = 2_000_000;
 
+type Position = { line: number; col: number };
+type At = (offset: number) => Position;
+
 export function readYaml(text: string, file: string): Result<YamlSource, Problem[]> {
   if (text.length > MAX_BYTES) {
     return fail([fileProblem(file, `file is larger than ${MAX_BYTES} characters`)]);
   }
   const lineCounter = new LineCounter();
-  let doc: Document;
+  let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
-    return fail([fileProblem(file, `not readable as YAML: ${(error as Error).message}`)]);
+    return fail([fileProblem(file, `not readable as YAML: ${errorMessage(error)}`)]);
   }
-  const at = (offset: number) => {
+  const at: At = (offset) => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: pos.line, col: pos.col };
   };
+  const problems = syntaxProblems(doc, file, at);
+  if (problems.length) return fail(problems);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return fail([fileProblem(file, firstLine(errorMessage(error)))]);
+  }
+  return ok(sourceOf(doc, text, file, data, at));
+}
 
+/** What the YAML parser found wrong, and what YAML allows but a scenario file does not: aliases and keys that are not names. */
+function syntaxProblems(doc: Document, file: string, at: At): Problem[] {
   const problems: Problem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const { line, col } = at(error.pos[0]);
@@ -49,58 +64,21 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
     Pair(_, pair) {
       // `? [a, b]: c` is valid YAML but names nothing in a scenario; refuse it here, with its place.
       if (pair.key !== null && !isScalar(pair.key)) {
-        const { line, col } = at((pair.key as Node).range?.[0] ?? 0);
+        const { line, col } = at((isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? 0);
         problems.push({ file, line, col, path: '', message: 'keys must be plain names, not lists or maps' });
       }
     },
   });
-  if (problems.length) return fail(problems);
+  return problems;
+}
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch (error) {
-    return fail([fileProblem(file, firstLine((error as Error).message))]);
-  }
-
-  const locate = (path: readonly PropertyKey[], key?: string) => {
-    // Walk down as far as the path exists; point at the deepest node found.
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    for (const part of key === undefined ? path : [...path, key]) {
-      if (!isCollection(node)) break;
-      let next: unknown;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
-        if (!pair) break;
-        if (part === key) {
-          offset = (pair.key as Node).range?.[0] ?? offset;
-          break;
-        }
-        next = pair.value ?? pair.key;
-        if (!pair.value) offset = (pair.key as Node).range?.[0] ?? offset;
-      } else {
-        next = node.items[Number(part)];
-      }
-      if (next === undefined || next === null || isAlias(next)) break;
-      node = next;
-      offset = (node as Node).range?.[0] ?? offset;
-    }
-    return at(offset);
-  };
-
+function sourceOf(doc: Document, text: string, file: string, data: unknown, at: At): YamlSource {
+  const locate = (path: readonly PropertyKey[], key?: string) => at(offsetOf(doc, key === undefined ? path : [...path, key], key));
   const locateWithin = (path: readonly PropertyKey[], offset: number) => {
-    const node = doc.getIn(path as PropertyKey[], true) as Node | undefined;
-    if (!isScalar(node) || typeof node.source !== 'string' || !node.range) return locate(path);
-    const raw = text.slice(node.range[0], node.range[1]);
-    if (raw.includes('\n')) return locate(path);
-    // Quoted values start one character before their content.
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    if (quoted && /\\|''/.test(raw)) return locate(path);
-    return at(node.range[0] + (quoted ? 1 : 0) + offset);
+    const within = offsetWithin(doc, text, path, offset);
+    return within === null ? locate(path) : at(within);
   };
-
-  const source: YamlSource = {
+  return {
     file,
     data,
     locate,
@@ -112,9 +90,50 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
       return { file, ...locateWithin(path, offset), path: formatPath(path), message };
     },
   };
-  return ok(source);
+}
+
+/** Where `parts` was written: walks down as far as the path exists and points at the deepest node found (at the key itself when `key` is the last part). */
+function offsetOf(doc: Document, parts: readonly PropertyKey[], key: string | undefined): number {
+  let node: unknown = doc.contents;
+  let offset = doc.contents?.range?.[0] ?? 0;
+  for (const part of parts) {
+    if (!isCollection(node)) break;
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      if (part === key) {
+        offset = rangeStart(pair.key) ?? offset;
+        break;
+      }
+      next = pair.value ?? pair.key;
+      if (!pair.value) offset = rangeStart(pair.key) ?? offset;
+    } else {
+      next = node.items[Number(part)];
+    }
+    if (next === undefined || next === null || isAlias(next)) break;
+    node = next;
+    offset = rangeStart(node) ?? offset;
+  }
+  return offset;
+}
+
+/** The offset `offset` characters into the one-line scalar at `path`; null where that cannot be told. */
+function offsetWithin(doc: Document, text: string, path: readonly PropertyKey[], offset: number): number | null {
+  const node: unknown = doc.getIn(path, true);
+  if (!isScalar(node) || typeof node.source !== 'string' || !node.range) return null;
+  const raw = text.slice(node.range[0], node.range[1]);
+  if (raw.includes('\n')) return null;
+  // Quoted values start one character before their content.
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (quoted && /\\|''/.test(raw)) return null;
+  return node.range[0] + (quoted ? 1 : 0) + offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return isNode(node) ? node.range?.[0] : undefined;
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

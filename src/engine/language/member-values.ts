@@ -26,7 +26,7 @@ export interface MemberTest extends MemberValue {
 
 export interface MemberTests {
   join: 'and' | 'or';
-  list: MemberTest[];
+  list: [MemberTest, ...MemberTest[]];
 }
 
 /** An operand: a member's value, a number written out, or undefined for anything else. */
@@ -55,18 +55,16 @@ export function joinTests(join: 'and' | 'or', left: MemberTests | undefined, rig
 
 export function testsCondition(tests: MemberTests): (w: World) => boolean {
   const list = tests.list;
-  if (list.length === 1) {
-    const t = list[0];
-    return (w) => passes(memberAt(w, t.slot), t);
-  }
+  const [first] = list;
+  if (list.length === 1) return (w) => passes(memberAt(w, first.slot), first);
   if (tests.join === 'and') {
     return (w) => {
-      for (let i = 0; i < list.length; i++) if (!passes(memberAt(w, list[i].slot), list[i])) return false;
+      for (const t of list) if (!passes(memberAt(w, t.slot), t)) return false;
       return true;
     };
   }
   return (w) => {
-    for (let i = 0; i < list.length; i++) if (passes(memberAt(w, list[i].slot), list[i])) return true;
+    for (const t of list) if (passes(memberAt(w, t.slot), t)) return true;
     return false;
   };
 }
@@ -125,5 +123,5 @@ const OPERATORS: readonly (Comparison | Arithmetic)[] = ['<', '<=', '>', '>=', '
  * file character by character: measured a fifth of a batch run's time before this.
  */
 function constant<T extends Comparison | Arithmetic>(op: T): T {
-  return OPERATORS.find((o) => o === op) as T;
+  return OPERATORS.find((o): o is T => o === op) ?? op;
 }

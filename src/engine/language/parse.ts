@@ -66,130 +66,149 @@ function tokenize(text: string): Token[] {
 
 export function parseExpression(text: string): Expr {
   if (text.length > MAX_LENGTH) throw new ExpressionError(`expression longer than ${MAX_LENGTH} characters`, 0);
-  const tokens = tokenize(text);
-  let position = 0;
-  let depth = 0;
+  const parser = new Parser(tokenize(text), text.length);
+  if (parser.peek().type === 'end') throw new ExpressionError('empty expression', 0);
+  const tree = parser.or();
+  const rest = parser.peek();
+  if (rest.type !== 'end') throw new ExpressionError(`unexpected ${describe(rest)}`, rest.at);
+  return tree;
+}
 
-  const peek = () => tokens[position];
-  const isPunct = (value: string) => {
-    const t = peek();
-    return t.type === 'punct' && t.value === value;
-  };
-  const isWord = (value: string) => {
-    const t = peek();
-    return t.type === 'name' && t.value === value;
-  };
-  const expectPunct = (value: string) => {
-    if (!isPunct(value)) throw new ExpressionError(`expected '${value}' ${describe(peek())}`, peek().at);
-    position++;
-  };
-  const nest = <T>(parse: () => T): T => {
-    if (++depth > MAX_DEPTH) throw new ExpressionError('expression nested too deeply', peek().at);
-    try {
-      return parse();
-    } finally {
-      depth--;
-    }
-  };
+const COMPARISONS: readonly BinaryOp[] = ['<', '<=', '>', '>=', '==', '!='];
 
-  const binaryLevel = (ops: string[], next: () => Expr, words = false) => (): Expr => {
-    let left = next();
-    for (;;) {
-      const t = peek();
-      const op = words ? (t.type === 'name' ? t.value : '') : t.type === 'punct' ? t.value : '';
-      if (!ops.includes(op)) return left;
-      position++;
-      const right = next();
-      left = { kind: 'binary', op: op as BinaryOp, left, right, at: t.at };
-    }
-  };
+/** One method per rule of the grammar above, reading the tokens left to right. */
+class Parser {
+  private position = 0;
+  private depth = 0;
 
-  const atom = (): Expr =>
-    nest(() => {
-      const t = peek();
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly length: number,
+  ) {}
+
+  /** The current token; past the last one, the end (tokenize always ends with it). */
+  peek(): Token {
+    return this.tokens[this.position] ?? { type: 'end', at: this.length };
+  }
+
+  or = (): Expr => this.binaryLevel(['or'], this.and, true);
+  private and = (): Expr => this.binaryLevel(['and'], this.not, true);
+  private product = (): Expr => this.binaryLevel(['*', '/'], this.unary);
+  private sum = (): Expr => this.binaryLevel(['+', '-'], this.product);
+
+  private not = (): Expr =>
+    this.nest(() => {
+      const t = this.peek();
+      if (t.type === 'name' && t.value === 'not') {
+        this.position++;
+        return { kind: 'unary', op: 'not', operand: this.not(), at: t.at };
+      }
+      return this.compare();
+    });
+
+  private compare(): Expr {
+    const left = this.sum();
+    const t = this.peek();
+    const op = t.type === 'punct' ? COMPARISONS.find((c) => c === t.value) : undefined;
+    if (!op) return left;
+    this.position++;
+    const right = this.sum();
+    const next = this.peek();
+    if (next.type === 'punct' && COMPARISONS.some((c) => c === next.value)) throw new ExpressionError('comparisons cannot be chained: use "and"', next.at);
+    return { kind: 'binary', op, left, right, at: t.at };
+  }
+
+  private unary = (): Expr =>
+    this.nest(() => {
+      const t = this.peek();
+      if (t.type === 'punct' && t.value === '-') {
+        this.position++;
+        return { kind: 'unary', op: '-', operand: this.unary(), at: t.at };
+      }
+      return this.atom();
+    });
+
+  private atom = (): Expr =>
+    this.nest(() => {
+      const t = this.peek();
       if (t.type === 'number') {
-        position++;
+        this.position++;
         return { kind: 'number', value: t.value, at: t.at };
       }
       if (t.type === 'string') {
-        position++;
+        this.position++;
         return { kind: 'string', value: t.value, at: t.at };
       }
       if (t.type === 'punct' && t.value === '(') {
-        position++;
-        const inner = or();
-        expectPunct(')');
+        this.position++;
+        const inner = this.or();
+        this.expectPunct(')');
         return inner;
       }
-      if (t.type === 'name') {
-        if (['and', 'or', 'not'].includes(t.value)) throw new ExpressionError(`unexpected '${t.value}'`, t.at);
-        position++;
-        if (isPunct('(')) {
-          position++;
-          const args: Expr[] = [];
-          if (!isPunct(')')) {
-            args.push(or());
-            while (isPunct(',')) {
-              position++;
-              args.push(or());
-            }
-          }
-          expectPunct(')');
-          return { kind: 'call', fn: t.value, args, at: t.at };
-        }
-        if (isPunct('.')) {
-          position++;
-          const field = peek();
-          if (field.type !== 'name') throw new ExpressionError(`expected a name after '${t.value}.'`, field.at);
-          position++;
-          if (isPunct('.')) throw new ExpressionError('only one level of names is allowed, as in AM.loyalty', peek().at);
-          return { kind: 'ref', scope: t.value, name: field.value, at: t.at };
-        }
-        return { kind: 'ref', scope: null, name: t.value, at: t.at };
-      }
+      if (t.type === 'name') return this.named(t.value, t.at);
       throw new ExpressionError(`expected a value ${describe(t)}`, t.at);
     });
 
-  const unary = (): Expr =>
-    nest(() => {
-      const t = peek();
-      if (t.type === 'punct' && t.value === '-') {
-        position++;
-        return { kind: 'unary', op: '-', operand: unary(), at: t.at };
-      }
-      return atom();
-    });
-  const product = binaryLevel(['*', '/'], unary);
-  const sum = binaryLevel(['+', '-'], product);
-  const compare = (): Expr => {
-    const left = sum();
-    const t = peek();
-    if (t.type === 'punct' && ['<', '<=', '>', '>=', '==', '!='].includes(t.value)) {
-      position++;
-      const right = sum();
-      if (peek().type === 'punct' && ['<', '<=', '>', '>=', '==', '!='].includes((peek() as { value: string }).value)) {
-        throw new ExpressionError('comparisons cannot be chained: use "and"', peek().at);
-      }
-      return { kind: 'binary', op: t.value as BinaryOp, left, right, at: t.at };
-    }
-    return left;
-  };
-  const not = (): Expr =>
-    nest(() => {
-      const t = peek();
-      if (isWord('not')) {
-        position++;
-        return { kind: 'unary', op: 'not', operand: not(), at: t.at };
-      }
-      return compare();
-    });
-  const and = binaryLevel(['and'], not, true);
-  const or = binaryLevel(['or'], and, true);
+  /** A name: a function call, a qualified name (`AM.loyalty`) or a plain one. */
+  private named(name: string, at: number): Expr {
+    if (['and', 'or', 'not'].includes(name)) throw new ExpressionError(`unexpected '${name}'`, at);
+    this.position++;
+    if (this.isPunct('(')) return { kind: 'call', fn: name, args: this.args(), at };
+    if (!this.isPunct('.')) return { kind: 'ref', scope: null, name, at };
+    this.position++;
+    const field = this.peek();
+    if (field.type !== 'name') throw new ExpressionError(`expected a name after '${name}.'`, field.at);
+    this.position++;
+    if (this.isPunct('.')) throw new ExpressionError('only one level of names is allowed, as in AM.loyalty', this.peek().at);
+    return { kind: 'ref', scope: name, name: field.value, at };
+  }
 
-  if (peek().type === 'end') throw new ExpressionError('empty expression', 0);
-  const tree = or();
-  if (peek().type !== 'end') throw new ExpressionError(`unexpected ${describe(peek())}`, peek().at);
-  return tree;
+  private args(): Expr[] {
+    this.position++;
+    const args: Expr[] = [];
+    if (!this.isPunct(')')) {
+      args.push(this.or());
+      while (this.isPunct(',')) {
+        this.position++;
+        args.push(this.or());
+      }
+    }
+    this.expectPunct(')');
+    return args;
+  }
+
+  private binaryLevel(ops: readonly BinaryOp[], next: () => Expr, words = false): Expr {
+    let left = next();
+    for (;;) {
+      const t = this.peek();
+      const written = words ? (t.type === 'name' ? t.value : '') : t.type === 'punct' ? t.value : '';
+      const op = ops.find((o) => o === written);
+      if (!op) return left;
+      this.position++;
+      const right = next();
+      left = { kind: 'binary', op, left, right, at: t.at };
+    }
+  }
+
+  private isPunct(value: string): boolean {
+    const t = this.peek();
+    return t.type === 'punct' && t.value === value;
+  }
+
+  private expectPunct(value: string): void {
+    const t = this.peek();
+    if (!this.isPunct(value)) throw new ExpressionError(`expected '${value}' ${describe(t)}`, t.at);
+    this.position++;
+  }
+
+  private nest<T>(parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new ExpressionError('expression nested too deeply', this.peek().at);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 }
 
 function describe(t: Token): string {

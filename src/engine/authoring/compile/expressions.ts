@@ -1,5 +1,5 @@
-import { ExpressionError, type Expr, type ValueType } from '../../language/ast.ts';
-import { compileExpression } from '../../language/compile.ts';
+import { ExpressionError, type Expr } from '../../language/ast.ts';
+import { compileCondition, compileNumber } from '../../language/compile.ts';
 import { parseExpression } from '../../language/parse.ts';
 import type { World } from '../../core/world.ts';
 import type { Condition } from '../../core/scenario.ts';
@@ -19,11 +19,12 @@ export function describeExpressionError(text: string, error: ExpressionError): s
 /** Parsed and compiled with the names of `scope`; null, with the problem reported, when it does not compile. */
 export function compileAt(scope: Scope, text: string | number, path: Path, type: 'number'): Compiled<number> | null;
 export function compileAt(scope: Scope, text: string | number, path: Path, type: 'boolean'): Compiled<boolean> | null;
-export function compileAt(scope: Scope, text: string | number, path: Path, type: ValueType): Compiled<unknown> | null {
+export function compileAt(scope: Scope, text: string | number, path: Path, type: 'number' | 'boolean'): Compiled<number> | Compiled<boolean> | null {
   if (typeof text === 'number') return { fn: () => text, tree: { kind: 'number', value: text, at: 0 } };
   try {
     const tree = parseExpression(text);
-    return { fn: compileExpression(tree, scope.vocabulary, scope.binding, type), tree };
+    if (type === 'number') return { fn: compileNumber(tree, scope.vocabulary, scope.binding), tree };
+    return { fn: compileCondition(tree, scope.vocabulary, scope.binding), tree };
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     // On a one-line value the column points at the offending character itself.

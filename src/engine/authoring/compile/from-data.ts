@@ -1,7 +1,7 @@
 import { hashText } from '../../core/hash.ts';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { Scenario } from '../../core/scenario.ts';
-import { fileProblem, type Problem } from '../format/problem.ts';
+import { errorMessage, fileProblem, type Problem } from '../format/problem.ts';
 import { rulesSchema, scenarioSchema, type RulesFile } from '../format/schema.ts';
 import { schemaProblems, unplaced, type Places } from './places.ts';
 import { checkRules } from './rules.ts';
@@ -26,7 +26,7 @@ export function compileScenarioData(input: ScenarioData): Result<Scenario, Probl
   try {
     return compileUnsafe(input);
   } catch (error) {
-    return fail([fileProblem(input.files.scenario, `internal error while loading: ${(error as Error).message}`)]);
+    return fail([fileProblem(input.files.scenario, `internal error while loading: ${errorMessage(error)}`)]);
   }
 }
 

@@ -35,8 +35,8 @@ export function memberScope(scope: Scope, member: MemberCode): Scope {
   return { ...scope, vocabulary: { ...scope.vocabulary, allowSelf: true }, binding: { self: member, cohesion: scope.binding.cohesion } };
 }
 
-export function isMember(scope: Scope, code: string): code is MemberCode {
-  return (scope.members as readonly string[]).includes(code);
+function isMember(scope: Scope, code: string): code is MemberCode {
+  return scope.members.some((m) => m === code);
 }
 
 export function checkMember(scope: Scope, code: string, path: Path, key?: string): void {

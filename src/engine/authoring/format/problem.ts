@@ -13,6 +13,11 @@ export function fileProblem(file: string, message: string): Problem {
   return { file, line: 1, col: 1, path: '', message };
 }
 
+/** What a caught error says: its message when it is an Error, itself written out otherwise. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.path || '(file)'}: ${p.message}`;
 }

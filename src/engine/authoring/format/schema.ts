@@ -4,7 +4,7 @@ import { MEMBER_CODES, STATUSES } from '../../core/world.ts';
 /**
  * The shape of scenario and rules files. The JSON Schema that editors use is generated from these
  * (`npm run schema`), so the two never disagree. Cross-references (an option pointing at a
- * development, a condition naming a member) are checked afterwards in `references.ts`.
+ * development, a condition naming a member) are checked afterwards, by the compiler in `../compile/`.
  */
 
 export const REACTION_KINDS = [
