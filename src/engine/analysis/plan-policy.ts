@@ -43,8 +43,9 @@ export interface OffPlan {
 export function offPlan(plan: Plan, world: World): OffPlan {
   const off = { otherWay: 0, greedy: 0 };
   for (const d of world.decisions) {
-    if (!Object.hasOwn(plan, d.development) || plan[d.development] === formatDecision(d)) continue;
-    if (parseDecision(plan[d.development]).option === d.option) off.otherWay++;
+    const planned = Object.hasOwn(plan, d.development) ? plan[d.development] : undefined;
+    if (planned === undefined || planned === formatDecision(d)) continue;
+    if (parseDecision(planned).option === d.option) off.otherWay++;
     else off.greedy++;
   }
   return off;

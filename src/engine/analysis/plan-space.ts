@@ -1,9 +1,9 @@
-import { choicesOf } from '../play/choices.ts';
-import { historicalPolicy, randomPolicy } from '../play/policies.ts';
-import { decide, startRun } from '../play/run.ts';
-import { councilView } from '../rules/council.ts';
+import { playToEnd } from '../play/batch.ts';
+import { historicalPolicy, type Policy, randomPolicy } from '../play/policies.ts';
+import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { developmentById } from '../core/development.ts';
 import { linkedDevelopments } from './check.ts';
 import type { Plan } from './plan-policy.ts';
 
@@ -28,18 +28,18 @@ export function planSpace(scenario: Scenario, seeds: string[]): PlanSpace {
   const leverage = new Set<string>();
   for (const seed of seeds) {
     for (const policy of [randomPolicy, historicalPolicy]) {
-      const run = startRun(scenario, seed, { recordCauses: false });
-      const random = policyRandom(seed);
-      while (run.world.development !== null) {
-        const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false));
-        for (const c of choices) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
-        const choice = policy.choose(run, choices, random);
-        decide(run, choice, choice.view);
-      }
+      const noting: Policy = {
+        name: policy.name,
+        choose(run, choices, random) {
+          for (const c of choices) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
+          return policy.choose(run, choices, random);
+        },
+      };
+      playToEnd(startRun(scenario, seed, { recordCauses: false }), noting, policyRandom(seed));
     }
   }
   const variants = developments.map((d) => {
-    const options = scenario.developments[d].options.map((o) => o.id);
+    const options = developmentById(scenario, d).options.map((o) => o.id);
     return [...options, ...options.filter((o) => leverage.has(`${d}/${o}`)).map((o) => `${o}+leverage`)];
   });
   return { developments, variants, size: variants.reduce((n, v) => n * v.length, 1) };
@@ -50,7 +50,7 @@ export function historicalPlan(scenario: Scenario, space: PlanSpace): number[] {
   return space.developments.map((d) =>
     Math.max(
       0,
-      scenario.developments[d].options.findIndex((o) => o.historical),
+      developmentById(scenario, d).options.findIndex((o) => o.historical),
     ),
   );
 }
@@ -58,7 +58,9 @@ export function historicalPlan(scenario: Scenario, space: PlanSpace): number[] {
 export function planOf(space: PlanSpace, indices: ArrayLike<number>): Plan {
   const plan: Record<string, string> = {};
   space.developments.forEach((d, i) => {
-    plan[d] = space.variants[i][indices[i]];
+    const variant = space.variants[i]?.[indices[i] ?? -1];
+    if (variant === undefined) throw new Error(`plan index ${indices[i]} is outside the choices at ${d}`);
+    plan[d] = variant;
   });
   return plan;
 }

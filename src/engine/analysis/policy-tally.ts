@@ -65,8 +65,9 @@ export class PolicyTally {
     pin('moscowBandwidth', world.moscowBandwidth);
     for (const code of scenario.members) {
       const m = world.members[code];
+      if (m === undefined) continue;
       for (const field of MEMBER_FIELDS) pin(`${code}.${field}`, m[field]);
-      this.loyaltySum[code] += m.loyalty;
+      this.loyaltySum[code] = (this.loyaltySum[code] ?? 0) + m.loyalty;
     }
     if (pinned) this.pinnedRuns++;
     if (driven) this.drivenRuns++;
@@ -95,7 +96,7 @@ export class PolicyTally {
         driven: share(this.drivenRuns),
         drivenValues: mostOften(this.drivenBy, runs),
       },
-      loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member]) })).sort((a, b) => b.mean - a.mean),
+      loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member] ?? 0) })).sort((a, b) => b.mean - a.mean),
       ...(plan ? { offPlan: { ...this.off } } : {}),
     };
   }
