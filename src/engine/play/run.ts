@@ -117,7 +117,11 @@ function scenarioKeys(scenario: Scenario): Keys {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reactions: scenario.reactions.map((reaction) => ({ reaction, slot: memberSlot(reaction.member), key: `${reaction.member}:${reaction.id}`, returning: reaction.kind === 'return' })),
       reactionsAt: new Map(),
-      drift: scenario.drift.map((effect) => ({ effect, slot: effect.target.slot ?? -1, origin: { kind: 'drift', id: 'drift', member: effect.target.member } })),
+      // A drift rule moves a value of the member it is bound to; one that names no member never applied.
+      drift: scenario.drift.flatMap((effect) => {
+        const member = effect.target.member;
+        return member === undefined ? [] : [{ effect, slot: memberSlot(member), origin: { kind: 'drift', id: 'drift', member } as const }];
+      }),
       loyalty: Object.fromEntries(scenario.members.map((code) => [code, loyaltyTarget(code)])),
       setupWithoutChance: scenario.setup.every((e) => e.chance === null && e.spread === 0),
       start: { withCauses: null, withoutCauses: null },
