@@ -19,7 +19,7 @@ export interface ScenarioData {
  * The rules last checked, by identity. A sensitivity sweep compiles hundreds of variants of a scenario
  * against the same rules; checking them once is enough, as what is returned is only read.
  */
-let lastRules: { data: unknown; file: string; result: Result<RulesFile, Problem[]> } | null = null;
+let lastRules: { data: unknown; file: string; places: Places | undefined; result: Result<RulesFile, Problem[]> } | null = null;
 
 /** Checks and compiles a scenario given as data, with no YAML text: the same checks and the same Scenario as loading its file. Never throws. */
 export function compileScenarioData(input: ScenarioData): Result<Scenario, Problem[]> {
@@ -32,7 +32,7 @@ export function compileScenarioData(input: ScenarioData): Result<Scenario, Probl
 
 function compileUnsafe(input: ScenarioData): Result<Scenario, Problem[]> {
   const rulesPlaces = input.places?.rules ?? unplaced(input.files.rules);
-  const rules = checkedRules(input.rules, input.files.rules, rulesPlaces);
+  const rules = checkedRules(input.rules, input.files.rules, input.places?.rules);
   if (!rules.ok) return rules;
   const places = input.places?.scenario ?? unplaced(input.files.scenario);
   const parsed = scenarioSchema.safeParse(input.scenario);
@@ -47,11 +47,12 @@ function compileUnsafe(input: ScenarioData): Result<Scenario, Problem[]> {
   });
 }
 
-function checkedRules(data: unknown, file: string, places: Places): Result<RulesFile, Problem[]> {
-  if (lastRules !== null && lastRules.data === data && lastRules.file === file) return lastRules.result;
+function checkedRules(data: unknown, file: string, given: Places | undefined): Result<RulesFile, Problem[]> {
+  if (lastRules !== null && lastRules.data === data && lastRules.file === file && lastRules.places === given) return lastRules.result;
+  const places = given ?? unplaced(file);
   const parsed = rulesSchema.safeParse(data);
   const problems = parsed.success ? checkRules(parsed.data, places) : schemaProblems(places, parsed.error);
   const result = parsed.success && problems.length === 0 ? ok(parsed.data) : fail(problems);
-  lastRules = { data, file, result };
+  lastRules = { data, file, places: given, result };
   return result;
 }

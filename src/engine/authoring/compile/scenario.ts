@@ -48,9 +48,7 @@ export function compileScenario(source: ScenarioSource): Result<Scenario, Proble
   const standingScope: Scope = { ...scope, places: atValueStart(source.rulesPlaces) };
   const drift = standingDrift(standingScope, rules);
   const reactions = scenarioReactions(scope, standingScope, file.reactions, rules);
-  const adversary = file.adversary
-    ? { name: file.adversary.name, backers: Object.fromEntries(Object.entries(file.adversary.backers ?? {}).flatMap(([c, b]) => (b ? [[c, b.reason]] : []))) }
-    : null;
+  const adversary = adversaryOf(file);
   const developments = developmentsAt(scope, file.developments, adversary);
   checkStartAndVariables(scope, file);
   const { endings, expectations } = endingsAt(scope, file);
@@ -98,6 +96,13 @@ function checkReferences(scope: Scope, file: ScenarioFile, rules: RulesFile, rul
   });
   checkIds(scope, file, rules);
   checkMembers(scope, file, rules, rulesFile);
+}
+
+/** The crisis's adversary and the members who back it, with their reasons; null when there is none. */
+function adversaryOf(file: ScenarioFile): Scenario['adversary'] {
+  if (!file.adversary) return null;
+  const backers = Object.entries(file.adversary.backers ?? {}).flatMap(([code, b]) => (b ? [[code, b.reason]] : []));
+  return { name: file.adversary.name, backers: Object.fromEntries(backers) };
 }
 
 function checkStartAndVariables(scope: Scope, file: ScenarioFile): void {
