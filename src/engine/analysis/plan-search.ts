@@ -58,69 +58,14 @@ function rankOf(scores: Iterable<number>, score: number): number {
  * decisions it took, whatever they say about developments that run never reached.
  */
 function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
-  const { variants } = space;
-  const n = variants.length;
-  const index = new Map(space.developments.map((d, i) => [d, i]));
-  const stride: number[] = [];
-  for (let i = 0, s = 1; i < n; i++) {
-    stride.push(s);
-    s *= variants[i].length;
-  }
-  const sums = new Float64Array(space.size);
-  /** Decisions not taken as the plan says (see offPlan), over all seeds: among plans that tie, the fewest wins. */
-  const offs = new Uint32Array(space.size);
-  const assigned = new Int32Array(n).fill(-1);
-  const random = createRandom('');
-
-  const credit = (value: number, off: number) => {
-    const spread = (i: number, at: number) => {
-      if (i === n) {
-        sums[at] += value;
-        offs[at] += off;
-        return;
-      }
-      if (assigned[i] >= 0) spread(i + 1, at + assigned[i] * stride[i]);
-      else for (let v = 0; v < variants[i].length; v++) spread(i + 1, at + v * stride[i]);
-    };
-    spread(0, 0);
-  };
-
-  const take = (run: Run, choices: Choice[], wanted: string) => {
-    const choice = plannedChoice(run, choices, wanted, random);
-    decide(run, choice, choice.view);
-    return formatDecision(choice) === wanted ? 0 : 1;
-  };
-
-  const walk = (run: Run, off: number) => {
-    while (run.world.development !== null) {
-      const development = run.world.development;
-      const i = index.get(development)!;
-      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
-      if (assigned[i] < 0) {
-        const last = variants[i].length - 1;
-        for (let v = 0; v <= last; v++) {
-          const branch = v === last ? run : copyRun(run);
-          assigned[i] = v;
-          walk(branch, off + take(branch, choices, variants[i][v]));
-        }
-        assigned[i] = -1;
-        return;
-      }
-      off += take(run, choices, variants[i][assigned[i]]);
-    }
-    credit(cohesion(run.world, scenario.params.cohesion), off);
-  };
-
+  const stride = stridesOf(space.variants);
+  const tree = new PlanTree(scenario, space, stride);
   seeds.forEach((seed, k) => {
-    walk(startRun(scenario, seed, { recordCauses: false }), 0);
+    tree.walk(startRun(scenario, seed, { recordCauses: false }), 0);
     progress((k + 1) / seeds.length);
   });
-
-  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % variants[i].length);
-  let best = 0;
-  for (let p = 1; p < sums.length; p++) {
-    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
-  }
+  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % space.variants[i].length);
+  const best = bestOfAll(tree.sums, tree.offs);
   const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
   return {
     method: 'exhaustive',
@@ -128,11 +73,101 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progr
     searched: space.size,
     seeds: seeds.length,
     best: planOf(space, indicesOf(best)),
-    bestScore: sums[best] / seeds.length,
+    bestScore: tree.sums[best] / seeds.length,
     historical: planOf(space, indicesOf(hist)),
-    historicalScore: sums[hist] / seeds.length,
-    historicalRank: rankOf(sums, sums[hist]),
+    historicalScore: tree.sums[hist] / seeds.length,
+    historicalRank: rankOf(tree.sums, tree.sums[hist]),
   };
+}
+
+/** A plan's number among all plans counts in mixed radix, one digit per development: what each digit is worth. */
+function stridesOf(variants: string[][]): number[] {
+  const stride: number[] = [];
+  for (let i = 0, s = 1; i < variants.length; i++) {
+    stride.push(s);
+    s *= variants[i].length;
+  }
+  return stride;
+}
+
+/** The plan with the highest sum, and among plans that tie, the one taken off plan least often. */
+function bestOfAll(sums: Float64Array, offs: Uint32Array): number {
+  let best = 0;
+  for (let p = 1; p < sums.length; p++) {
+    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
+  }
+  return best;
+}
+
+/** The tree of runs of every plan on a seed, each leaf's final cohesion added to every plan it stands for. */
+class PlanTree {
+  /** Final cohesion summed over all seeds, by plan number. */
+  readonly sums: Float64Array;
+  /** Decisions not taken as the plan says (see offPlan), over all seeds: among plans that tie, the fewest wins. */
+  readonly offs: Uint32Array;
+  private readonly scenario: Scenario;
+  private readonly variants: string[][];
+  private readonly stride: number[];
+  private readonly index: Map<string, number>;
+  /** The variant the branch being walked has taken at each development, or -1 where it has not met it yet. */
+  private readonly assigned: Int32Array;
+  private readonly random = createRandom('');
+
+  constructor(scenario: Scenario, space: PlanSpace, stride: number[]) {
+    this.scenario = scenario;
+    this.variants = space.variants;
+    this.stride = stride;
+    this.index = new Map(space.developments.map((d, i) => [d, i]));
+    this.sums = new Float64Array(space.size);
+    this.offs = new Uint32Array(space.size);
+    this.assigned = new Int32Array(space.variants.length).fill(-1);
+  }
+
+  /** Plays the run on to its end, branching at each development not yet decided. */
+  walk(run: Run, off: number): void {
+    const { scenario, assigned, variants } = this;
+    while (run.world.development !== null) {
+      const development = run.world.development;
+      const i = this.index.get(development)!;
+      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
+      if (assigned[i] < 0) {
+        this.branch(run, i, choices, off);
+        return;
+      }
+      off += this.take(run, choices, variants[i][assigned[i]]);
+    }
+    this.credit(0, 0, cohesion(run.world, scenario.params.cohesion), off);
+  }
+
+  /** Each of development i's variants on a copy of the run; the last takes the run itself, which is not needed again. */
+  private branch(run: Run, i: number, choices: Choice[], off: number): void {
+    const last = this.variants[i].length - 1;
+    for (let v = 0; v <= last; v++) {
+      const branch = v === last ? run : copyRun(run);
+      this.assigned[i] = v;
+      this.walk(branch, off + this.take(branch, choices, this.variants[i][v]));
+    }
+    this.assigned[i] = -1;
+  }
+
+  /** Takes the planned decision, or what stands in for it; 1 where that was not the decision wanted. */
+  private take(run: Run, choices: Choice[], wanted: string): number {
+    const choice = plannedChoice(run, choices, wanted, this.random);
+    decide(run, choice, choice.view);
+    return formatDecision(choice) === wanted ? 0 : 1;
+  }
+
+  /** Adds a leaf to every plan that agrees with the branch taken, from development i on, `at` being the plan number so far. */
+  private credit(i: number, at: number, value: number, off: number): void {
+    if (i === this.variants.length) {
+      this.sums[at] += value;
+      this.offs[at] += off;
+      return;
+    }
+    const v = this.assigned[i];
+    if (v >= 0) this.credit(i + 1, at + v * this.stride[i], value, off);
+    else for (let w = 0; w < this.variants[i].length; w++) this.credit(i + 1, at + w * this.stride[i], value, off);
+  }
 }
 
 interface Scored {
