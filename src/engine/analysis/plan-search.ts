@@ -184,86 +184,135 @@ interface Scored {
  * better ones), and where one of them beats the ascent's result, the ascent starts again from it.
  */
 function ascend(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
-  const scored = new Map<string, Scored>();
-  // A sample and two passes of a climb, as a guess at the whole.
-  const expected = RANDOM_PLANS + 2 * space.variants.reduce((n, v) => n + v.length, 0);
-  const score = (indices: number[]): Scored => {
-    const key = indices.join(',');
-    let found = scored.get(key);
-    if (!found) {
-      const policy = planPolicy(planOf(space, indices));
-      let sum = 0;
-      let off = 0;
-      const reached = new Set<string>();
-      for (const seed of seeds) {
-        const world = playOut(scenario, seed, policy).world;
-        sum += cohesion(world, scenario.params.cohesion);
-        const o = offPlan(policy.plan!, world);
-        off += o.otherWay + o.greedy;
-        for (const d of world.decisions) reached.add(d.development);
-      }
-      found = { score: sum / seeds.length, off, reached };
-      scored.set(key, found);
-      progress(Math.min(0.99, scored.size / expected));
-    }
-    return found;
-  };
-  const better = (a: Scored, b: Scored) => a.score > b.score + EPSILON || (a.score >= b.score - EPSILON && a.off < b.off);
-
-  const climb = (start: number[]) => {
-    const current = start.slice();
-    let now = score(current);
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      let improved = false;
-      space.developments.forEach((d, i) => {
-        if (!now.reached.has(d)) return;
-        const kept = current[i];
-        let bestV = kept;
-        let best = now;
-        for (let v = 0; v < space.variants[i].length; v++) {
-          if (v === kept) continue;
-          current[i] = v;
-          const s = score(current);
-          if (better(s, best)) {
-            best = s;
-            bestV = v;
-          }
-        }
-        current[i] = bestV;
-        if (bestV !== kept) {
-          now = best;
-          improved = true;
-        }
-      });
-      if (!improved) break;
-    }
-    return { indices: current, scored: now };
-  };
-
+  const scores = new PlanScores(scenario, seeds, space, progress);
   const historical = historicalPlan(scenario, space);
-  const historicalScore = score(historical).score;
-  const draw = createRandom(`${seeds[0] ?? ''}:random-plans`);
-  const sample = Array.from({ length: RANDOM_PLANS }, () => space.variants.map((v) => Math.floor(draw.next() * v.length)));
-  const sampleScores = sample.map((p) => score(p));
-  let found = climb(historical);
-  const luckiest = sample.reduce((a, p, k) => (better(sampleScores[k], score(a)) ? p : a), sample[0]);
-  if (better(score(luckiest), found.scored)) {
-    const again = climb(luckiest);
-    if (better(again.scored, found.scored)) found = again;
-  }
+  const historicalScore = scores.score(historical).score;
+  const sample = drawPlans(space, seeds);
+  const sampleScores = sample.map((p) => scores.score(p));
+  const found = climbFromBetterStart(scores, space, historical, sample, sampleScores);
   return {
     method: 'coordinate ascent',
     space: space.size,
-    searched: scored.size,
+    searched: scores.scored.size,
     seeds: seeds.length,
     best: planOf(space, found.indices),
     bestScore: found.scored.score,
     historical: planOf(space, historical),
     historicalScore,
     historicalRank: rankOf(
-      [...scored.values()].map((s) => s.score),
+      [...scores.scored.values()].map((s) => s.score),
       historicalScore,
     ),
     randomPlans: { plans: RANDOM_PLANS, better: sampleScores.filter((s) => s.score > historicalScore + EPSILON).length },
   };
+}
+
+/** Each plan played once on every seed, however often the search asks for it. */
+class PlanScores {
+  /** By the plan's variant indices, joined. */
+  readonly scored = new Map<string, Scored>();
+  private readonly scenario: Scenario;
+  private readonly seeds: string[];
+  private readonly space: PlanSpace;
+  private readonly progress: (share: number) => void;
+  /** A sample and two passes of a climb, as a guess at the whole. */
+  private readonly expected: number;
+
+  constructor(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void) {
+    this.scenario = scenario;
+    this.seeds = seeds;
+    this.space = space;
+    this.progress = progress;
+    this.expected = RANDOM_PLANS + 2 * space.variants.reduce((n, v) => n + v.length, 0);
+  }
+
+  score(indices: number[]): Scored {
+    const key = indices.join(',');
+    let found = this.scored.get(key);
+    if (!found) {
+      found = playPlan(this.scenario, this.seeds, planOf(this.space, indices));
+      this.scored.set(key, found);
+      this.progress(Math.min(0.99, this.scored.size / this.expected));
+    }
+    return found;
+  }
+}
+
+function playPlan(scenario: Scenario, seeds: string[], plan: Plan): Scored {
+  const policy = planPolicy(plan);
+  let sum = 0;
+  let off = 0;
+  const reached = new Set<string>();
+  for (const seed of seeds) {
+    const world = playOut(scenario, seed, policy).world;
+    sum += cohesion(world, scenario.params.cohesion);
+    const o = offPlan(policy.plan!, world);
+    off += o.otherWay + o.greedy;
+    for (const d of world.decisions) reached.add(d.development);
+  }
+  return { score: sum / seeds.length, off, reached };
+}
+
+/** Among plans that tie, the one taken off plan less often is better. */
+function better(a: Scored, b: Scored): boolean {
+  return a.score > b.score + EPSILON || (a.score >= b.score - EPSILON && a.off < b.off);
+}
+
+/** The plans drawn at random, the same for the same seeds. */
+function drawPlans(space: PlanSpace, seeds: string[]): number[][] {
+  const draw = createRandom(`${seeds[0] ?? ''}:random-plans`);
+  return Array.from({ length: RANDOM_PLANS }, () => space.variants.map((v) => Math.floor(draw.next() * v.length)));
+}
+
+interface Climbed {
+  indices: number[];
+  scored: Scored;
+}
+
+/** The climb from the historical plan, or from the best plan drawn at random where that beats it and its climb ends higher. */
+function climbFromBetterStart(scores: PlanScores, space: PlanSpace, historical: number[], sample: number[][], sampleScores: Scored[]): Climbed {
+  let found = climb(scores, space, historical);
+  const luckiest = sample.reduce((a, p, k) => (better(sampleScores[k], scores.score(a)) ? p : a), sample[0]);
+  if (better(scores.score(luckiest), found.scored)) {
+    const again = climb(scores, space, luckiest);
+    if (better(again.scored, found.scored)) found = again;
+  }
+  return found;
+}
+
+/** Pass after pass over the developments the plan reaches, until a pass changes nothing or the passes run out. */
+function climb(scores: PlanScores, space: PlanSpace, start: number[]): Climbed {
+  const current = start.slice();
+  let now = scores.score(current);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
+    space.developments.forEach((d, i) => {
+      if (!now.reached.has(d)) return;
+      const moved = bestVariantAt(scores, space, current, i, now);
+      if (moved) {
+        now = moved;
+        improved = true;
+      }
+    });
+    if (!improved) break;
+  }
+  return { indices: current, scored: now };
+}
+
+/** Development i's variants, each with the rest of `current` held: sets `current` to the best, and gives its score where that is a change. */
+function bestVariantAt(scores: PlanScores, space: PlanSpace, current: number[], i: number, now: Scored): Scored | null {
+  const kept = current[i];
+  let bestV = kept;
+  let best = now;
+  for (let v = 0; v < space.variants[i].length; v++) {
+    if (v === kept) continue;
+    current[i] = v;
+    const s = scores.score(current);
+    if (better(s, best)) {
+      best = s;
+      bestV = v;
+    }
+  }
+  current[i] = bestV;
+  return bestV !== kept ? best : null;
 }
