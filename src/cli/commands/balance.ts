@@ -62,7 +62,19 @@ export function balanceTable(reports: BalanceReport[]): string[] {
 }
 
 function scenarioLines(r: BalanceReport): string[] {
-  const lines = [`${r.scenario}: ${r.title} (${r.runs} seeds, ${r.seed}-0 ... ${r.seed}-${r.runs - 1}; plans scored on ${r.plan.seeds} other seeds)`];
+  return [
+    `${r.scenario}: ${r.title} (${r.runs} seeds, ${r.seed}-0 ... ${r.seed}-${r.runs - 1}; plans scored on ${r.plan.seeds} other seeds)`,
+    ...policyTable(r).map((l) => `  ${l}`),
+    ...planLines(r),
+    ...historicalLines(r),
+    ...dominanceLines(r),
+    ...inertLines(r),
+    ...russiaLines(r),
+  ];
+}
+
+/** How each policy ends, its cohesion, what it leaves pinned at the edge of the scale and who ends most loyal, side by side. */
+function policyTable(r: BalanceReport): string[] {
   const names = r.policies.map((p) => p.policy);
   const rows: string[][] = [['ending', ...names]];
   for (const [j, e] of r.policies[0].endings.entries()) rows.push([`${e.tone.padEnd(7)} ${e.id}`, ...r.policies.map((p) => pct(p.endings[j].share))]);
@@ -72,19 +84,19 @@ function scenarioLines(r: BalanceReport): string[] {
   rows.push(['  not there at the start', ...r.policies.map((p) => pct(p.pinned.driven))]);
   rows.push(['  most often', ...r.policies.map((p) => p.pinned.drivenValues[0]?.key ?? '-')]);
   rows.push(['most loyal at the end', ...r.policies.map((p) => `${p.loyalty[0]?.member ?? '-'} ${num(p.loyalty[0]?.mean ?? NaN)}`)]);
-  lines.push(...table(rows).map((l) => `  ${l}`));
+  return table(rows);
+}
 
+/** How the best plan was searched, the plan itself, and how closely the planning policy could follow it. */
+function planLines(r: BalanceReport): string[] {
   const plan = r.plan;
-  const planning = r.policies.find((p) => p.policy === 'planning');
-  lines.push(
+  const lines = [
     `  planning: the best of ${plan.method === 'exhaustive' ? `all ${plan.space.toLocaleString('en')} plans` : `${plan.searched} of ${plan.space.toLocaleString('en')} plans searched (coordinate ascent from the historical plan, and from the best of ${plan.randomPlans?.plans ?? 0} random plans where that did better)`}, ${num(plan.bestScore)} on the search seeds:`,
-  );
-  lines.push(
     `    ${Object.entries(plan.best)
       .map(([d, o]) => `${d}=${o}`)
       .join(', ')}`,
-  );
-  const off = planning?.offPlan;
+  ];
+  const off = r.policies.find((p) => p.policy === 'planning')?.offPlan;
   if (off && off.otherWayRuns === 0 && off.greedyRuns === 0) lines.push('    followed to the letter on every seed');
   else if (off) {
     lines.push(
@@ -93,22 +105,37 @@ function scenarioLines(r: BalanceReport): string[] {
   }
   const drawn = plan.randomPlans ? `; ${plan.randomPlans.better} of ${plan.randomPlans.plans} plans drawn at random score better` : '';
   lines.push(`  historical plan: ${num(plan.historicalScore)} on the search seeds, rank ${plan.historicalRank} of ${plan.searched}${drawn}`);
+  return lines;
+}
+
+function historicalLines(r: BalanceReport): string[] {
   const c = r.historical.cohesion;
-  lines.push(
+  return [
     `  historical path: final cohesion p10-p90 ${num(c.p10)}-${num(c.p90)} (median ${num(c.p50)}); '${r.historical.modalEnding.id}' on ${pct(r.historical.modalEnding.share)} of seeds`,
-  );
-  lines.push(
+  ];
+}
+
+function dominanceLines(r: BalanceReport): string[] {
+  const lines = [
     `  decisions with an option best on >= ${DOMINANT_SHARE * 100}% of seeds: ${r.dominance.withDominant} of ${r.dominance.decisions} (${pct(r.dominance.share)})`,
-  );
+  ];
   for (const d of r.decisions) {
     for (const decision of d.dominant) {
       const best = d.choices.find((x) => x.decision === decision)!;
       lines.push(`    ${d.development}: ${decision} best on ${pct(best.best / d.visits)}`);
     }
   }
-  lines.push(r.inert.length ? '  options that change nothing (the same final world as another on every seed):' : '  options that change nothing: none');
+  return lines;
+}
+
+function inertLines(r: BalanceReport): string[] {
+  const lines = [r.inert.length ? '  options that change nothing (the same final world as another on every seed):' : '  options that change nothing: none'];
   for (const i of r.inert) lines.push(`    ${i.development}: ${i.decision} ends as ${i.as} does (${i.visits} seeds)`);
-  lines.push(`  Russia on the historical path: objects to ${r.russia.objects} and vetoes ${r.russia.vetoes} of ${r.russia.options} options on the table`);
+  return lines;
+}
+
+function russiaLines(r: BalanceReport): string[] {
+  const lines = [`  Russia on the historical path: objects to ${r.russia.objects} and vetoes ${r.russia.vetoes} of ${r.russia.options} options on the table`];
   for (const s of r.russia.stances) {
     const parts = [s.objects ? `objects on ${pct(s.objects / s.seen)}` : '', s.vetoes ? `vetoes on ${pct(s.vetoes / s.seen)}` : ''].filter(Boolean);
     lines.push(`    ${s.development}/${s.option}: ${parts.join(', ')} of ${s.seen} seeds`);

@@ -1,7 +1,7 @@
 import { playOut } from '../play/batch.ts';
 import { greedyPolicy, historicalPolicy, randomPolicy, type Policy } from '../play/policies.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { sweepHistoricalPath, type DecisionBalance, type RussiaStance } from './historical-sweep.ts';
+import { sweepHistoricalPath, type DecisionBalance, type HistoricalSweep, type RussiaStance } from './historical-sweep.ts';
 import { offPlan, planPolicy } from './plan-policy.ts';
 import { searchPlans, type PlanSearch } from './plan-search.ts';
 import { searchSeeds } from './plan-space.ts';
@@ -65,9 +65,16 @@ export function balance(scenario: Scenario, options: BalanceOptions): BalanceRep
   const plan = searchPlans(scenario, planSeeds, undefined, { onProgress: (share) => options.onProgress?.(Math.floor(share * runs)) });
   step(runs);
 
+  const policies = playPolicies(scenario, seeds, plan, step);
+  const sweep = sweepHistoricalPath(scenario, seeds, () => step());
+  return { scenario: scenario.id, title: scenario.title, runs, seed, policies, plan, ...sweepFindings(sweep, runs) };
+}
+
+/** Historical, random, greedy and the best plan found, each on every seed; for the plan, also how often it was not followed. */
+function playPolicies(scenario: Scenario, seeds: string[], plan: PlanSearch, step: () => void): PolicyBalance[] {
   const planning = planPolicy(plan.best);
   const policies: Policy[] = [historicalPolicy, randomPolicy, greedyPolicy, planning];
-  const tallies = policies.map((p) => {
+  return policies.map((p) => {
     const tally = new PolicyTally(scenario, p.name);
     for (const s of seeds) {
       const world = playOut(scenario, s, p).world;
@@ -76,30 +83,34 @@ export function balance(scenario: Scenario, options: BalanceOptions): BalanceRep
     }
     return tally.report(p === planning);
   });
+}
 
-  const sweep = sweepHistoricalPath(scenario, seeds, () => step());
-  const compared = sweep.decisions.filter((d) => d.visits > 0);
-  const withDominant = compared.filter((d) => d.dominant.length > 0).length;
-  const [modal, modalCount] = Object.entries(sweep.endings).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  const objected = sweep.russia.filter((r) => r.objects > 0);
-  const vetoed = sweep.russia.filter((r) => r.vetoes > 0);
-
+function sweepFindings(sweep: HistoricalSweep, runs: number): Pick<BalanceReport, 'decisions' | 'dominance' | 'inert' | 'historical' | 'russia'> {
   return {
-    scenario: scenario.id,
-    title: scenario.title,
-    runs,
-    seed,
-    policies: tallies,
-    plan,
     decisions: sweep.decisions,
-    dominance: { decisions: compared.length, withDominant, share: compared.length ? withDominant / compared.length : 0 },
+    dominance: dominanceOf(sweep.decisions),
     inert: sweep.decisions.flatMap((d) => d.same.map((s) => ({ development: d.development, ...s }))),
-    historical: { cohesion: sweep.cohesion, modalEnding: { id: modal, share: runs ? modalCount / runs : 0 } },
-    russia: {
-      options: sweep.russia.length,
-      objects: objected.length,
-      vetoes: vetoed.length,
-      stances: sweep.russia.filter((r) => r.objects > 0 || r.vetoes > 0),
-    },
+    historical: { cohesion: sweep.cohesion, modalEnding: modalEnding(sweep.endings, runs) },
+    russia: russiaFindings(sweep.russia),
+  };
+}
+
+function dominanceOf(decisions: DecisionBalance[]): BalanceReport['dominance'] {
+  const compared = decisions.filter((d) => d.visits > 0);
+  const withDominant = compared.filter((d) => d.dominant.length > 0).length;
+  return { decisions: compared.length, withDominant, share: compared.length ? withDominant / compared.length : 0 };
+}
+
+function modalEnding(endings: Record<string, number>, runs: number): BalanceReport['historical']['modalEnding'] {
+  const [modal, modalCount] = Object.entries(endings).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return { id: modal, share: runs ? modalCount / runs : 0 };
+}
+
+function russiaFindings(russia: RussiaStance[]): BalanceReport['russia'] {
+  return {
+    options: russia.length,
+    objects: russia.filter((r) => r.objects > 0).length,
+    vetoes: russia.filter((r) => r.vetoes > 0).length,
+    stances: russia.filter((r) => r.objects > 0 || r.vetoes > 0),
   };
 }

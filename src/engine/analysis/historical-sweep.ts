@@ -1,9 +1,9 @@
-import { choicesOf } from '../play/choices.ts';
+import { choicesOf, type Choice } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
-import { councilView } from '../rules/council.ts';
-import { createRandom } from '../core/random.ts';
+import { councilView, type OptionView } from '../rules/council.ts';
+import { createRandom, type Random } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { World } from '../core/world.ts';
 import { Histogram } from './stats.ts';
@@ -79,84 +79,104 @@ export function outcomeKey(world: World): string {
 }
 
 export function sweepHistoricalPath(scenario: Scenario, seeds: string[], onSeed?: () => void): HistoricalSweep {
-  const tallies = new Map<string, DecisionTally>();
-  const russia = new Map<string, RussiaStance>();
+  const sweep: Sweep = { scenario, tallies: new Map(), russia: new Map(), random: createRandom('') };
   const final = new Histogram();
   const endings: Record<string, number> = {};
-  // The historical policy never draws from its stream.
-  const random = createRandom('');
-  const weights = scenario.params.cohesion;
-
-  const playHistorically = (run: Run) => {
-    while (run.world.development !== null) {
-      const choice = historicalPolicy.choose(
-        run,
-        choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false)),
-        random,
-      );
-      decide(run, choice, choice.view);
-    }
-    return run.world;
-  };
-
   for (const seed of seeds) {
-    const run = startRun(scenario, seed, { recordCauses: false });
-    while (run.world.development !== null) {
-      const development = run.world.development;
-      const views = councilView(scenario, run.world, scenario.developments[development], false);
-      for (const view of views) {
-        if (!view.available) continue;
-        const ru = view.stances.find((s) => s.member === 'RU');
-        if (!ru) continue;
-        const key = `${development}/${view.option.id}`;
-        let r = russia.get(key);
-        if (!r) {
-          r = { development, option: view.option.id, seen: 0, objects: 0, vetoes: 0 };
-          russia.set(key, r);
-        }
-        r.seen++;
-        if (ru.stance === 'objects') r.objects++;
-        if (ru.stance === 'vetoes') r.vetoes++;
-      }
-      const choices = choicesOf(run, views);
-      const tally = tallyFor(tallies, scenario, development);
-      if (choices.length < 2) tally.forced++;
-      else {
-        tally.visits++;
-        const arms = choices.map((choice) => {
-          const trial = copyRun(run);
-          decide(trial, choice, choice.view);
-          const world = playHistorically(trial);
-          return { index: tally.decisions.indexOf(formatDecision(choice)), cohesion: cohesion(world, weights), outcome: outcomeKey(world) };
-        });
-        const top = Math.max(...arms.map((a) => a.cohesion));
-        for (const a of arms) {
-          tally.choosable[a.index]++;
-          if (a.cohesion >= top - EPSILON) tally.best[a.index]++;
-        }
-        for (const a of arms) {
-          for (const b of arms) {
-            if (a.index >= b.index) continue;
-            tally.together[a.index][b.index]++;
-            if (a.outcome !== b.outcome) tally.differ[a.index][b.index] = true;
-          }
-        }
-      }
-      const choice = historicalPolicy.choose(run, choices, random);
-      decide(run, choice, choice.view);
-    }
-    final.add(cohesion(run.world, weights));
-    endings[run.world.ending!] = (endings[run.world.ending!] ?? 0) + 1;
+    const world = sweepSeed(sweep, seed);
+    final.add(cohesion(world, scenario.params.cohesion));
+    endings[world.ending!] = (endings[world.ending!] ?? 0) + 1;
     onSeed?.();
   }
 
   return {
     seeds: seeds.length,
-    decisions: scenario.order.filter((d) => tallies.has(d)).map((d) => summarise(tallies.get(d)!)),
-    russia: [...russia.values()],
+    decisions: scenario.order.filter((d) => sweep.tallies.has(d)).map((d) => summarise(sweep.tallies.get(d)!)),
+    russia: [...sweep.russia.values()],
     cohesion: { p10: final.quantile(0.1), p50: final.quantile(0.5), p90: final.quantile(0.9), mean: final.mean() },
     endings,
   };
+}
+
+/** What the sweep gathers over the seeds, and what it plays with. */
+interface Sweep {
+  scenario: Scenario;
+  tallies: Map<string, DecisionTally>;
+  russia: Map<string, RussiaStance>;
+  /** The historical policy never draws from its stream. */
+  random: Random;
+}
+
+/** One seed's historical path, every choice at each decision compared on the way; its final world. */
+function sweepSeed(sweep: Sweep, seed: string): World {
+  const { scenario } = sweep;
+  const run = startRun(scenario, seed, { recordCauses: false });
+  while (run.world.development !== null) {
+    const development = run.world.development;
+    const views = councilView(scenario, run.world, scenario.developments[development], false);
+    noteRussia(sweep.russia, development, views);
+    const choices = choicesOf(run, views);
+    const tally = tallyFor(sweep.tallies, scenario, development);
+    if (choices.length < 2) tally.forced++;
+    else compareChoices(sweep, tally, run, choices);
+    const choice = historicalPolicy.choose(run, choices, sweep.random);
+    decide(run, choice, choice.view);
+  }
+  return run.world;
+}
+
+/** Russia's stance on each option on the table. */
+function noteRussia(russia: Map<string, RussiaStance>, development: string, views: OptionView[]): void {
+  for (const view of views) {
+    if (!view.available) continue;
+    const ru = view.stances.find((s) => s.member === 'RU');
+    if (!ru) continue;
+    const key = `${development}/${view.option.id}`;
+    let r = russia.get(key);
+    if (!r) {
+      r = { development, option: view.option.id, seen: 0, objects: 0, vetoes: 0 };
+      russia.set(key, r);
+    }
+    r.seen++;
+    if (ru.stance === 'objects') r.objects++;
+    if (ru.stance === 'vetoes') r.vetoes++;
+  }
+}
+
+/** Each choice taken on a copy of the run and the rest played historically: which end best, and which end alike. */
+function compareChoices(sweep: Sweep, tally: DecisionTally, run: Run, choices: Choice[]): void {
+  tally.visits++;
+  const arms = choices.map((choice) => {
+    const trial = copyRun(run);
+    decide(trial, choice, choice.view);
+    const world = playHistorically(sweep, trial);
+    return { index: tally.decisions.indexOf(formatDecision(choice)), cohesion: cohesion(world, sweep.scenario.params.cohesion), outcome: outcomeKey(world) };
+  });
+  const top = Math.max(...arms.map((a) => a.cohesion));
+  for (const a of arms) {
+    tally.choosable[a.index]++;
+    if (a.cohesion >= top - EPSILON) tally.best[a.index]++;
+  }
+  for (const a of arms) {
+    for (const b of arms) {
+      if (a.index >= b.index) continue;
+      tally.together[a.index][b.index]++;
+      if (a.outcome !== b.outcome) tally.differ[a.index][b.index] = true;
+    }
+  }
+}
+
+function playHistorically(sweep: Sweep, run: Run): World {
+  const { scenario } = sweep;
+  while (run.world.development !== null) {
+    const choice = historicalPolicy.choose(
+      run,
+      choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false)),
+      sweep.random,
+    );
+    decide(run, choice, choice.view);
+  }
+  return run.world;
 }
 
 /** Every decision the development could ever offer: its options, each with and without leverage. */

@@ -58,69 +58,14 @@ function rankOf(scores: Iterable<number>, score: number): number {
  * decisions it took, whatever they say about developments that run never reached.
  */
 function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
-  const { variants } = space;
-  const n = variants.length;
-  const index = new Map(space.developments.map((d, i) => [d, i]));
-  const stride: number[] = [];
-  for (let i = 0, s = 1; i < n; i++) {
-    stride.push(s);
-    s *= variants[i].length;
-  }
-  const sums = new Float64Array(space.size);
-  /** Decisions not taken as the plan says (see offPlan), over all seeds: among plans that tie, the fewest wins. */
-  const offs = new Uint32Array(space.size);
-  const assigned = new Int32Array(n).fill(-1);
-  const random = createRandom('');
-
-  const credit = (value: number, off: number) => {
-    const spread = (i: number, at: number) => {
-      if (i === n) {
-        sums[at] += value;
-        offs[at] += off;
-        return;
-      }
-      if (assigned[i] >= 0) spread(i + 1, at + assigned[i] * stride[i]);
-      else for (let v = 0; v < variants[i].length; v++) spread(i + 1, at + v * stride[i]);
-    };
-    spread(0, 0);
-  };
-
-  const take = (run: Run, choices: Choice[], wanted: string) => {
-    const choice = plannedChoice(run, choices, wanted, random);
-    decide(run, choice, choice.view);
-    return formatDecision(choice) === wanted ? 0 : 1;
-  };
-
-  const walk = (run: Run, off: number) => {
-    while (run.world.development !== null) {
-      const development = run.world.development;
-      const i = index.get(development)!;
-      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
-      if (assigned[i] < 0) {
-        const last = variants[i].length - 1;
-        for (let v = 0; v <= last; v++) {
-          const branch = v === last ? run : copyRun(run);
-          assigned[i] = v;
-          walk(branch, off + take(branch, choices, variants[i][v]));
-        }
-        assigned[i] = -1;
-        return;
-      }
-      off += take(run, choices, variants[i][assigned[i]]);
-    }
-    credit(cohesion(run.world, scenario.params.cohesion), off);
-  };
-
+  const stride = stridesOf(space.variants);
+  const tree = new PlanTree(scenario, space, stride);
   seeds.forEach((seed, k) => {
-    walk(startRun(scenario, seed, { recordCauses: false }), 0);
+    tree.walk(startRun(scenario, seed, { recordCauses: false }), 0);
     progress((k + 1) / seeds.length);
   });
-
-  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % variants[i].length);
-  let best = 0;
-  for (let p = 1; p < sums.length; p++) {
-    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
-  }
+  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % space.variants[i].length);
+  const best = bestOfAll(tree.sums, tree.offs);
   const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
   return {
     method: 'exhaustive',
@@ -128,11 +73,101 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progr
     searched: space.size,
     seeds: seeds.length,
     best: planOf(space, indicesOf(best)),
-    bestScore: sums[best] / seeds.length,
+    bestScore: tree.sums[best] / seeds.length,
     historical: planOf(space, indicesOf(hist)),
-    historicalScore: sums[hist] / seeds.length,
-    historicalRank: rankOf(sums, sums[hist]),
+    historicalScore: tree.sums[hist] / seeds.length,
+    historicalRank: rankOf(tree.sums, tree.sums[hist]),
   };
+}
+
+/** A plan's number among all plans counts in mixed radix, one digit per development: what each digit is worth. */
+function stridesOf(variants: string[][]): number[] {
+  const stride: number[] = [];
+  for (let i = 0, s = 1; i < variants.length; i++) {
+    stride.push(s);
+    s *= variants[i].length;
+  }
+  return stride;
+}
+
+/** The plan with the highest sum, and among plans that tie, the one taken off plan least often. */
+function bestOfAll(sums: Float64Array, offs: Uint32Array): number {
+  let best = 0;
+  for (let p = 1; p < sums.length; p++) {
+    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
+  }
+  return best;
+}
+
+/** The tree of runs of every plan on a seed, each leaf's final cohesion added to every plan it stands for. */
+class PlanTree {
+  /** Final cohesion summed over all seeds, by plan number. */
+  readonly sums: Float64Array;
+  /** Decisions not taken as the plan says (see offPlan), over all seeds: among plans that tie, the fewest wins. */
+  readonly offs: Uint32Array;
+  private readonly scenario: Scenario;
+  private readonly variants: string[][];
+  private readonly stride: number[];
+  private readonly index: Map<string, number>;
+  /** The variant the branch being walked has taken at each development, or -1 where it has not met it yet. */
+  private readonly assigned: Int32Array;
+  private readonly random = createRandom('');
+
+  constructor(scenario: Scenario, space: PlanSpace, stride: number[]) {
+    this.scenario = scenario;
+    this.variants = space.variants;
+    this.stride = stride;
+    this.index = new Map(space.developments.map((d, i) => [d, i]));
+    this.sums = new Float64Array(space.size);
+    this.offs = new Uint32Array(space.size);
+    this.assigned = new Int32Array(space.variants.length).fill(-1);
+  }
+
+  /** Plays the run on to its end, branching at each development not yet decided. */
+  walk(run: Run, off: number): void {
+    const { scenario, assigned, variants } = this;
+    while (run.world.development !== null) {
+      const development = run.world.development;
+      const i = this.index.get(development)!;
+      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
+      if (assigned[i] < 0) {
+        this.branch(run, i, choices, off);
+        return;
+      }
+      off += this.take(run, choices, variants[i][assigned[i]]);
+    }
+    this.credit(0, 0, cohesion(run.world, scenario.params.cohesion), off);
+  }
+
+  /** Each of development i's variants on a copy of the run; the last takes the run itself, which is not needed again. */
+  private branch(run: Run, i: number, choices: Choice[], off: number): void {
+    const last = this.variants[i].length - 1;
+    for (let v = 0; v <= last; v++) {
+      const branch = v === last ? run : copyRun(run);
+      this.assigned[i] = v;
+      this.walk(branch, off + this.take(branch, choices, this.variants[i][v]));
+    }
+    this.assigned[i] = -1;
+  }
+
+  /** Takes the planned decision, or what stands in for it; 1 where that was not the decision wanted. */
+  private take(run: Run, choices: Choice[], wanted: string): number {
+    const choice = plannedChoice(run, choices, wanted, this.random);
+    decide(run, choice, choice.view);
+    return formatDecision(choice) === wanted ? 0 : 1;
+  }
+
+  /** Adds a leaf to every plan that agrees with the branch taken, from development i on, `at` being the plan number so far. */
+  private credit(i: number, at: number, value: number, off: number): void {
+    if (i === this.variants.length) {
+      this.sums[at] += value;
+      this.offs[at] += off;
+      return;
+    }
+    const v = this.assigned[i];
+    if (v >= 0) this.credit(i + 1, at + v * this.stride[i], value, off);
+    else for (let w = 0; w < this.variants[i].length; w++) this.credit(i + 1, at + w * this.stride[i], value, off);
+  }
 }
 
 interface Scored {
@@ -149,86 +184,135 @@ interface Scored {
  * better ones), and where one of them beats the ascent's result, the ascent starts again from it.
  */
 function ascend(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void): PlanSearch {
-  const scored = new Map<string, Scored>();
-  // A sample and two passes of a climb, as a guess at the whole.
-  const expected = RANDOM_PLANS + 2 * space.variants.reduce((n, v) => n + v.length, 0);
-  const score = (indices: number[]): Scored => {
-    const key = indices.join(',');
-    let found = scored.get(key);
-    if (!found) {
-      const policy = planPolicy(planOf(space, indices));
-      let sum = 0;
-      let off = 0;
-      const reached = new Set<string>();
-      for (const seed of seeds) {
-        const world = playOut(scenario, seed, policy).world;
-        sum += cohesion(world, scenario.params.cohesion);
-        const o = offPlan(policy.plan!, world);
-        off += o.otherWay + o.greedy;
-        for (const d of world.decisions) reached.add(d.development);
-      }
-      found = { score: sum / seeds.length, off, reached };
-      scored.set(key, found);
-      progress(Math.min(0.99, scored.size / expected));
-    }
-    return found;
-  };
-  const better = (a: Scored, b: Scored) => a.score > b.score + EPSILON || (a.score >= b.score - EPSILON && a.off < b.off);
-
-  const climb = (start: number[]) => {
-    const current = start.slice();
-    let now = score(current);
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      let improved = false;
-      space.developments.forEach((d, i) => {
-        if (!now.reached.has(d)) return;
-        const kept = current[i];
-        let bestV = kept;
-        let best = now;
-        for (let v = 0; v < space.variants[i].length; v++) {
-          if (v === kept) continue;
-          current[i] = v;
-          const s = score(current);
-          if (better(s, best)) {
-            best = s;
-            bestV = v;
-          }
-        }
-        current[i] = bestV;
-        if (bestV !== kept) {
-          now = best;
-          improved = true;
-        }
-      });
-      if (!improved) break;
-    }
-    return { indices: current, scored: now };
-  };
-
+  const scores = new PlanScores(scenario, seeds, space, progress);
   const historical = historicalPlan(scenario, space);
-  const historicalScore = score(historical).score;
-  const draw = createRandom(`${seeds[0] ?? ''}:random-plans`);
-  const sample = Array.from({ length: RANDOM_PLANS }, () => space.variants.map((v) => Math.floor(draw.next() * v.length)));
-  const sampleScores = sample.map((p) => score(p));
-  let found = climb(historical);
-  const luckiest = sample.reduce((a, p, k) => (better(sampleScores[k], score(a)) ? p : a), sample[0]);
-  if (better(score(luckiest), found.scored)) {
-    const again = climb(luckiest);
-    if (better(again.scored, found.scored)) found = again;
-  }
+  const historicalScore = scores.score(historical).score;
+  const sample = drawPlans(space, seeds);
+  const sampleScores = sample.map((p) => scores.score(p));
+  const found = climbFromBetterStart(scores, space, historical, sample, sampleScores);
   return {
     method: 'coordinate ascent',
     space: space.size,
-    searched: scored.size,
+    searched: scores.scored.size,
     seeds: seeds.length,
     best: planOf(space, found.indices),
     bestScore: found.scored.score,
     historical: planOf(space, historical),
     historicalScore,
     historicalRank: rankOf(
-      [...scored.values()].map((s) => s.score),
+      [...scores.scored.values()].map((s) => s.score),
       historicalScore,
     ),
     randomPlans: { plans: RANDOM_PLANS, better: sampleScores.filter((s) => s.score > historicalScore + EPSILON).length },
   };
+}
+
+/** Each plan played once on every seed, however often the search asks for it. */
+class PlanScores {
+  /** By the plan's variant indices, joined. */
+  readonly scored = new Map<string, Scored>();
+  private readonly scenario: Scenario;
+  private readonly seeds: string[];
+  private readonly space: PlanSpace;
+  private readonly progress: (share: number) => void;
+  /** A sample and two passes of a climb, as a guess at the whole. */
+  private readonly expected: number;
+
+  constructor(scenario: Scenario, seeds: string[], space: PlanSpace, progress: (share: number) => void) {
+    this.scenario = scenario;
+    this.seeds = seeds;
+    this.space = space;
+    this.progress = progress;
+    this.expected = RANDOM_PLANS + 2 * space.variants.reduce((n, v) => n + v.length, 0);
+  }
+
+  score(indices: number[]): Scored {
+    const key = indices.join(',');
+    let found = this.scored.get(key);
+    if (!found) {
+      found = playPlan(this.scenario, this.seeds, planOf(this.space, indices));
+      this.scored.set(key, found);
+      this.progress(Math.min(0.99, this.scored.size / this.expected));
+    }
+    return found;
+  }
+}
+
+function playPlan(scenario: Scenario, seeds: string[], plan: Plan): Scored {
+  const policy = planPolicy(plan);
+  let sum = 0;
+  let off = 0;
+  const reached = new Set<string>();
+  for (const seed of seeds) {
+    const world = playOut(scenario, seed, policy).world;
+    sum += cohesion(world, scenario.params.cohesion);
+    const o = offPlan(policy.plan!, world);
+    off += o.otherWay + o.greedy;
+    for (const d of world.decisions) reached.add(d.development);
+  }
+  return { score: sum / seeds.length, off, reached };
+}
+
+/** Among plans that tie, the one taken off plan less often is better. */
+function better(a: Scored, b: Scored): boolean {
+  return a.score > b.score + EPSILON || (a.score >= b.score - EPSILON && a.off < b.off);
+}
+
+/** The plans drawn at random, the same for the same seeds. */
+function drawPlans(space: PlanSpace, seeds: string[]): number[][] {
+  const draw = createRandom(`${seeds[0] ?? ''}:random-plans`);
+  return Array.from({ length: RANDOM_PLANS }, () => space.variants.map((v) => Math.floor(draw.next() * v.length)));
+}
+
+interface Climbed {
+  indices: number[];
+  scored: Scored;
+}
+
+/** The climb from the historical plan, or from the best plan drawn at random where that beats it and its climb ends higher. */
+function climbFromBetterStart(scores: PlanScores, space: PlanSpace, historical: number[], sample: number[][], sampleScores: Scored[]): Climbed {
+  let found = climb(scores, space, historical);
+  const luckiest = sample.reduce((a, p, k) => (better(sampleScores[k], scores.score(a)) ? p : a), sample[0]);
+  if (better(scores.score(luckiest), found.scored)) {
+    const again = climb(scores, space, luckiest);
+    if (better(again.scored, found.scored)) found = again;
+  }
+  return found;
+}
+
+/** Pass after pass over the developments the plan reaches, until a pass changes nothing or the passes run out. */
+function climb(scores: PlanScores, space: PlanSpace, start: number[]): Climbed {
+  const current = start.slice();
+  let now = scores.score(current);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
+    space.developments.forEach((d, i) => {
+      if (!now.reached.has(d)) return;
+      const moved = bestVariantAt(scores, space, current, i, now);
+      if (moved) {
+        now = moved;
+        improved = true;
+      }
+    });
+    if (!improved) break;
+  }
+  return { indices: current, scored: now };
+}
+
+/** Development i's variants, each with the rest of `current` held: sets `current` to the best, and gives its score where that is a change. */
+function bestVariantAt(scores: PlanScores, space: PlanSpace, current: number[], i: number, now: Scored): Scored | null {
+  const kept = current[i];
+  let bestV = kept;
+  let best = now;
+  for (let v = 0; v < space.variants[i].length; v++) {
+    if (v === kept) continue;
+    current[i] = v;
+    const s = scores.score(current);
+    if (better(s, best)) {
+      best = s;
+      bestV = v;
+    }
+  }
+  current[i] = bestV;
+  return bestV !== kept ? best : null;
 }
