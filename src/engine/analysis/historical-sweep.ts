@@ -1,6 +1,8 @@
 import { choicesOf, type Choice } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
-import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
+import { playToEnd } from '../play/batch.ts';
+import { copyRun, decide, formatDecision, isOver, startRun, type Run } from '../play/run.ts';
+import { currentDevelopment, developmentById } from '../core/development.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { councilView, type OptionView } from '../rules/council.ts';
 import { createRandom, type Random } from '../core/random.ts';
@@ -69,11 +71,8 @@ interface DecisionTally {
 /** What a final world amounts to, leaving out the road taken (decisions, visits, turns). */
 export function outcomeKey(world: World): string {
   const parts: (string | number)[] = [world.ending ?? '', world.credibility, world.moscowBandwidth];
-  for (const code in world.members) {
-    const m = world.members[code];
-    parts.push(code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status);
-  }
-  for (const id in world.vars) parts.push(id, world.vars[id]);
+  for (const [code, m] of Object.entries(world.members)) parts.push(code, m.loyalty, m.publicSupport, m.hedging, m.ties, m.status);
+  for (const [id, value] of Object.entries(world.vars)) parts.push(id, value);
   for (const r of world.reactions) parts.push(`${r.member}:${r.reaction}`);
   return parts.join('|');
 }
@@ -111,9 +110,11 @@ interface Sweep {
 function sweepSeed(sweep: Sweep, seed: string): World {
   const { scenario } = sweep;
   const run = startRun(scenario, seed, { recordCauses: false });
-  while (run.world.development !== null) {
-    const development = run.world.development;
-    const views = councilView(scenario, run.world, scenario.developments[development], false);
+  // Played by hand rather than by playToEnd: every option's view is wanted, not only the choosable ones.
+  while (!isOver(run)) {
+    const current = currentDevelopment(scenario, run.world);
+    const development = current.id;
+    const views = councilView(scenario, run.world, current, false);
     noteRussia(sweep.russia, development, views);
     const choices = choicesOf(run, views);
     const tally = tallyFor(sweep.tallies, scenario, development);
@@ -154,36 +155,35 @@ function compareChoices(sweep: Sweep, tally: DecisionTally, run: Run, choices: C
   });
   const top = Math.max(...arms.map((a) => a.cohesion));
   for (const a of arms) {
-    tally.choosable[a.index]++;
-    if (a.cohesion >= top - EPSILON) tally.best[a.index]++;
+    count(tally.choosable, a.index);
+    if (a.cohesion >= top - EPSILON) count(tally.best, a.index);
   }
   for (const a of arms) {
+    const together = tally.together[a.index];
+    const differ = tally.differ[a.index];
+    if (!together || !differ) continue;
     for (const b of arms) {
       if (a.index >= b.index) continue;
-      tally.together[a.index][b.index]++;
-      if (a.outcome !== b.outcome) tally.differ[a.index][b.index] = true;
+      count(together, b.index);
+      if (a.outcome !== b.outcome) differ[b.index] = true;
     }
   }
 }
 
 function playHistorically(sweep: Sweep, run: Run): World {
-  const { scenario } = sweep;
-  while (run.world.development !== null) {
-    const choice = historicalPolicy.choose(
-      run,
-      choicesOf(run, councilView(scenario, run.world, scenario.developments[run.world.development], false)),
-      sweep.random,
-    );
-    decide(run, choice, choice.view);
-  }
-  return run.world;
+  return playToEnd(run, historicalPolicy, sweep.random).world;
+}
+
+/** One more in a tally's cell; a decision the tally does not list (index -1) counts nowhere. */
+function count(cells: number[], i: number): void {
+  if (i >= 0 && i < cells.length) cells[i] = (cells[i] ?? 0) + 1;
 }
 
 /** Every decision the development could ever offer: its options, each with and without leverage. */
 function tallyFor(tallies: Map<string, DecisionTally>, scenario: Scenario, development: string): DecisionTally {
   let tally = tallies.get(development);
   if (!tally) {
-    const options = scenario.developments[development].options.map((o) => o.id);
+    const options = developmentById(scenario, development).options.map((o) => o.id);
     const decisions = [...options, ...options.map((o) => `${o}+leverage`)];
     const square = () => decisions.map(() => decisions.map(() => 0));
     tally = {
@@ -202,13 +202,14 @@ function tallyFor(tallies: Map<string, DecisionTally>, scenario: Scenario, devel
 }
 
 function summarise(t: DecisionTally): DecisionBalance {
-  const choices = t.decisions.map((decision, i) => ({ decision, choosable: t.choosable[i], best: t.best[i] })).filter((c) => c.choosable > 0);
+  const choices = t.decisions.map((decision, i) => ({ decision, choosable: t.choosable[i] ?? 0, best: t.best[i] ?? 0 })).filter((c) => c.choosable > 0);
   const same: DecisionBalance['same'] = [];
-  for (let i = 0; i < t.decisions.length; i++) {
-    for (let j = i + 1; j < t.decisions.length; j++) {
-      if (t.together[i][j] > 0 && !t.differ[i][j]) same.push({ decision: t.decisions[j], as: t.decisions[i], visits: t.together[i][j] });
-    }
-  }
+  t.decisions.forEach((as, i) => {
+    t.decisions.forEach((decision, j) => {
+      const visits = t.together[i]?.[j] ?? 0;
+      if (j > i && visits > 0 && !t.differ[i]?.[j]) same.push({ decision, as, visits });
+    });
+  });
   return {
     development: t.development,
     visits: t.visits,

@@ -1,6 +1,7 @@
 import { playOut } from '../play/batch.ts';
 import { choicesOf, type Choice } from '../play/choices.ts';
-import { copyRun, decide, formatDecision, startRun, type Run } from '../play/run.ts';
+import { copyRun, decide, formatDecision, isOver, startRun, type Run } from '../play/run.ts';
+import { currentDevelopment } from '../core/development.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { councilView } from '../rules/council.ts';
 import { createRandom } from '../core/random.ts';
@@ -64,28 +65,29 @@ function exhaustive(scenario: Scenario, seeds: string[], space: PlanSpace, progr
     tree.walk(startRun(scenario, seed, { recordCauses: false }), 0);
     progress((k + 1) / seeds.length);
   });
-  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % space.variants[i].length);
+  const indicesOf = (p: number) => stride.map((s, i) => Math.floor(p / s) % (space.variants[i]?.length ?? 1));
   const best = bestOfAll(tree.sums, tree.offs);
-  const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * stride[i], 0);
+  const hist = historicalPlan(scenario, space).reduce((at, v, i) => at + v * (stride[i] ?? 0), 0);
   return {
     method: 'exhaustive',
     space: space.size,
     searched: space.size,
     seeds: seeds.length,
     best: planOf(space, indicesOf(best)),
-    bestScore: tree.sums[best] / seeds.length,
+    bestScore: (tree.sums[best] ?? 0) / seeds.length,
     historical: planOf(space, indicesOf(hist)),
-    historicalScore: tree.sums[hist] / seeds.length,
-    historicalRank: rankOf(tree.sums, tree.sums[hist]),
+    historicalScore: (tree.sums[hist] ?? 0) / seeds.length,
+    historicalRank: rankOf(tree.sums, tree.sums[hist] ?? 0),
   };
 }
 
 /** A plan's number among all plans counts in mixed radix, one digit per development: what each digit is worth. */
 function stridesOf(variants: string[][]): number[] {
   const stride: number[] = [];
-  for (let i = 0, s = 1; i < variants.length; i++) {
+  let s = 1;
+  for (const v of variants) {
     stride.push(s);
-    s *= variants[i].length;
+    s *= v.length;
   }
   return stride;
 }
@@ -93,9 +95,16 @@ function stridesOf(variants: string[][]): number[] {
 /** The plan with the highest sum, and among plans that tie, the one taken off plan least often. */
 function bestOfAll(sums: Float64Array, offs: Uint32Array): number {
   let best = 0;
-  for (let p = 1; p < sums.length; p++) {
-    if (sums[p] > sums[best] + EPSILON || (sums[p] >= sums[best] - EPSILON && offs[p] < offs[best])) best = p;
-  }
+  let bestSum = sums[0] ?? 0;
+  let bestOff = offs[0] ?? 0;
+  sums.forEach((sum, p) => {
+    const off = offs[p] ?? 0;
+    if (sum > bestSum + EPSILON || (sum >= bestSum - EPSILON && off < bestOff)) {
+      best = p;
+      bestSum = sum;
+      bestOff = off;
+    }
+  });
   return best;
 }
 
@@ -125,29 +134,38 @@ class PlanTree {
 
   /** Plays the run on to its end, branching at each development not yet decided. */
   walk(run: Run, off: number): void {
-    const { scenario, assigned, variants } = this;
-    while (run.world.development !== null) {
-      const development = run.world.development;
-      const i = this.index.get(development)!;
-      const choices = choicesOf(run, councilView(scenario, run.world, scenario.developments[development], false));
-      if (assigned[i] < 0) {
+    const { scenario, assigned } = this;
+    while (!isOver(run)) {
+      const development = currentDevelopment(scenario, run.world);
+      const i = this.index.get(development.id);
+      if (i === undefined) throw new Error(`${development.id} is not in the plan space`);
+      const choices = choicesOf(run, councilView(scenario, run.world, development, false));
+      const v = assigned[i] ?? -1;
+      if (v < 0) {
         this.branch(run, i, choices, off);
         return;
       }
-      off += this.take(run, choices, variants[i][assigned[i]]);
+      off += this.take(run, choices, this.variant(i, v));
     }
     this.credit(0, 0, cohesion(run.world, scenario.params.cohesion), off);
   }
 
   /** Each of development i's variants on a copy of the run; the last takes the run itself, which is not needed again. */
   private branch(run: Run, i: number, choices: Choice[], off: number): void {
-    const last = this.variants[i].length - 1;
-    for (let v = 0; v <= last; v++) {
+    const variants = this.variants[i] ?? [];
+    const last = variants.length - 1;
+    variants.forEach((variant, v) => {
       const branch = v === last ? run : copyRun(run);
       this.assigned[i] = v;
-      this.walk(branch, off + this.take(branch, choices, this.variants[i][v]));
-    }
+      this.walk(branch, off + this.take(branch, choices, variant));
+    });
     this.assigned[i] = -1;
+  }
+
+  private variant(i: number, v: number): string {
+    const variant = this.variants[i]?.[v];
+    if (variant === undefined) throw new Error(`no variant ${v} at development ${i} of the plan space`);
+    return variant;
   }
 
   /** Takes the planned decision, or what stands in for it; 1 where that was not the decision wanted. */
@@ -160,13 +178,14 @@ class PlanTree {
   /** Adds a leaf to every plan that agrees with the branch taken, from development i on, `at` being the plan number so far. */
   private credit(i: number, at: number, value: number, off: number): void {
     if (i === this.variants.length) {
-      this.sums[at] += value;
-      this.offs[at] += off;
+      this.sums[at] = (this.sums[at] ?? 0) + value;
+      this.offs[at] = (this.offs[at] ?? 0) + off;
       return;
     }
-    const v = this.assigned[i];
-    if (v >= 0) this.credit(i + 1, at + v * this.stride[i], value, off);
-    else for (let w = 0; w < this.variants[i].length; w++) this.credit(i + 1, at + w * this.stride[i], value, off);
+    const v = this.assigned[i] ?? -1;
+    const stride = this.stride[i] ?? 0;
+    if (v >= 0) this.credit(i + 1, at + v * stride, value, off);
+    else for (let w = 0; w < (this.variants[i]?.length ?? 0); w++) this.credit(i + 1, at + w * stride, value, off);
   }
 }
 
@@ -246,7 +265,7 @@ function playPlan(scenario: Scenario, seeds: string[], plan: Plan): Scored {
   for (const seed of seeds) {
     const world = playOut(scenario, seed, policy).world;
     sum += cohesion(world, scenario.params.cohesion);
-    const o = offPlan(policy.plan!, world);
+    const o = offPlan(plan, world);
     off += o.otherWay + o.greedy;
     for (const d of world.decisions) reached.add(d.development);
   }
@@ -272,8 +291,12 @@ interface Climbed {
 /** The climb from the historical plan, or from the best plan drawn at random where that beats it and its climb ends higher. */
 function climbFromBetterStart(scores: PlanScores, space: PlanSpace, historical: number[], sample: number[][], sampleScores: Scored[]): Climbed {
   let found = climb(scores, space, historical);
-  const luckiest = sample.reduce((a, p, k) => (better(sampleScores[k], scores.score(a)) ? p : a), sample[0]);
-  if (better(scores.score(luckiest), found.scored)) {
+  let luckiest: number[] | undefined;
+  sample.forEach((p, k) => {
+    const s = sampleScores[k];
+    if (s && (luckiest === undefined || better(s, scores.score(luckiest)))) luckiest = p;
+  });
+  if (luckiest && better(scores.score(luckiest), found.scored)) {
     const again = climb(scores, space, luckiest);
     if (better(again.scored, found.scored)) found = again;
   }
@@ -301,10 +324,10 @@ function climb(scores: PlanScores, space: PlanSpace, start: number[]): Climbed {
 
 /** Development i's variants, each with the rest of `current` held: sets `current` to the best, and gives its score where that is a change. */
 function bestVariantAt(scores: PlanScores, space: PlanSpace, current: number[], i: number, now: Scored): Scored | null {
-  const kept = current[i];
+  const kept = current[i] ?? 0;
   let bestV = kept;
   let best = now;
-  for (let v = 0; v < space.variants[i].length; v++) {
+  for (let v = 0; v < (space.variants[i]?.length ?? 0); v++) {
     if (v === kept) continue;
     current[i] = v;
     const s = scores.score(current);
