@@ -41,44 +41,64 @@ const PHASER_FLAGS = {
 const SIZED_TESTS = ['tests/engine/fuzz.test.ts', 'tests/engine/determinism.test.ts'];
 const FULL_TIER = process.env.TEST_TIER === 'full';
 
-export default defineConfig(({ mode }) => (mode === 'cli' ? cliBundleConfig(here('.')) : {
-  // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
-  base: './',
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  plugins: [
-    contentSecurityPolicy(),
-    scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER]),
-  ],
-  resolve: {
-    alias: [
-      // Phaser's source entry without physics, with the renderer flags below: about 60 kB gzip less than its bundle.
-      { find: /^phaser$/, replacement: here('./node_modules/phaser/src/phaser-no-physics.js') },
-      // The browser tests' build (`--mode fixtures`) adds the test scenarios to the library.
-      ...(mode === 'fixtures' ? [{ find: /^\.\/extra-scenarios\.ts$/, replacement: here('./tests/browser/fixture-scenarios.ts') }] : []),
-    ],
-  },
-  define: PHASER_FLAGS,
-  // The dev server pre-bundles Phaser on its own, with the same flags.
-  optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
-  // "What tends to happen" runs in a module worker (`type: 'module'`): its bundle must be an ES module.
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 1600,
-  },
-  test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Vitest's default is one worker fewer than the cores: a single one on two cores, idle while Chromium waits.
-    maxWorkers: 2,
-    projects: FULL_TIER
-      ? [{ extends: true, test: { name: 'full', include: SIZED_TESTS } }]
-      : [
-          // The command line's tests run its bundle, built once (tests/cli/global-setup.ts).
-          { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/browser/**'], globalSetup: ['tests/cli/global-setup.ts'] } },
-          // Real Chromium against the built site: built and served once for all browser test files.
-          { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/cli/global-setup.ts', 'tests/browser/global-setup.ts'], fileParallelism: false } },
+export default defineConfig(({ mode }) =>
+  mode === 'cli'
+    ? cliBundleConfig(here('.'))
+    : {
+        // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
+        base: './',
+        server: { host: '127.0.0.1' },
+        preview: { host: '127.0.0.1' },
+        plugins: [
+          contentSecurityPolicy(),
+          scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER]),
         ],
-  },
-}));
+        resolve: {
+          alias: [
+            // Phaser's source entry without physics, with the renderer flags below: about 60 kB gzip less than its bundle.
+            { find: /^phaser$/, replacement: here('./node_modules/phaser/src/phaser-no-physics.js') },
+            // The browser tests' build (`--mode fixtures`) adds the test scenarios to the library.
+            ...(mode === 'fixtures' ? [{ find: /^\.\/extra-scenarios\.ts$/, replacement: here('./tests/browser/fixture-scenarios.ts') }] : []),
+          ],
+        },
+        define: PHASER_FLAGS,
+        // The dev server pre-bundles Phaser on its own, with the same flags.
+        optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
+        // "What tends to happen" runs in a module worker (`type: 'module'`): its bundle must be an ES module.
+        worker: { format: 'es' },
+        build: {
+          target: 'es2022',
+          chunkSizeWarningLimit: 1600,
+        },
+        test: {
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Vitest's default is one worker fewer than the cores: a single one on two cores, idle while Chromium waits.
+          maxWorkers: 2,
+          projects: FULL_TIER
+            ? [{ extends: true, test: { name: 'full', include: SIZED_TESTS } }]
+            : [
+                // The command line's tests run its bundle, built once (tests/cli/global-setup.ts).
+                {
+                  extends: true,
+                  test: {
+                    name: 'node',
+                    include: ['tests/**/*.test.ts'],
+                    exclude: [...configDefaults.exclude, 'tests/browser/**'],
+                    globalSetup: ['tests/cli/global-setup.ts'],
+                  },
+                },
+                // Real Chromium against the built site: built and served once for all browser test files.
+                {
+                  extends: true,
+                  test: {
+                    name: 'browser',
+                    include: ['tests/browser/**/*.test.ts'],
+                    globalSetup: ['tests/cli/global-setup.ts', 'tests/browser/global-setup.ts'],
+                    fileParallelism: false,
+                  },
+                },
+              ],
+        },
+      },
+);

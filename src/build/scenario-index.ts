@@ -8,7 +8,10 @@ const RESOLVED = `\0${SCENARIO_INDEX_ID}`;
 
 /** Every scenario and campaign in `dirs`, checked with the engine's own loader: what the Choose screen lists. */
 export function scenarioIndex(root: string, dirs: string[]): ScenarioIndexEntry[] {
-  return libraryIndex(dirs.flatMap((dir) => yamlFilesIn(dir, root)), RULES_FILE);
+  return libraryIndex(
+    dirs.flatMap((dir) => yamlFilesIn(dir, root)),
+    RULES_FILE,
+  );
 }
 
 /**
@@ -29,7 +32,8 @@ export function scenarioIndexPlugin(dirs: string[]): Plugin {
       for (const entry of index) {
         for (const file of entry.ok ? entry.needs : []) this.addWatchFile(join(root, file));
         // Authors see what is wrong with their files at every build; the tests' deliberately broken fixture is not news.
-        if (!entry.ok && entry.file.startsWith(`${SCENARIOS_FOLDER}/`)) this.warn(`${entry.file} cannot be played: ${entry.problems[0]}${entry.problems.length > 1 ? ` (and ${entry.problems.length - 1} more)` : ''}`);
+        if (!entry.ok && entry.file.startsWith(`${SCENARIOS_FOLDER}/`))
+          this.warn(`${entry.file} cannot be played: ${entry.problems[0]}${entry.problems.length > 1 ? ` (and ${entry.problems.length - 1} more)` : ''}`);
       }
       return `export const scenarioIndex = ${JSON.stringify(index)};\n`;
     },

@@ -64,13 +64,24 @@ const PLACES: { text: string; at: [number, number]; kind: 'country' | 'sea' }[] 
 
 /** The frame: every member's extent in the playing area, with Moscow and the Pamirs. */
 const FRAME: [number, number][] = [
-  [23.0, 56.5], [23.0, 51.2], [40.5, 57.5], [61.0, 56.5], [87.5, 50.0], [80.5, 42.0], [75.0, 36.7], [67.0, 36.5], [45.0, 38.5], [39.7, 43.2],
+  [23.0, 56.5],
+  [23.0, 51.2],
+  [40.5, 57.5],
+  [61.0, 56.5],
+  [87.5, 50.0],
+  [80.5, 42.0],
+  [75.0, 36.7],
+  [67.0, 36.5],
+  [45.0, 38.5],
+  [39.7, 43.2],
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const require = createRequire(import.meta.url);
-const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{
+  countries: GeometryCollection<{ name: string }>;
+}>;
 
 const countries = topology.objects.countries.geometries;
 const russia = countries.find((g) => g.id === MEMBERS.RU) as MultiPolygon<{ name: string }>;
@@ -164,10 +175,15 @@ const data: MapData = {
   members: Object.fromEntries(
     Object.keys(MEMBERS).map((code) => {
       const spot = LABELS[code];
-      return [code, { label: project(spot.label), anchor: project(spot.anchor ?? spot.label), capital: { name: CAPITALS[code].name, at: project(CAPITALS[code].at) } }];
+      return [
+        code,
+        { label: project(spot.label), anchor: project(spot.anchor ?? spot.label), capital: { name: CAPITALS[code].name, at: project(CAPITALS[code].at) } },
+      ];
     }),
   ),
-  places: PLACES.map((p) => ({ text: p.text, kind: p.kind, at: project(p.at) })).filter((p) => p.at[0] > 30 && p.at[0] < WIDTH - 30 && p.at[1] > 10 && p.at[1] < HEIGHT - 10),
+  places: PLACES.map((p) => ({ text: p.text, kind: p.kind, at: project(p.at) })).filter(
+    (p) => p.at[0] > 30 && p.at[0] < WIDTH - 30 && p.at[1] > 10 && p.at[1] < HEIGHT - 10,
+  ),
 };
 
 const outPath = join(root, 'assets/map/region.json');

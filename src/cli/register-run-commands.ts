@@ -5,7 +5,8 @@ type SetExit = (code: number) => void;
 
 /** The commands that play scenarios. Each is imported when used: charts and their DOM load only for the commands that draw. */
 export function registerRunCommands(program: Command, setExit: SetExit): void {
-  for (const register of [registerRun, registerCheck, registerFidelity, registerBalance, registerCompare, registerFork, registerSensitivity, registerPlay]) register(program, setExit);
+  for (const register of [registerRun, registerCheck, registerFidelity, registerBalance, registerCompare, registerFork, registerSensitivity, registerPlay])
+    register(program, setExit);
 }
 
 const rulesOption = () => new Option('--rules <file>', 'standing rules (default: rules.yaml beside the scenario, else scenarios/rules.yaml)');
@@ -16,7 +17,7 @@ function registerRun(program: Command, setExit: SetExit): void {
     .description('play one deterministic run and print it (readable, or --json)')
     .argument('<scenario>', 'scenario id or file')
     .requiredOption('--seed <seed>', 'the seed')
-    .option('--decisions <ids>', 'option ids in order, comma-separated (append +leverage to spend Moscow\'s leverage)')
+    .option('--decisions <ids>', "option ids in order, comma-separated (append +leverage to spend Moscow's leverage)")
     .option('--historical', 'choose what the alliance actually did')
     .option('--policy <policy>', 'historical, random, greedy, or fixed:development=option,...')
     .option('--json', 'print the result as JSON')
@@ -53,7 +54,9 @@ function registerFidelity(program: Command, setExit: SetExit): void {
 function registerBalance(program: Command, setExit: SetExit): void {
   program
     .command('balance')
-    .description('measure whether scenarios play themselves: endings by policy, the best fixed plan, dominant and idle options, the dice, pinned values, Russia\'s objections')
+    .description(
+      "measure whether scenarios play themselves: endings by policy, the best fixed plan, dominant and idle options, the dice, pinned values, Russia's objections",
+    )
     .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
     .option('--runs <n>', 'seeds per scenario', '1000')
     .option('--seed <seed>', 'base seed: run i uses <seed>-i', 'balance')
@@ -68,7 +71,11 @@ function registerCompare(program: Command, setExit: SetExit): void {
     .command('compare')
     .description('play policies on the same seeds and compare the distributions of outcomes')
     .argument('<scenario>', 'scenario id or file')
-    .option('--policy <policy>', 'historical, random, greedy, fixed:development=option,..., or a policy file (.yaml); repeat for each policy', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--policy <policy>',
+      'historical, random, greedy, fixed:development=option,..., or a policy file (.yaml); repeat for each policy',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--runs <n>', 'runs per policy', '1000')
     .option('--seed <seed>', 'base seed: run i uses <seed>-i for every policy', 'compare')
     .option('--json', 'print the comparison as JSON')
@@ -108,7 +115,9 @@ function registerSensitivity(program: Command, setExit: SetExit): void {
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
     .addOption(rulesOption())
-    .action(async (scenario: string, options) => setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)));
+    .action(async (scenario: string, options) =>
+      setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)),
+    );
 }
 
 function registerPlay(program: Command, setExit: SetExit): void {

@@ -131,7 +131,9 @@ export class App {
     }
     this.attach(opened.value.session);
     this.persist();
-    this.runNotices = [{ kind: 'info', text: `You are back at decision ${k + 1}, on a new branch saved on its own. The run you left is kept under "Continue a saved run".` }];
+    this.runNotices = [
+      { kind: 'info', text: `You are back at decision ${k + 1}, on a new branch saved on its own. The run you left is kept under "Continue a saved run".` },
+    ];
     this.go(runHash(opened.value.session.slot));
   }
 

@@ -37,7 +37,12 @@ describe('the layers of src', () => {
   };
 
   it.each([
-    ['a lower engine layer importing a higher one', 'src/engine/core/world.ts', "import { startRun } from '../play/run.ts';", /engine\/core may import only the layers below it/],
+    [
+      'a lower engine layer importing a higher one',
+      'src/engine/core/world.ts',
+      "import { startRun } from '../play/run.ts';",
+      /engine\/core may import only the layers below it/,
+    ],
     ['the engine importing the page', 'src/engine/rules/council.ts', "import { h } from '../../ui/dom.ts';", /src\/engine may import only src\/engine/],
     ['the engine importing Node', 'src/engine/play/record.ts', "import { readFileSync } from 'node:fs';", /the engine imports only/],
     ['the engine importing Phaser', 'src/engine/play/run.ts', "import Phaser from 'phaser';", /the engine imports only/],
@@ -45,7 +50,10 @@ describe('the layers of src', () => {
     ['the page importing Node helpers', 'src/ui/main.ts', "import { x } from '../node/scenario-folder.ts';", /src\/ui may import only/],
   ])('should fail on %s', (_, file, line, rule) => {
     const found = planted(file, line);
-    expect(found.some((v) => v.file === file && rule.test(v.rule)), JSON.stringify(found)).toBe(true);
+    expect(
+      found.some((v) => v.file === file && rule.test(v.rule)),
+      JSON.stringify(found),
+    ).toBe(true);
   });
 
   it('should fail on a cycle between two folders of the same layer, naming the folders', () => {

@@ -29,7 +29,8 @@ export interface Violation {
 }
 
 /** Static imports and re-exports (names, braces, `type`, `*`, `as` between the keyword and `from`), side-effect imports, `import()`, and workers. */
-const IMPORT = /^\s*(?:import|export)\s[\w\s{},*$]*?\bfrom\s*(['"])([^'"]+)\1|^\s*import\s*(['"])([^'"]+)\3|\bimport\(\s*(['"])([^'"]+)\5|\bnew Worker\(\s*new URL\(\s*(['"])([^'"]+)\7/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[\w\s{},*$]*?\bfrom\s*(['"])([^'"]+)\1|^\s*import\s*(['"])([^'"]+)\3|\bimport\(\s*(['"])([^'"]+)\5|\bnew Worker\(\s*new URL\(\s*(['"])([^'"]+)\7/gm;
 
 /** Every module a file names: `import`, `export ... from`, `import()`, and workers' `new URL(...)`. */
 export function importsOf(text: string): string[] {

@@ -282,5 +282,14 @@ export function bareRun(seed: string): BareResult {
   decisions++;
 
   const ending = s.loyalty[AM] < 25 || s.status[AM] !== MEMBER ? 'broken' : 'hollow';
-  return { decisions, amLoyalty: s.loyalty[AM], credibility: s.credibility, moscowBandwidth: s.bandwidth, weeksOfTalks, ending, cohesion: s.cohesion, vetoes: s.vetoes };
+  return {
+    decisions,
+    amLoyalty: s.loyalty[AM],
+    credibility: s.credibility,
+    moscowBandwidth: s.bandwidth,
+    weeksOfTalks,
+    ending,
+    cohesion: s.cohesion,
+    vetoes: s.vetoes,
+  };
 }

@@ -35,7 +35,14 @@ const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.
 /** The campaign's first decision, not yet taken: every choice there, 1,000 runs each. */
 function outlookCase(): { record: RunRecord; plan: OutlookPlan; nodeMs: number } {
   const campaign = benchCampaign();
-  const record: RunRecord = { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: campaign.id, contentHash: campaign.contentHash, seed: 'bench', decisions: [] };
+  const record: RunRecord = {
+    format: RUN_FORMAT,
+    engine: ENGINE_VERSION,
+    scenario: campaign.id,
+    contentHash: campaign.contentHash,
+    seed: 'bench',
+    decisions: [],
+  };
   const planned = planOutlook(campaign, record, 1);
   if (!planned.ok) throw new Error(planned.error);
   const plan = planned.value;

@@ -42,7 +42,9 @@ export function checkBareLoop(scenario: Scenario, seeds: number): void {
     const { decisions, amLoyalty, credibility, moscowBandwidth, weeksOfTalks, ending, cohesion } = bareRun(seed);
     const bare = { decisions, amLoyalty, credibility, moscowBandwidth, weeksOfTalks, ending, cohesion };
     if (JSON.stringify(engine) !== JSON.stringify(bare)) {
-      throw new Error(`the bare loop no longer does the engine's arithmetic (seed ${seed}): engine ${JSON.stringify(engine)}, bare loop ${JSON.stringify(bare)}`);
+      throw new Error(
+        `the bare loop no longer does the engine's arithmetic (seed ${seed}): engine ${JSON.stringify(engine)}, bare loop ${JSON.stringify(bare)}`,
+      );
     }
   }
 }

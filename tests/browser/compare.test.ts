@@ -67,7 +67,11 @@ const outlookState = (page: Page) => page.getAttribute('[data-outlook-state]', '
 
 /** The engine's own answer, in Node, to what the page asks its worker. */
 function expectedReport(scenario: Scenario, seed: string, decisions: string[], at: number) {
-  const planned = planOutlook(scenario, { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: scenario.id, contentHash: scenario.contentHash, seed, decisions }, at);
+  const planned = planOutlook(
+    scenario,
+    { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: scenario.id, contentHash: scenario.contentHash, seed, decisions },
+    at,
+  );
   if (!planned.ok) throw new Error(planned.error);
   const plan = planned.value;
   return { plan, report: fork(scenario, plan.record, { at, alternatives: plan.arms.slice(1).map((a) => a.decision), runs: plan.runs, seed: plan.seed }) };
@@ -120,7 +124,9 @@ describeBrowser('comparing runs', () => {
     // Beside the run it branched from, kept in its own slot on the same seed: they part at decision 1.
     await page.click('.compare-with a:has-text("Opened from a link")');
     await page.waitForSelector('.compare[data-parted="1"]');
-    await expect(page.locator('[data-divergence]').textContent()).resolves.toContain('your run chose “Send a fact-finding mission”; the other run (opened from a link) chose “Say nothing”');
+    await expect(page.locator('[data-divergence]').textContent()).resolves.toContain(
+      'your run chose “Send a fact-finding mission”; the other run (opened from a link) chose “Say nothing”',
+    );
     expect(await page.getAttribute('.compare-with a[aria-current="page"]', 'href')).toContain('/compare/');
     await page.locator('details.chart-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await expectAccessible(page, 'the Compare screen beside a branch, its table open');
@@ -143,7 +149,11 @@ describeBrowser('comparing runs', () => {
     await tabTo(page, 'tr[data-decision="1"] a.link-action');
     await page.keyboard.press('Enter');
     await screen(page, 'outlook');
-    await expect(page.locator('.outlook-arms li').allTextContents()).resolves.toEqual(['Say nothing (chosen)', "Send troops, with Moscow's leverage", 'Send a fact-finding mission (as in history)']);
+    await expect(page.locator('.outlook-arms li').allTextContents()).resolves.toEqual([
+      'Say nothing (chosen)',
+      "Send troops, with Moscow's leverage",
+      'Send a fact-finding mission (as in history)',
+    ]);
     await expectAccessible(page, 'What tends to happen, before it is played');
     await tabTo(page, '[data-action="outlook-start"]');
     await page.keyboard.press('Enter');
@@ -151,11 +161,15 @@ describeBrowser('comparing runs', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
 
     // Each choice is a column; the endings of each add up to all of its runs; the numbers are the engine's.
-    await expect(page.locator('[data-table="endings"] thead th[data-arm]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-arm')))).resolves.toEqual(plan.arms.map((a) => a.decision));
+    await expect(page.locator('[data-table="endings"] thead th[data-arm]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-arm')))).resolves.toEqual(
+      plan.arms.map((a) => a.decision),
+    );
     expectShares(await endingShares(page), plan.arms.length);
     const cells = await page.locator('[data-table="endings"] tbody td').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.estimate)));
     expect(cells).toEqual(report.outcomes.filter((o) => o.key.startsWith('ending:')).flatMap((o) => o.byPolicy.map((i) => i.estimate)));
-    await expect(page.locator('[data-table="reactions"] tbody tr').count()).resolves.toBe(report.outcomes.filter((o) => !o.key.startsWith('ending:') && o.byPolicy.some((i) => i.estimate > 0)).length);
+    await expect(page.locator('[data-table="reactions"] tbody tr').count()).resolves.toBe(
+      report.outcomes.filter((o) => !o.key.startsWith('ending:') && o.byPolicy.some((i) => i.estimate > 0)).length,
+    );
     await expect(page.locator('[data-table="metrics"] tbody tr').count()).resolves.toBe(3 + scenario.members.length);
     await expect(page.locator('svg.outlook-chart [data-arm]').count()).resolves.toBe(plan.arms.length);
     expect(await page.locator('svg.outlook-chart desc').textContent()).toContain('final cohesion has a median of');
@@ -183,16 +197,19 @@ describeBrowser('comparing runs', () => {
     const height = Number(await page.getAttribute('svg.outlook-chart', 'height'));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width * 2, height * 2]);
     // Drawn, not blank: the PNG reads back in the page with the chart's dark marks on it.
-    const inked = await page.evaluate(async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
-      return dark / (data.length / 4);
-    }, [...png]);
+    const inked = await page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
+        return dark / (data.length / 4);
+      },
+      [...png],
+    );
     expect(inked).toBeGreaterThan(0.005);
 
     await page.locator('.outlook-results details.chart-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
@@ -230,7 +247,10 @@ describeBrowser('comparing runs', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('outlook-cancel');
     const arms = await page.locator('.outlook-arms li').count();
     const progress = page.locator('.outlook-progress progress');
-    expect(await progress.evaluate((p) => ({ name: (p as HTMLProgressElement).labels[0]?.textContent, max: (p as HTMLProgressElement).max }))).toEqual({ name: 'Playthroughs done', max: 1000 * arms });
+    expect(await progress.evaluate((p) => ({ name: (p as HTMLProgressElement).labels[0]?.textContent, max: (p as HTMLProgressElement).max }))).toEqual({
+      name: 'Playthroughs done',
+      max: 1000 * arms,
+    });
     expect(await progress.evaluate((p) => [getComputedStyle(p).animationName, getComputedStyle(p).transitionDuration])).toEqual(['none', '0s']);
     await shot(page, '17-outlook-running');
 

@@ -18,7 +18,10 @@ describeBrowser('messages instead of failures', () => {
     await page.evaluate(
       ({ prefix, record }) => {
         localStorage.setItem(`${prefix}damaged`, '{"save": 1, "record": {"format": 1, "scen');
-        localStorage.setItem(`${prefix}future-record`, JSON.stringify({ save: 1, slot: 'future-record', label: '', savedAt: '2099-01-01T00:00:00Z', record: { ...record, format: 99 } }));
+        localStorage.setItem(
+          `${prefix}future-record`,
+          JSON.stringify({ save: 1, slot: 'future-record', label: '', savedAt: '2099-01-01T00:00:00Z', record: { ...record, format: 99 } }),
+        );
         localStorage.setItem(`${prefix}future-save`, JSON.stringify({ save: 7, slot: 'future-save', label: '', savedAt: '2099-01-01T00:00:00Z', record }));
       },
       { prefix: SLOT, record },
@@ -138,7 +141,8 @@ describeBrowser('messages instead of failures', () => {
     const game = await openGame(browser());
     const { page } = game;
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    for (const part of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "img-src 'self' data: blob:"]) expect(policy).toContain(part);
+    for (const part of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "img-src 'self' data: blob:"])
+      expect(policy).toContain(part);
     expect(policy).not.toContain('unsafe-inline');
     expect(policy).not.toContain('unsafe-eval');
     // The listener the tests rely on does see a violation: an inline script is refused and reported.

@@ -53,7 +53,9 @@ export async function openGame(browser: Browser, path = '', options: GameOptions
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -108,7 +110,13 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** axe-core on the page as it stands, with the rules the project holds itself to: no violation allowed. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect(found, `accessibility violations on ${where}`).toEqual([]);
 }
 
@@ -132,7 +140,6 @@ export async function tabTo(page: Page, selector: string, limit = 250): Promise<
   }
   throw new Error(`Tab never reached ${selector}`);
 }
-
 
 /** A test scenario loaded in Node, as the command line loads it. */
 export function fixtureScenario(id: string): Scenario {

@@ -2,12 +2,29 @@ import { expect, it } from 'vitest';
 import { explain } from '../../src/engine/rules/explain.ts';
 import type { ReactionEvent } from '../../src/engine/core/world.ts';
 import type { Run } from '../../src/engine/play/run.ts';
-import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, mapReady, openGame, screen, seedWhere, shot, tabTo, useBrowser } from './harness.ts';
+import {
+  currentScreen,
+  describeBrowser,
+  engineHash,
+  expectAccessible,
+  fixtureScenario,
+  mapReady,
+  openGame,
+  screen,
+  seedWhere,
+  shot,
+  tabTo,
+  useBrowser,
+} from './harness.ts';
 
 /** The changes a reaction made that can be traced back to what set it off. */
 function reactionChanges(run: Run, r: ReactionEvent) {
   return (run.world.changes ?? []).filter(
-    (c) => c.cause.kind === 'reaction' && c.cause.id === r.reaction && c.cause.member === r.member && explain(run.world, c.target).changes.some((e) => e.change.seq === c.seq && e.because.length > 0),
+    (c) =>
+      c.cause.kind === 'reaction' &&
+      c.cause.id === r.reaction &&
+      c.cause.member === r.member &&
+      explain(run.world, c.target).changes.some((e) => e.change.seq === c.seq && e.because.length > 0),
   );
 }
 

@@ -62,7 +62,11 @@ describeBrowser('saved, shared and branched runs', () => {
     const seed = 'share-42';
     // The command line's own `run`, as a person would type it.
     const cli = JSON.parse(
-      execFileSync(process.execPath, [CLI, 'run', 'tests/fixtures/scenarios/request_for_help.yaml', '--seed', seed, '--decisions', decisions.join(','), '--json'], { cwd: ROOT, encoding: 'utf8' }),
+      execFileSync(
+        process.execPath,
+        [CLI, 'run', 'tests/fixtures/scenarios/request_for_help.yaml', '--seed', seed, '--decisions', decisions.join(','), '--json'],
+        { cwd: ROOT, encoding: 'utf8' },
+      ),
     );
     expect(cli.hash).toBe(engineHash(scenario, seed, decisions));
 

@@ -25,7 +25,10 @@ describe('check', () => {
   });
 
   it('should exit 1 and name the ending no play reaches', () => {
-    const text = FIXTURE.text.replace('  - { id: hollow,', '  - { id: never, title: Never, tone: breaks, when: turn > 1000, text: It cannot happen. }\n  - { id: hollow,');
+    const text = FIXTURE.text.replace(
+      '  - { id: hollow,',
+      '  - { id: never, title: Never, tone: breaks, when: turn > 1000, text: It cannot happen. }\n  - { id: hollow,',
+    );
     expect(text).not.toBe(FIXTURE.text);
     const path = copy('unreachable', text);
     const result = runCli(['check', path, '--plays', '300']);
@@ -36,7 +39,9 @@ describe('check', () => {
   });
 
   it('should exit 1 and name a development no option leads to', () => {
-    const text = FIXTURE.text.replace('reactions:\n', `  - id: island
+    const text = FIXTURE.text.replace(
+      'reactions:\n',
+      `  - id: island
     title: Nowhere
     date: Never
     place: Nowhere
@@ -45,7 +50,8 @@ describe('check', () => {
     options:
       - { id: leave, label: Leave, description: Go., next: end }
 reactions:
-`);
+`,
+    );
     const path = copy('island', text);
     const result = runCli(['check', path, '--plays', '200', '--json']);
     expect(result.code).toBe(1);

@@ -14,9 +14,15 @@ describe('schema', () => {
     const result = runCli(['schema', '--out', out]);
     expect(result.code).toBe(0);
     const written = readdirSync(out).sort();
-    expect(written).toEqual(readdirSync(committed).filter((f) => f.endsWith('.schema.json')).sort());
+    expect(written).toEqual(
+      readdirSync(committed)
+        .filter((f) => f.endsWith('.schema.json'))
+        .sort(),
+    );
     for (const file of written) {
-      expect(readFileSync(join(out, file), 'utf8'), `${committed}/${file} is out of date: run npm run schema`).toBe(readFileSync(join(committed, file), 'utf8'));
+      expect(readFileSync(join(out, file), 'utf8'), `${committed}/${file} is out of date: run npm run schema`).toBe(
+        readFileSync(join(committed, file), 'utf8'),
+      );
     }
   });
 

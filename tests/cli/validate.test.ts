@@ -31,7 +31,9 @@ describe('validate', () => {
     const broken = brokenCopy('next', 'next: ceasefire', 'next: nowhere');
     const result = runCli(['validate', broken.path]);
     expect(result.code).toBe(2);
-    expect(result.stdout.trim().split('\n')).toEqual([`${broken.shown}:${broken.line}:${broken.col}: developments[0].options[0].next: no development 'nowhere' (known: the_call, ceasefire, summit, end)`]);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${broken.shown}:${broken.line}:${broken.col}: developments[0].options[0].next: no development 'nowhere' (known: the_call, ceasefire, summit, end)`,
+    ]);
     expect(result.stderr).toMatch(/1 problem in 1 of 1 files/);
   });
 

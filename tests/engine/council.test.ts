@@ -169,7 +169,9 @@ describe("Moscow's leverage", () => {
     const lev = scenario.params.leverage;
     expect(view.passable).toBe(false);
     expect(view.leverage).toMatchObject({ possible: true, unblocks: true });
-    const reachable = view.stances.filter((s) => (s.stance === 'objects' || s.stance === 'vetoes') && s.member !== 'RU' && s.score >= scenario.params.stance.accepts - lev.reach);
+    const reachable = view.stances.filter(
+      (s) => (s.stance === 'objects' || s.stance === 'vetoes') && s.member !== 'RU' && s.score >= scenario.params.stance.accepts - lev.reach,
+    );
     expect(view.leverage.buys).toEqual(reachable.map((s) => s.member));
     expect(view.leverage.buys).toContain('KZ');
     expect(view.leverage.buys).not.toContain('RU');
@@ -202,7 +204,11 @@ describe("Moscow's leverage", () => {
     expect(run.world.development).toBe('ceasefire');
 
     decide(run, { option: 'move_on', leverage: false });
-    expect(debts().map((c) => c.target).sort()).toEqual(bought.map((m) => `${m}.loyalty`).sort());
+    expect(
+      debts()
+        .map((c) => c.target)
+        .sort(),
+    ).toEqual(bought.map((m) => `${m}.loyalty`).sort());
     for (const c of debts()) expect((c.after as number) - (c.before as number)).toBeCloseTo(-Math.min(lev.loyaltyCost, c.before as number), 9);
     expect(run.world.debts).toEqual([]);
   });

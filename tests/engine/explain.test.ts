@@ -49,7 +49,9 @@ describe('explaining a value', () => {
     expect(fact!.change.cause.source).toMatch(/^003_5a98e20ee2fbc50d\.txt/);
     expect(fact!.delta!).toBeGreaterThanOrEqual(-22);
     expect(fact!.delta!).toBeLessThanOrEqual(-14);
-    expect(describeChange(scenario, fact!)).toMatch(/AM\.loyalty at Article 4 invoked: the Council's decision "Send a fact-finding mission": Article 4 went unanswered \[003_5a98e20ee2fbc50d\.txt/);
+    expect(describeChange(scenario, fact!)).toMatch(
+      /AM\.loyalty at Article 4 invoked: the Council's decision "Send a fact-finding mission": Article 4 went unanswered \[003_5a98e20ee2fbc50d\.txt/,
+    );
   });
 
   it("should trace a reaction's change to the changes that set it off", () => {
@@ -60,7 +62,9 @@ describe('explaining a value', () => {
     // It fired because fact-finding cost Armenia's public support: that change is its reason.
     const triggers = reaction!.change.cause.triggeredBy!.map((seq) => world.changes![seq]);
     expect(triggers.map((c) => c.target)).toEqual(['AM.publicSupport']);
-    expect(reaction!.because.map((b) => [b.change.target, b.change.cause.kind, b.change.cause.id, b.delta])).toEqual([['AM.publicSupport', 'option', 'fact_finding', -10]]);
+    expect(reaction!.because.map((b) => [b.change.target, b.change.cause.kind, b.change.cause.id, b.delta])).toEqual([
+      ['AM.publicSupport', 'option', 'fact_finding', -10],
+    ]);
     const lines = explanationLines(scenario, why);
     const at = lines.findIndex((l) => l.includes('Armenia sulks'));
     expect(at).toBeGreaterThan(0);
@@ -79,7 +83,9 @@ describe('explaining a value', () => {
   });
 
   it('should not loop, however the causes refer to one another', () => {
-    for (const key of Object.keys(world.members).flatMap((m) => [`${m}.loyalty`, `${m}.hedging`, `${m}.publicSupport`, `${m}.status`]).concat(['credibility', 'moscowBandwidth'])) {
+    for (const key of Object.keys(world.members)
+      .flatMap((m) => [`${m}.loyalty`, `${m}.hedging`, `${m}.publicSupport`, `${m}.status`])
+      .concat(['credibility', 'moscowBandwidth'])) {
       const all = flatten(explain(world, key).changes);
       for (const e of all) expect(e.because.every((b) => b.change.seq < e.change.seq)).toBe(true);
     }

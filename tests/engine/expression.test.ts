@@ -33,7 +33,13 @@ const vocabulary: Vocabulary = {
 const selfVocabulary: Vocabulary = { ...vocabulary, allowSelf: true };
 const binding: Binding = { cohesion: () => 61.5 };
 
-const member = (loyalty: number, publicSupport: number, hedging: number, ties: number, status: Status = 'member'): MemberState => ({ loyalty, publicSupport, hedging, ties, status });
+const member = (loyalty: number, publicSupport: number, hedging: number, ties: number, status: Status = 'member'): MemberState => ({
+  loyalty,
+  publicSupport,
+  hedging,
+  ties,
+  status,
+});
 
 function world(): World {
   return {
@@ -107,7 +113,12 @@ describe('parsing', () => {
     const tree = parseExpression('AM.loyalty < 40 and max(1, x) > 0');
     expect(tree).toMatchObject({ kind: 'binary', op: 'and', at: 16 });
     if (tree.kind !== 'binary' || tree.left.kind !== 'binary' || tree.right.kind !== 'binary') throw new Error('unexpected shape');
-    expect(tree.left).toMatchObject({ op: '<', at: 11, left: { kind: 'ref', scope: 'AM', name: 'loyalty', at: 0 }, right: { kind: 'number', value: 40, at: 13 } });
+    expect(tree.left).toMatchObject({
+      op: '<',
+      at: 11,
+      left: { kind: 'ref', scope: 'AM', name: 'loyalty', at: 0 },
+      right: { kind: 'number', value: 40, at: 13 },
+    });
     expect(tree.right).toMatchObject({ op: '>', at: 30, left: { kind: 'call', fn: 'max', at: 20 } });
   });
 
@@ -209,7 +220,12 @@ describe('errors, with the offset of what is wrong', () => {
     ['member not in this scenario', 'BY.loyalty > 1', /unknown member 'BY'/, 0],
     ['unknown value', '1 < 2 and morale > 1', /unknown name 'morale' \(known: cohesion, credibility, moscowBandwidth, turn/, 10],
     ['a member named without a value', 'AM > 1', /'AM' is a member: name one of its values, as in AM.loyalty/, 0],
-    ['unknown function', 'credibility > frobnicate(1)', /unknown function 'frobnicate' \(known: min, max, abs, clamp, initial, reacted, count_reacted, chose, visited\b/, 14],
+    [
+      'unknown function',
+      'credibility > frobnicate(1)',
+      /unknown function 'frobnicate' \(known: min, max, abs, clamp, initial, reacted, count_reacted, chose, visited\b/,
+      14,
+    ],
     ['abs with two arguments', 'abs(1, 2) > 0', /abs\(\) takes 1 argument$/, 0],
     ['clamp with two arguments', '1 < clamp(1, 2)', /clamp\(\) takes 3 arguments/, 4],
     ['min with one argument', 'min(1) > 0', /min\(\) takes at least 2 arguments/, 0],
@@ -278,7 +294,12 @@ describe('errors, with the offset of what is wrong', () => {
   });
 
   it('should refuse nesting too deep to be meant, at an opening it cannot follow', () => {
-    for (const text of [`${'('.repeat(100)}1${')'.repeat(100)} > 0`, `${'-'.repeat(200)}1 > 0`, `${'not '.repeat(100)}chose(send)`, `${'max(1, '.repeat(60)}1${')'.repeat(60)} > 0`]) {
+    for (const text of [
+      `${'('.repeat(100)}1${')'.repeat(100)} > 0`,
+      `${'-'.repeat(200)}1 > 0`,
+      `${'not '.repeat(100)}chose(send)`,
+      `${'max(1, '.repeat(60)}1${')'.repeat(60)} > 0`,
+    ]) {
       const error = failure(text);
       expect(error.message).toBe('expression nested too deeply');
       expect(error.at).toBeGreaterThan(0);
@@ -300,7 +321,33 @@ describe('errors, with the offset of what is wrong', () => {
   });
 
   it('should throw nothing but ExpressionError for any of these inputs', () => {
-    const inputs = ['', ')', '(', ',', '"', "'", '..', 'a.b.c', '1..2', '!x', '&&', '||', '=>', 'x[0]', 'new X', 'this', 'self', 'self.', '0x10', '1_000', 'NaN', 'Infinity', '\u0000', '\u2028', '😀'];
+    const inputs = [
+      '',
+      ')',
+      '(',
+      ',',
+      '"',
+      "'",
+      '..',
+      'a.b.c',
+      '1..2',
+      '!x',
+      '&&',
+      '||',
+      '=>',
+      'x[0]',
+      'new X',
+      'this',
+      'self',
+      'self.',
+      '0x10',
+      '1_000',
+      'NaN',
+      'Infinity',
+      '\u0000',
+      '\u2028',
+      '😀',
+    ];
     for (const text of inputs) {
       try {
         compileExpression(parseExpression(text), selfVocabulary, { self: 'AM', cohesion: binding.cohesion }, 'boolean');

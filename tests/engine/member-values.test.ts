@@ -37,16 +37,26 @@ function reference(e: Expr, w: World): number | boolean | string {
       const l = reference(e.left, w) as number;
       const r = reference(e.right, w) as number;
       switch (e.op) {
-        case '+': return l + r;
-        case '-': return l - r;
-        case '*': return l * r;
-        case '/': return r === 0 ? 0 : l / r;
-        case '<': return l < r;
-        case '<=': return l <= r;
-        case '>': return l > r;
-        case '>=': return l >= r;
-        case '==': return l === r;
-        case '!=': return l !== r;
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+          return r === 0 ? 0 : l / r;
+        case '<':
+          return l < r;
+        case '<=':
+          return l <= r;
+        case '>':
+          return l > r;
+        case '>=':
+          return l >= r;
+        case '==':
+          return l === r;
+        case '!=':
+          return l !== r;
       }
     }
   }
@@ -55,7 +65,9 @@ function reference(e: Expr, w: World): number | boolean | string {
 const NUMBERS = [0, 25, 40.5, 50, 100];
 const value = fc.oneof(fc.constantFrom(...NUMBERS), fc.double({ min: 0, max: 100, noNaN: true }));
 const member = fc.record<MemberState>({ loyalty: value, publicSupport: value, hedging: value, ties: value, status: fc.constant('member') });
-const world = fc.record({ RU: member, AM: member, KZ: member }).map((members): World => newWorld({ development: null, members, credibility: 40, moscowBandwidth: 60 }));
+const world = fc
+  .record({ RU: member, AM: member, KZ: member })
+  .map((members): World => newWorld({ development: null, members, credibility: 40, moscowBandwidth: 60 }));
 
 const memberValue = fc.tuple(fc.constantFrom('self', ...CODES), fc.constantFrom(...MEMBER_FIELDS)).map(([scope, field]) => `${scope}.${field}`);
 const number = fc.constantFrom(...NUMBERS.map(String), '0.05', '7');
@@ -109,7 +121,13 @@ describe('conditions and arithmetic on members, compiled to one closure', () => 
     ['self.loyalty == 40 or KZ.ties != 60', true],
     ['self.loyalty < 45 and KZ.loyalty < 45 or RU.loyalty > 80', true],
   ])('should read %s as written', (text, expected) => {
-    const m = (loyalty: number, publicSupport: number, hedging: number, ties: number): MemberState => ({ loyalty, publicSupport, hedging, ties, status: 'member' });
+    const m = (loyalty: number, publicSupport: number, hedging: number, ties: number): MemberState => ({
+      loyalty,
+      publicSupport,
+      hedging,
+      ties,
+      status: 'member',
+    });
     const w = fc.sample(world, { numRuns: 1, seed: 1 })[0];
     w.members = { RU: m(90, 60, 5, 100), AM: m(40, 32, 60, 30), KZ: m(64, 45, 48, 60) };
     expect(compileExpression(parseExpression(text), vocabulary, binding, 'boolean')(w)).toBe(expected);

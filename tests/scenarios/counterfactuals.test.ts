@@ -20,7 +20,7 @@ function shareWhere(scenario: Scenario, alternative: Policy, better: (alt: World
   return wins / SEEDS;
 }
 
-describe('counterfactuals move the world the way the sources\' mechanisms say', () => {
+describe("counterfactuals move the world the way the sources' mechanisms say", () => {
   it('should leave Armenia more loyal when the Council answers Article 4 with force (mechanism 1)', () => {
     const armenia = scenarios.get('armenia_2022')!;
     const answer = fixedPolicy({ article_four: 'military_assistance+leverage' }, 'answer');

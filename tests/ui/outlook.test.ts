@@ -51,7 +51,7 @@ describe('what tends to happen: the plan', () => {
     expect(plan.seed).toBe('p');
   });
 
-  it("should measure against the historical choice at the decision being taken now", () => {
+  it('should measure against the historical choice at the decision being taken now', () => {
     const record = recordOf(played('q', []));
     const planned = planOutlook(scenario, record, 1);
     if (!planned.ok) throw new Error(planned.error);
@@ -77,7 +77,13 @@ describe('what tends to happen: the plan', () => {
     if (!planned.ok) throw new Error(planned.error);
     const plan = planned.value;
     let rows = 0;
-    const report = fork(scenario, plan.record, { at: plan.at, alternatives: plan.arms.slice(1).map((a) => a.decision), runs: plan.runs, seed: plan.seed, onRun: () => rows++ });
+    const report = fork(scenario, plan.record, {
+      at: plan.at,
+      alternatives: plan.arms.slice(1).map((a) => a.decision),
+      runs: plan.runs,
+      seed: plan.seed,
+      onRun: () => rows++,
+    });
     expect(report.policies).toEqual(plan.arms.map((a) => a.decision));
     expect(rows).toBe(50 * plan.arms.length);
     const csv = summaryCsv(report).trim().split('\n');

@@ -21,8 +21,14 @@ export async function sensitivityChart(report: SensitivityReport, top: number): 
     color: { domain: ['low', 'high'], range: ['#3b6fb6', '#d0743c'] },
     marks: [
       // Low and high share a row, each in its own half, so neither hides the other.
-      Plot.barX(bars.filter((b) => b.end === 'low'), { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetBottom: 13 }),
-      Plot.barX(bars.filter((b) => b.end === 'high'), { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetTop: 13 }),
+      Plot.barX(
+        bars.filter((b) => b.end === 'low'),
+        { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetBottom: 13 },
+      ),
+      Plot.barX(
+        bars.filter((b) => b.end === 'high'),
+        { y: 'parameter', x1: 'from', x2: 'to', fill: 'end', insetTop: 13 },
+      ),
       Plot.ruleX([report.base * scale], { stroke: 'black' }),
     ],
   }) as unknown as Element;

@@ -15,10 +15,17 @@ export function checkCommand(names: string[], options: { plays: string; seed: st
     if (options.json) continue;
     out.data(`${report.scenario}: ${report.plays} random plays, longest ${report.longest} decisions`);
     for (const d of report.developments) out.data(`  development ${d.id.padEnd(28)} ${String(d.hits).padStart(6)} visits${d.linked ? '' : '  (not linked)'}`);
-    for (const o of report.options) out.data(`  option ${`${o.development}/${o.id}`.padEnd(48)} ${String(o.hits).padStart(6)}${o.withLeverage ? ` (${o.withLeverage} with leverage)` : ''}${o.historical ? '  historical' : ''}`);
+    for (const o of report.options)
+      out.data(
+        `  option ${`${o.development}/${o.id}`.padEnd(48)} ${String(o.hits).padStart(6)}${o.withLeverage ? ` (${o.withLeverage} with leverage)` : ''}${o.historical ? '  historical' : ''}`,
+      );
     for (const e of report.endings) out.data(`  ending ${e.id.padEnd(30)} ${String(e.hits).padStart(6)}`);
     for (const r of report.reactions) out.data(`  reaction ${r.id.padEnd(28)} ${String(r.hits).padStart(6)}`);
-    out.data(`  historical path (${report.historical.plays} plays): ${Object.entries(report.historical.endings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    out.data(
+      `  historical path (${report.historical.plays} plays): ${Object.entries(report.historical.endings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     for (const p of report.problems) out.data(`  PROBLEM: ${p}`);
     out.data(report.problems.length ? `  ${report.problems.length} problems` : '  ok');
   }

@@ -34,7 +34,8 @@ export function resolvePolicy(text: string, scenario: Scenario): Policy {
       const d = scenario.developments[development];
       if (!d) throw new InputError(`${text}: no development '${development}' in ${scenario.id}`);
       const { option } = parseDecision(choice);
-      if (!d.options.some((o) => o.id === option)) throw new InputError(`${text}: no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`);
+      if (!d.options.some((o) => o.id === option))
+        throw new InputError(`${text}: no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`);
     }
     return policy;
   } catch (error) {

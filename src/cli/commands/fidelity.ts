@@ -14,7 +14,11 @@ export function fidelityCommand(names: string[], options: { runs: string; seed: 
     for (const r of reports) {
       out.data(`${r.scenario}: historical decisions over ${r.runs} seeds`);
       for (const e of r.expectations) out.data(`  ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.share < min ? 'BELOW' : 'ok   '}  ${e.id}: ${e.text}`);
-      out.data(`  endings: ${Object.entries(r.endings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      out.data(
+        `  endings: ${Object.entries(r.endings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     }
   }
   out.message(below.length ? `below ${min * 100}%: ${below.join(', ')}` : `every expectation met in at least ${min * 100}% of runs`);

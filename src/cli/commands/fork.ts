@@ -47,7 +47,10 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
     out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
   }
   const runs = parseRuns(options.runs);
-  const alternatives = options.options.split(',').map((s) => s.trim()).filter(Boolean);
+  const alternatives = options.options
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!alternatives.length) throw new InputError('give the alternatives with --options a,b,c');
   const progress = progressBar(runs * (alternatives.length + 1), 'runs');
   try {

@@ -25,7 +25,10 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   const scenario = loadScenarioFile(scenarioName, options.rules);
   const run = startRun(scenario, options.seed, { recordCauses: !options.json });
   if (options.decisions !== undefined) {
-    const list = options.decisions.split(',').map((d) => d.trim()).filter(Boolean);
+    const list = options.decisions
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
     for (const [i, text] of list.entries()) {
       if (isOver(run)) throw new InputError(`decision ${i + 1} ('${text}') comes after the run has ended`);
       try {
@@ -54,4 +57,3 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   }
   return EXIT.ok;
 }
-

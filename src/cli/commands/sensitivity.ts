@@ -47,10 +47,20 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
     return EXIT.ok;
   }
   const show = (x: number) => (report.kind === 'probability' ? `${(x * 100).toFixed(1)}%` : x.toFixed(1));
-  out.data(`${report.scenario}, policy ${report.policy}: ${report.kind === 'probability' ? 'P' : 'mean'}(${report.outcome}) = ${show(report.base)} over ${report.runs} seeds`);
+  out.data(
+    `${report.scenario}, policy ${report.policy}: ${report.kind === 'probability' ? 'P' : 'mean'}(${report.outcome}) = ${show(report.base)} over ${report.runs} seeds`,
+  );
   out.data(`${report.rows.length} parameters moved down and up in turn; the ${Math.min(top, report.rows.length)} that move the outcome most:`);
   out.data('');
-  const rows = report.rows.slice(0, top).map((r) => [r.label, `${fmtValue(r.low)} .. ${fmtValue(r.base)} .. ${fmtValue(r.high)}`, `${show(r.outcomeLow)} .. ${show(r.outcomeHigh)}`, show(r.swing), r.provenance.length > 60 ? `${r.provenance.slice(0, 57)}...` : r.provenance]);
+  const rows = report.rows
+    .slice(0, top)
+    .map((r) => [
+      r.label,
+      `${fmtValue(r.low)} .. ${fmtValue(r.base)} .. ${fmtValue(r.high)}`,
+      `${show(r.outcomeLow)} .. ${show(r.outcomeHigh)}`,
+      show(r.swing),
+      r.provenance.length > 60 ? `${r.provenance.slice(0, 57)}...` : r.provenance,
+    ]);
   const header = ['parameter', 'low .. base .. high', 'outcome low .. high', 'swing', 'provenance'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   out.data(header.map((h, i) => h.padEnd(widths[i])).join('  '));

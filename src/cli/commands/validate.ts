@@ -10,7 +10,11 @@ export function validateCommand(files: string[], options: { rules?: string; json
   if (options.json) out.data(JSON.stringify(report, null, 2));
   else {
     for (const r of report) for (const p of r.problems) out.data(formatProblem(p));
-    out.message(total ? `${total} problem${total === 1 ? '' : 's'} in ${report.filter((r) => r.problems.length).length} of ${files.length} files` : `${files.length} file${files.length === 1 ? '' : 's'} valid`);
+    out.message(
+      total
+        ? `${total} problem${total === 1 ? '' : 's'} in ${report.filter((r) => r.problems.length).length} of ${files.length} files`
+        : `${files.length} file${files.length === 1 ? '' : 's'} valid`,
+    );
   }
   return total ? EXIT.badInput : EXIT.ok;
 }

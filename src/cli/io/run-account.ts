@@ -15,7 +15,7 @@ export function runAccount(run: Run): string[] {
     const development = scenario.developments[d.development];
     const historical = development.options.some((o) => o.id === d.option && o.historical);
     lines.push(`${turn + 1}. ${development.date}, ${development.place}: ${development.title}`);
-    lines.push(`   The Council: ${optionLabel(scenario, d.option)}${d.leverage ? ' (with Moscow\'s leverage)' : ''}${historical ? ' [what happened]' : ''}`);
+    lines.push(`   The Council: ${optionLabel(scenario, d.option)}${d.leverage ? " (with Moscow's leverage)" : ''}${historical ? ' [what happened]' : ''}`);
     for (const c of changes.filter((c) => c.turn === turn && c.cause.kind !== 'drift')) {
       const delta = typeof c.after === 'number' && typeof c.before === 'number' ? c.after - c.before : null;
       lines.push(`   ${describeChange(scenario, { change: c, delta, because: [] } as ExplainedChange)}`);
@@ -31,10 +31,14 @@ export function runAccount(run: Run): string[] {
     const ending = scenario.endings.find((e) => e.id === world.ending)!;
     lines.push(`Ending: ${ending.title} (${ending.tone})`, `   ${ending.text.trim()}`, '');
   }
-  lines.push(`Cohesion ${fmt(cohesion(world, scenario.params.cohesion))}, credibility ${fmt(world.credibility)}, Moscow's bandwidth ${fmt(world.moscowBandwidth)}`);
+  lines.push(
+    `Cohesion ${fmt(cohesion(world, scenario.params.cohesion))}, credibility ${fmt(world.credibility)}, Moscow's bandwidth ${fmt(world.moscowBandwidth)}`,
+  );
   for (const code of scenario.members) {
     const m = world.members[code];
-    lines.push(`   ${scenario.names[code].padEnd(11)} loyalty ${fmt(m.loyalty).padStart(5)}  public ${fmt(m.publicSupport).padStart(5)}  hedging ${fmt(m.hedging).padStart(5)}  ${m.status}`);
+    lines.push(
+      `   ${scenario.names[code].padEnd(11)} loyalty ${fmt(m.loyalty).padStart(5)}  public ${fmt(m.publicSupport).padStart(5)}  hedging ${fmt(m.hedging).padStart(5)}  ${m.status}`,
+    );
   }
   const why = explainCohesion(scenario, world);
   lines.push('', `Why cohesion moved from ${fmt(why.start)} to ${fmt(why.end)}:`);

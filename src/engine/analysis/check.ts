@@ -62,7 +62,13 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     plays,
     developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: devHits[id] ?? 0 })),
     options: scenario.order.flatMap((d) =>
-      developmentById(scenario, d).options.map((o) => ({ development: d, id: o.id, historical: o.historical, hits: optionHits[o.id] ?? 0, withLeverage: leverageHits[o.id] ?? 0 })),
+      developmentById(scenario, d).options.map((o) => ({
+        development: d,
+        id: o.id,
+        historical: o.historical,
+        hits: optionHits[o.id] ?? 0,
+        withLeverage: leverageHits[o.id] ?? 0,
+      })),
     ),
     endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
     reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: reactionHits[id] ?? 0 })),
@@ -75,7 +81,8 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     if (!d.linked) report.problems.push(`development '${d.id}' is not reachable from '${scenario.start}' by any option`);
     else if (d.hits === 0) report.problems.push(`development '${d.id}' was not reached in ${plays} random plays`);
   }
-  for (const o of report.options) if (o.hits === 0) report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays`);
+  for (const o of report.options)
+    if (o.hits === 0) report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays`);
   for (const e of report.endings) if (e.hits === 0) report.problems.push(`ending '${e.id}' was not reached in ${plays} random plays`);
   if (endless) report.problems.push(`${endless} of ${plays} plays did not end within ${scenario.maxTurns} decisions (a loop with no way out)`);
   for (const b of historical.blocked) {
@@ -111,7 +118,7 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
     choose(run, choices) {
       const development = currentDevelopment(scenario, run.world);
       const wanted = development.options.find((o) => o.historical);
-      const choice = wanted ? choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id) : undefined;
+      const choice = wanted ? (choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id)) : undefined;
       if (choice) return choice;
       if (wanted) {
         const key = `${development.id}:${wanted.id}`;

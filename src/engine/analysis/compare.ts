@@ -79,7 +79,11 @@ export function outcomesOf(scenario: Scenario): Outcome[] {
     outcomes.push({ key: `reaction:${key}`, label: `${r.member} ${r.label}`, test: (w) => (w.reacted[key] ?? 0) > 0 });
   }
   outcomes.push({ key: 'any:withdrawn', label: 'any member withdraws', test: (w) => Object.values(w.members).some((m) => m.status === 'withdrawn') });
-  outcomes.push({ key: 'any:suspended', label: 'any member suspends participation', test: (w) => Object.values(w.members).some((m) => m.status === 'suspended') });
+  outcomes.push({
+    key: 'any:suspended',
+    label: 'any member suspends participation',
+    test: (w) => Object.values(w.members).some((m) => m.status === 'suspended'),
+  });
   return outcomes;
 }
 
@@ -88,7 +92,11 @@ export function metricsOf(scenario: Scenario): Metric[] {
     { key: 'cohesion', label: 'cohesion', read: (w) => cohesion(w, scenario.params.cohesion) },
     { key: 'credibility', label: 'credibility', read: (w) => w.credibility },
     { key: 'moscowBandwidth', label: "Moscow's bandwidth", read: (w) => w.moscowBandwidth },
-    ...scenario.members.map((code) => ({ key: `${code}.loyalty`, label: `${scenario.names[code]} loyalty`, read: (w: World) => memberAt(w, memberSlot(code)).loyalty })),
+    ...scenario.members.map((code) => ({
+      key: `${code}.loyalty`,
+      label: `${scenario.names[code]} loyalty`,
+      read: (w: World) => memberAt(w, memberSlot(code)).loyalty,
+    })),
   ];
 }
 
@@ -179,7 +187,10 @@ export class Comparison {
 }
 
 export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
-  const comparison = new Comparison(scenario, policies.map((p) => p.name));
+  const comparison = new Comparison(
+    scenario,
+    policies.map((p) => p.name),
+  );
   const total = options.runs * policies.length;
   // offPlan: runs in which a policy reached a development it names but could not take its option there (vetoed, or not on the table).
   const arms = policies.map((policy) => ({ policy, offPlan: 0 }));
@@ -196,7 +207,10 @@ export function compare(scenario: Scenario, policies: Policy[], options: Compare
   }
   const report = comparison.report(options.seed);
   for (const { policy, offPlan } of arms) {
-    if (offPlan) report.notes.push(`${policy.name}: its plan could not be followed in ${offPlan} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`);
+    if (offPlan)
+      report.notes.push(
+        `${policy.name}: its plan could not be followed in ${offPlan} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`,
+      );
   }
   return report;
 }

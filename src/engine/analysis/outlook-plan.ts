@@ -76,5 +76,14 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const leftOut = views
     .filter((v) => !v.passable && !v.leverage.possible)
     .map((v) => `${v.option.label} (${v.available ? `blocked by ${v.vetoedBy.map((c) => scenario.names[c]).join(', ')}` : 'not on the table then'})`);
-  return ok({ at, pending, development, arms, record: { ...record, decisions: [...record.decisions.slice(0, at - 1), reference] }, leftOut, runs, seed: record.seed });
+  return ok({
+    at,
+    pending,
+    development,
+    arms,
+    record: { ...record, decisions: [...record.decisions.slice(0, at - 1), reference] },
+    leftOut,
+    runs,
+    seed: record.seed,
+  });
 }

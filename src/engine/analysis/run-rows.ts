@@ -11,7 +11,18 @@ export type Cell = string | number;
 
 /** `arm` names the first column: `policy` for a comparison of policies, `option` for a fork. */
 export function runHeader(scenario: Scenario, arm: string): string[] {
-  return [arm, 'run', 'seed', 'ending', 'cohesion', 'credibility', 'moscowBandwidth', ...scenario.members.flatMap((m) => [`${m}.loyalty`, `${m}.publicSupport`, `${m}.hedging`, `${m}.status`]), 'decisions', 'reactions'];
+  return [
+    arm,
+    'run',
+    'seed',
+    'ending',
+    'cohesion',
+    'credibility',
+    'moscowBandwidth',
+    ...scenario.members.flatMap((m) => [`${m}.loyalty`, `${m}.publicSupport`, `${m}.hedging`, `${m}.status`]),
+    'decisions',
+    'reactions',
+  ];
 }
 
 export function runRow(scenario: Scenario, arm: string, index: number, seed: string, world: World): Cell[] {

@@ -145,7 +145,13 @@ export function sensitivity(
     const outcomeHigh = outcomeAt(p.high);
     options.onProgress?.(index + 1, parameters.length);
     if (outcomeLow === null || outcomeHigh === null) return;
-    rows.push({ ...p, label: labelFor(p.file === 'scenario' ? scenarioData : rulesData, p), outcomeLow, outcomeHigh, swing: Math.abs(outcomeHigh - outcomeLow) });
+    rows.push({
+      ...p,
+      label: labelFor(p.file === 'scenario' ? scenarioData : rulesData, p),
+      outcomeLow,
+      outcomeHigh,
+      swing: Math.abs(outcomeHigh - outcomeLow),
+    });
   });
   rows.sort((a, b) => b.swing - a.swing || a.label.localeCompare(b.label));
   return { scenario: scenario.id, policy: policy.name, outcome, kind: query.kind, runs: options.runs, base, rows };

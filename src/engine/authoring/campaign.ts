@@ -39,7 +39,13 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
   if (!checked.ok) return checked;
   const { data: file, source } = checked.value;
   const problems: Problem[] = [];
-  checkSourcesIn(file, [], rules.sources.map((s) => s.file), source, problems);
+  checkSourcesIn(
+    file,
+    [],
+    rules.sources.map((s) => s.file),
+    source,
+    problems,
+  );
   const chapters = loadChapters(file, source, chapterFiles, rulesText, problems);
   if (problems.length) return fail(dedupe(problems));
   checkUniqueAcrossChapters(chapters, rules, source, problems);
@@ -61,7 +67,8 @@ function loadChapters(file: CampaignFile, places: Places, chapterFiles: Record<s
       return [];
     }
     const missing = loaded.value.members.filter((m) => !file.members.includes(m));
-    if (missing.length) problems.push(places.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
+    if (missing.length)
+      problems.push(places.problem(['chapters', i, 'scenario'], `'${c.scenario}' has members the campaign does not list: ${missing.join(', ')}`));
     return [{ scenario: loaded.value, text, title: c.title }];
   });
 }
@@ -72,7 +79,8 @@ function checkUniqueAcrossChapters(chapters: Chapter[], rules: RulesFile, places
   const claim = (kind: string, id: string, chapter: string, index: number) => {
     const key = `${kind}:${id}`;
     const first = owner.get(key);
-    if (first && first !== chapter) problems.push(places.problem(['chapters', index, 'scenario'], `${kind} id '${id}' is used in both '${first}' and '${chapter}'`));
+    if (first && first !== chapter)
+      problems.push(places.problem(['chapters', index, 'scenario'], `${kind} id '${id}' is used in both '${first}' and '${chapter}'`));
     else owner.set(key, chapter);
   };
   chapters.forEach(({ scenario: s }, i) => {
@@ -118,7 +126,7 @@ function joinReactions(chapters: Scenario[], rules: RulesFile): { reactions: Rea
       const when = r.when;
       reactions.push(standing.has(r.id) ? r : { ...r, when: (w) => w.development !== null && inChapter.has(w.development) && when(w) });
     }
-    for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) (seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e));
+    for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e);
   }
   return { reactions, drift };
 }

@@ -166,7 +166,13 @@ export function clampValue(value: number): number {
 }
 
 /** A World at its start: the given members and alliance values, nothing yet decided or recorded. */
-export function newWorld(parts: { members: Record<string, MemberState>; credibility: number; moscowBandwidth: number; development: string | null; vars?: Record<string, number> }): World {
+export function newWorld(parts: {
+  members: Record<string, MemberState>;
+  credibility: number;
+  moscowBandwidth: number;
+  development: string | null;
+  vars?: Record<string, number>;
+}): World {
   return {
     turn: 0,
     development: parts.development,

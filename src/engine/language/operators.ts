@@ -66,27 +66,48 @@ function numeric(expr: Binary, op: NumericOp, left: NumberTyped, right: NumberTy
 
 function withConstant(op: Exclude<NumericOp, '/'>, ln: NumberFn, c: number): Typed {
   switch (op) {
-    case '+': return { type: 'number', fn: (w) => ln(w) + c };
-    case '-': return { type: 'number', fn: (w) => ln(w) - c };
-    case '*': return { type: 'number', fn: (w) => ln(w) * c };
-    case '<': return { type: 'boolean', fn: (w) => ln(w) < c };
-    case '<=': return { type: 'boolean', fn: (w) => ln(w) <= c };
-    case '>': return { type: 'boolean', fn: (w) => ln(w) > c };
-    case '>=': return { type: 'boolean', fn: (w) => ln(w) >= c };
+    case '+':
+      return { type: 'number', fn: (w) => ln(w) + c };
+    case '-':
+      return { type: 'number', fn: (w) => ln(w) - c };
+    case '*':
+      return { type: 'number', fn: (w) => ln(w) * c };
+    case '<':
+      return { type: 'boolean', fn: (w) => ln(w) < c };
+    case '<=':
+      return { type: 'boolean', fn: (w) => ln(w) <= c };
+    case '>':
+      return { type: 'boolean', fn: (w) => ln(w) > c };
+    case '>=':
+      return { type: 'boolean', fn: (w) => ln(w) >= c };
   }
 }
 
 function withFunction(op: NumericOp, ln: NumberFn, rn: NumberFn): Typed {
   switch (op) {
-    case '+': return { type: 'number', fn: (w) => ln(w) + rn(w) };
-    case '-': return { type: 'number', fn: (w) => ln(w) - rn(w) };
-    case '*': return { type: 'number', fn: (w) => ln(w) * rn(w) };
+    case '+':
+      return { type: 'number', fn: (w) => ln(w) + rn(w) };
+    case '-':
+      return { type: 'number', fn: (w) => ln(w) - rn(w) };
+    case '*':
+      return { type: 'number', fn: (w) => ln(w) * rn(w) };
     // Division by zero gives 0, not Infinity: a scenario value must never become NaN or unbounded.
-    case '/': return { type: 'number', fn: (w) => { const d = rn(w); return d === 0 ? 0 : ln(w) / d; } };
-    case '<': return { type: 'boolean', fn: (w) => ln(w) < rn(w) };
-    case '<=': return { type: 'boolean', fn: (w) => ln(w) <= rn(w) };
-    case '>': return { type: 'boolean', fn: (w) => ln(w) > rn(w) };
-    case '>=': return { type: 'boolean', fn: (w) => ln(w) >= rn(w) };
+    case '/':
+      return {
+        type: 'number',
+        fn: (w) => {
+          const d = rn(w);
+          return d === 0 ? 0 : ln(w) / d;
+        },
+      };
+    case '<':
+      return { type: 'boolean', fn: (w) => ln(w) < rn(w) };
+    case '<=':
+      return { type: 'boolean', fn: (w) => ln(w) <= rn(w) };
+    case '>':
+      return { type: 'boolean', fn: (w) => ln(w) > rn(w) };
+    case '>=':
+      return { type: 'boolean', fn: (w) => ln(w) >= rn(w) };
   }
 }
 

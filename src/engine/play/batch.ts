@@ -73,7 +73,12 @@ export function summarize(run: Run): RunSummary {
     seed: run.seed,
     decisions: world.decisions.map(formatDecision),
     ending: world.ending ?? '',
-    world: { cohesion: round(cohesion(world, scenario.params.cohesion)), credibility: round(world.credibility), moscowBandwidth: round(world.moscowBandwidth), members },
+    world: {
+      cohesion: round(cohesion(world, scenario.params.cohesion)),
+      credibility: round(world.credibility),
+      moscowBandwidth: round(world.moscowBandwidth),
+      members,
+    },
     reactions: world.reactions.map((r) => ({ member: r.member, reaction: r.reaction, development: r.development })),
     hash: worldHash(world),
   };

@@ -9,10 +9,7 @@ import { advanceToNext, copyRun, isOver, applyReactions, resolveDecision, settle
  * each on a copy of the run, so every snapshot stays as it was and batch runs (which call the same
  * steps without an actor) give identical worlds.
  */
-export type TurnEvent =
-  | { type: 'briefing.done' }
-  | { type: 'council.decide'; option: string; leverage: boolean }
-  | { type: 'aftermath.done' };
+export type TurnEvent = { type: 'briefing.done' } | { type: 'council.decide'; option: string; leverage: boolean } | { type: 'aftermath.done' };
 
 export type TurnInput = { scenario: Scenario; seed: string; recordCauses?: boolean } | { run: Run };
 

@@ -17,11 +17,7 @@ export class PolicyError extends Error {}
 export const historicalPolicy: Policy = {
   name: 'historical',
   choose(_run, choices) {
-    return (
-      choices.find((c) => c.view.option.historical && !c.leverage) ??
-      choices.find((c) => c.view.option.historical) ??
-      choiceAt(choices, 0)
-    );
+    return choices.find((c) => c.view.option.historical && !c.leverage) ?? choices.find((c) => c.view.option.historical) ?? choiceAt(choices, 0);
   },
 };
 

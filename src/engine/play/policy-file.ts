@@ -22,7 +22,11 @@ const policySchema = z.strictObject({
   otherwise: z.enum(['historical', 'random', 'greedy']).optional(),
 });
 
-const FALLBACKS: Record<NonNullable<z.infer<typeof policySchema>['otherwise']>, Policy> = { historical: historicalPolicy, random: randomPolicy, greedy: greedyPolicy };
+const FALLBACKS: Record<NonNullable<z.infer<typeof policySchema>['otherwise']>, Policy> = {
+  historical: historicalPolicy,
+  random: randomPolicy,
+  greedy: greedyPolicy,
+};
 
 export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Policy, Problem[]> {
   const checked = readChecked(file, policySchema);

@@ -115,7 +115,12 @@ function scenarioKeys(scenario: Scenario): Keys {
   if (!keys) {
     keys = {
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
-      reactions: scenario.reactions.map((reaction) => ({ reaction, slot: memberSlot(reaction.member), key: `${reaction.member}:${reaction.id}`, returning: reaction.kind === 'return' })),
+      reactions: scenario.reactions.map((reaction) => ({
+        reaction,
+        slot: memberSlot(reaction.member),
+        key: `${reaction.member}:${reaction.id}`,
+        returning: reaction.kind === 'return',
+      })),
       reactionsAt: new Map(),
       // A drift rule moves a value of the member it is bound to; one that names no member never applied.
       drift: scenario.drift.flatMap((effect) => {
@@ -145,7 +150,11 @@ const UNRECORDED: Cause = { kind: 'option', id: '', rule: '', why: '' };
 
 /** Values at the start, for initial(). */
 function snapshotValues(scenario: Scenario, world: World): Record<string, number> {
-  const values: Record<string, number> = { credibility: world.credibility, moscowBandwidth: world.moscowBandwidth, cohesion: cohesion(world, scenario.params.cohesion) };
+  const values: Record<string, number> = {
+    credibility: world.credibility,
+    moscowBandwidth: world.moscowBandwidth,
+    cohesion: cohesion(world, scenario.params.cohesion),
+  };
   for (const { code, field, key } of scenarioKeys(scenario).initial) {
     const m = world.members[code];
     if (m !== undefined) values[key] = m[field];

@@ -91,7 +91,11 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
     const p = -w.bandwidth * (100 - world.moscowBandwidth) * option.russianEffort;
     if (p <= -0.5) {
       score += p;
-      if (detail) factors.push({ label: world.moscowBandwidth < 50 ? 'distracted: little bandwidth to spare' : "weighs the effort against Moscow's bandwidth", points: p });
+      if (detail)
+        factors.push({
+          label: world.moscowBandwidth < 50 ? 'distracted: little bandwidth to spare' : "weighs the effort against Moscow's bandwidth",
+          points: p,
+        });
     }
   }
   const stance = classify(score, w);

@@ -134,7 +134,14 @@ function causeOf(world: World, effect: Effect, cause: Origin): Cause {
     source: effect.source,
     assumption: effect.assumption,
     // A rule's own target is not its reason (a drift toward X is not caused by the last drift).
-    triggeredBy: cause.triggeredBy ?? (world.changes && effect.reads.length ? latestChanges(world, effect.reads.filter((k) => k !== effect.target.key)) : undefined),
+    triggeredBy:
+      cause.triggeredBy ??
+      (world.changes && effect.reads.length
+        ? latestChanges(
+            world,
+            effect.reads.filter((k) => k !== effect.target.key),
+          )
+        : undefined),
   };
 }
 

@@ -83,9 +83,11 @@ export function explainCohesion(scenario: Scenario, world: World): CohesionExpla
       { label: 'credibility of the guarantee', from: before.fromCredibility, to: after.fromCredibility },
       { label: 'members suspended or gone', from: before.fromAbsence, to: after.fromAbsence },
     ],
-    inputs: [...scenario.members.map((code) => explain(world, `${code}.loyalty`)), ...scenario.members.map((code) => explain(world, `${code}.status`)), explain(world, 'credibility')].filter(
-      (e) => e.changes.length > 0,
-    ),
+    inputs: [
+      ...scenario.members.map((code) => explain(world, `${code}.loyalty`)),
+      ...scenario.members.map((code) => explain(world, `${code}.status`)),
+      explain(world, 'credibility'),
+    ].filter((e) => e.changes.length > 0),
   };
 }
 
@@ -96,7 +98,7 @@ const signed = (x: number) => (x >= 0 ? `+${fmt(x)}` : `−${fmt(-x)}`);
 export function describeChange(scenario: Scenario, e: ExplainedChange): string {
   const c = e.change;
   const amount = e.delta !== null ? signed(e.delta) : `${c.before} → ${c.after}`;
-  const where = c.development ? scenario.developments[c.development]?.title ?? c.development : 'start';
+  const where = c.development ? (scenario.developments[c.development]?.title ?? c.development) : 'start';
   const cause = c.cause;
   const authority = cause.source ? ` [${cause.source}]` : cause.assumption ? " [designer's assumption]" : '';
   return `${amount} ${c.target} at ${where}: ${causeText(scenario, cause)}: ${cause.why}${authority}`;
@@ -126,7 +128,10 @@ export function explanationLines(scenario: Scenario, explanation: Explanation): 
   const lines: string[] = [];
   const start = explanation.start;
   const end = explanation.end;
-  const head = typeof start === 'number' && typeof end === 'number' ? `${explanation.key}: ${fmt(start)} → ${fmt(end)} (${signed(end - start)})` : `${explanation.key}: ${start} → ${end}`;
+  const head =
+    typeof start === 'number' && typeof end === 'number'
+      ? `${explanation.key}: ${fmt(start)} → ${fmt(end)} (${signed(end - start)})`
+      : `${explanation.key}: ${start} → ${end}`;
   lines.push(head);
   const walk = (items: ExplainedChange[], indent: string) => {
     for (const item of items) {

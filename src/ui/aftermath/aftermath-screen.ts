@@ -45,11 +45,31 @@ function changedTable(rows: Row[]): HTMLElement {
     'table',
     { class: 'changed' },
     h('caption', { class: 'visually-hidden' }, 'Values this decision changed'),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Before'), h('th', { scope: 'col' }, 'After'), h('th', { scope: 'col' }, 'Change'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Value'),
+        h('th', { scope: 'col' }, 'Before'),
+        h('th', { scope: 'col' }, 'After'),
+        h('th', { scope: 'col' }, 'Change'),
+      ),
+    ),
     h(
       'tbody',
       null,
-      rows.map((r) => h('tr', { 'data-key': r.key }, h('th', { scope: 'row' }, r.label), h('td', null, shown(r.before)), h('td', null, shown(r.after)), h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)))),
+      rows.map((r) =>
+        h(
+          'tr',
+          { 'data-key': r.key },
+          h('th', { scope: 'row' }, r.label),
+          h('td', null, shown(r.before)),
+          h('td', null, shown(r.after)),
+          h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)),
+        ),
+      ),
     ),
   );
 }
@@ -65,7 +85,9 @@ function reactionItem(run: Run, changes: Change[], r: ReactionEvent): HTMLElemen
     'li',
     { class: 'reaction', 'data-reaction': `${r.member}:${r.reaction}` },
     h('p', { class: 'reaction-title' }, h('strong', null, title), source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : ''),
-    own.length ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false))) : h('p', null, 'It changes no value by itself, but it is on the record.'),
+    own.length
+      ? own.map((c, i) => (i === 0 ? changeWithChain(run, c, `Why did ${scenario.names[r.member]} do this?`) : changeLine(scenario, c, false)))
+      : h('p', null, 'It changes no value by itself, but it is on the record.'),
   );
 }
 
@@ -84,7 +106,16 @@ function whySection(run: Run, changes: Change[], reactions: ReactionEvent[]): HT
     h('h4', null, 'How the members answered'),
     reactionItems.length ? h('ul', { class: 'reactions' }, reactionItems) : h('p', null, 'No member reacted beyond the Council table.'),
     slow.length
-      ? h('details', { class: 'slow' }, h('summary', null, `Slower currents: ${slow.length} ${slow.length === 1 ? 'change' : 'changes'} from ${slow.some((c) => c.cause.kind === 'debt') ? "standing rules and the price of Moscow's leverage" : 'standing rules'}`), slow.map((c) => changeWithChain(run, c, 'What set this off?')))
+      ? h(
+          'details',
+          { class: 'slow' },
+          h(
+            'summary',
+            null,
+            `Slower currents: ${slow.length} ${slow.length === 1 ? 'change' : 'changes'} from ${slow.some((c) => c.cause.kind === 'debt') ? "standing rules and the price of Moscow's leverage" : 'standing rules'}`,
+          ),
+          slow.map((c) => changeWithChain(run, c, 'What set this off?')),
+        )
       : null,
   );
 }

@@ -12,7 +12,12 @@ import type { Phase, Session } from '../state/session.ts';
 
 export type OutlookModule = typeof import('../outlook/outlook-screen.ts');
 
-const BACK: Record<Phase, string> = { briefing: 'Back to the briefing', council: 'Back to the Council', aftermath: 'Back to the aftermath', debrief: 'Back to the debrief' };
+const BACK: Record<Phase, string> = {
+  briefing: 'Back to the briefing',
+  council: 'Back to the Council',
+  aftermath: 'Back to the aftermath',
+  debrief: 'Back to the debrief',
+};
 
 export interface RunScreenContext {
   library: Library;
@@ -42,7 +47,11 @@ export function runScreen(s: Session, view: RunView, context: RunScreenContext):
     case 'briefing':
       return briefingScreen(run, () => s.send({ type: 'briefing.done' }));
     case 'council':
-      return councilScreen(run, (option, leverage) => s.send({ type: 'council.decide', option, leverage }), runHash(s.slot, { kind: 'outlook', at: run.world.decisions.length + 1 }));
+      return councilScreen(
+        run,
+        (option, leverage) => s.send({ type: 'council.decide', option, leverage }),
+        runHash(s.slot, { kind: 'outlook', at: run.world.decisions.length + 1 }),
+      );
     case 'aftermath':
       return aftermathScreen(run, s.before, () => s.send({ type: 'aftermath.done' }));
     case 'debrief':

@@ -15,7 +15,12 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
   const chapter = scenario.chapters.length ? chapterOf(run) : null;
   const quotes = dev.quotes.map((q) => {
     const ref = sourceRef(scenario, q.source);
-    return h('figure', { class: 'quote' }, h('blockquote', null, h('p', null, `“${q.text}”`)), h('figcaption', null, `— ${q.who}, `, h('cite', null, ref.title), ref.detail ? ` (${ref.detail})` : ''));
+    return h(
+      'figure',
+      { class: 'quote' },
+      h('blockquote', null, h('p', null, `“${q.text}”`)),
+      h('figcaption', null, `— ${q.who}, `, h('cite', null, ref.title), ref.detail ? ` (${ref.detail})` : ''),
+    );
   });
   const el = h(
     'section',
@@ -23,7 +28,14 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
     h('p', { class: 'kicker' }, `Briefing ${world.decisions.length + 1}`, chapter ? ` · ${chapter}` : '', ` · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, dev.briefing),
-    arrival.length ? h('section', { class: 'arrival', 'aria-label': 'As this begins' }, h('h3', null, 'As this begins'), arrival.map((c) => changeLine(scenario, c, false))) : null,
+    arrival.length
+      ? h(
+          'section',
+          { class: 'arrival', 'aria-label': 'As this begins' },
+          h('h3', null, 'As this begins'),
+          arrival.map((c) => changeLine(scenario, c, false)),
+        )
+      : null,
     quotes.length ? h('section', { class: 'quotes', 'aria-label': 'In their words' }, h('h3', null, 'In their words'), quotes) : null,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'convene', onclick: onDone }, 'Convene the Council')),
   );

@@ -31,7 +31,12 @@ export function lineChart(spec: ChartSpec): HTMLElement {
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');
   const grid = [0, 25, 50, 75, 100].map((v) =>
-    s('g', { class: 'grid' }, s('line', { x1: m.left, x2: W - m.right, y1: y(v), y2: y(v) }), v % 50 === 0 ? s('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)) : null),
+    s(
+      'g',
+      { class: 'grid' },
+      s('line', { x1: m.left, x2: W - m.right, y1: y(v), y2: y(v) }),
+      v % 50 === 0 ? s('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)) : null,
+    ),
   );
   const ticks = spec.points.slice(0, n).map((label, i) => s('text', { class: 'tick', x: x(i), y: H - 6, 'text-anchor': 'middle' }, label));
   const lines = spec.series.map((series) => {
@@ -61,8 +66,28 @@ export function chartTable(caption: string, points: string[], rows: { label: str
     'table',
     { class: 'chart-data' },
     h('caption', null, caption),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Series'), points.slice(0, n).map((p) => h('th', { scope: 'col' }, p)))),
-    h('tbody', null, rows.map((r) => h('tr', null, h('th', { scope: 'row' }, r.label), Array.from({ length: n }, (_, i) => h('td', null, r.values[i] === undefined ? '–' : whole(r.values[i])))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Series'),
+        points.slice(0, n).map((p) => h('th', { scope: 'col' }, p)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((r) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, r.label),
+          Array.from({ length: n }, (_, i) => h('td', null, r.values[i] === undefined ? '–' : whole(r.values[i]))),
+        ),
+      ),
+    ),
   );
 }
 
@@ -71,7 +96,27 @@ export function chartLegend(yours = 'Your path', other = 'The historical path'):
   return h(
     'p',
     { class: 'chart-legend' },
-    h('span', { class: 'key key-yours' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('circle', { cx: 20, cy: 5, r: 4 })), ` ${yours} (solid line, round markers)`),
-    h('span', { class: 'key key-history' }, s('svg', { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' }, s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }), s('rect', { x: 16.5, y: 1.5, width: 7, height: 7 })), ` ${other} (dashed line, square markers)`),
+    h(
+      'span',
+      { class: 'key key-yours' },
+      s(
+        'svg',
+        { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' },
+        s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }),
+        s('circle', { cx: 20, cy: 5, r: 4 }),
+      ),
+      ` ${yours} (solid line, round markers)`,
+    ),
+    h(
+      'span',
+      { class: 'key key-history' },
+      s(
+        'svg',
+        { viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' },
+        s('line', { x1: 0, y1: 5, x2: 40, y2: 5 }),
+        s('rect', { x: 16.5, y: 1.5, width: 7, height: 7 }),
+      ),
+      ` ${other} (dashed line, square markers)`,
+    ),
   );
 }

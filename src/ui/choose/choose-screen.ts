@@ -41,12 +41,38 @@ function savedList(library: Library, slots: SlotRead[], actions: ChooseActions):
       return h(
         'li',
         { class: 'save', 'data-slot': id },
-        h('p', null, h('strong', null, title), ` — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${label && label !== 'new run' ? `, ${label}` : ''}`, savedAt ? h('span', { class: 'muted' }, ` · saved ${when(savedAt)}`) : null),
+        h(
+          'p',
+          null,
+          h('strong', null, title),
+          ` — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${label && label !== 'new run' ? `, ${label}` : ''}`,
+          savedAt ? h('span', { class: 'muted' }, ` · saved ${when(savedAt)}`) : null,
+        ),
         h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: 'primary', 'data-action': 'continue', 'aria-label': `Continue: ${title}, ${n} decisions`, onclick: () => actions.onContinue(id) }, 'Continue'),
-          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete: ${title}, ${n} decisions`, onclick: () => actions.onDelete(id) }, 'Delete'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-action': 'continue',
+              'aria-label': `Continue: ${title}, ${n} decisions`,
+              onclick: () => actions.onContinue(id),
+            },
+            'Continue',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'data-action': 'delete',
+              'aria-label': `Delete: ${title}, ${n} decisions`,
+              onclick: () => actions.onDelete(id),
+            },
+            'Delete',
+          ),
         ),
       );
     }),
@@ -60,7 +86,11 @@ function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: C
       { class: 'card broken', 'data-scenario': entry.id },
       h('h3', null, entry.id.replace(/_/g, ' ')),
       h('p', null, 'This scenario file has problems, so it cannot be played yet:'),
-      h('ul', { class: 'problems' }, entry.problems.slice(0, 3).map((p) => h('li', null, h('code', null, p)))),
+      h(
+        'ul',
+        { class: 'problems' },
+        entry.problems.slice(0, 3).map((p) => h('li', null, h('code', null, p))),
+      ),
       entry.problems.length > 3 ? h('p', null, `…and ${entry.problems.length - 3} more. Check it with: npm run cli -- validate ${entry.file}`) : null,
     );
   }
@@ -68,9 +98,23 @@ function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: C
     'li',
     { class: `card ${entry.kind}`, 'data-scenario': entry.id },
     h('h3', null, entry.title),
-    h('p', { class: 'meta' }, `${entry.era} · ${entry.length} · ${entry.kind === 'campaign' ? `${entry.chapters} chapters · ` : ''}${listText(entry.members.map((c) => entry.names[c] ?? c))}`),
+    h(
+      'p',
+      { class: 'meta' },
+      `${entry.era} · ${entry.length} · ${entry.kind === 'campaign' ? `${entry.chapters} chapters · ` : ''}${listText(entry.members.map((c) => entry.names[c] ?? c))}`,
+    ),
     h('p', null, entry.premise),
-    h('button', { type: 'button', class: 'primary', 'data-action': 'play', 'aria-label': `Play: ${entry.title}`, onclick: () => actions.onPlay(entry.id, seedInput.value.trim()) }, 'Play'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        'data-action': 'play',
+        'aria-label': `Play: ${entry.title}`,
+        onclick: () => actions.onPlay(entry.id, seedInput.value.trim()),
+      },
+      'Play',
+    ),
   );
 }
 
@@ -84,24 +128,70 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
     'section',
     { class: 'screen choose', 'aria-labelledby': 'screen-heading' },
     heading,
-    h('p', { class: 'lede' }, 'You lead the Collective Security Treaty Organization: Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, Tajikistan, and in earlier years Uzbekistan, Azerbaijan and Georgia. Crises from the documented record arrive; the Council must agree on an answer; the members react. When does the alliance answer?'),
-    h('p', { class: 'article' }, h('q', null, 'In the event of an act of aggression against any of the participating states, all other participating states will provide him with the necessary assistance, including military.'), ' — Article 4 of the Collective Security Treaty'),
-    notices.length ? h('div', { class: 'notices' }, notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text))) : null,
-    slots.length ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions)) : null,
+    h(
+      'p',
+      { class: 'lede' },
+      'You lead the Collective Security Treaty Organization: Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan, Tajikistan, and in earlier years Uzbekistan, Azerbaijan and Georgia. Crises from the documented record arrive; the Council must agree on an answer; the members react. When does the alliance answer?',
+    ),
+    h(
+      'p',
+      { class: 'article' },
+      h(
+        'q',
+        null,
+        'In the event of an act of aggression against any of the participating states, all other participating states will provide him with the necessary assistance, including military.',
+      ),
+      ' — Article 4 of the Collective Security Treaty',
+    ),
+    notices.length
+      ? h(
+          'div',
+          { class: 'notices' },
+          notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
+        )
+      : null,
+    slots.length
+      ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions))
+      : null,
     h(
       'div',
       { class: 'seed-field' },
       h('label', { for: 'seed' }, 'Seed (optional)'),
       seedInput,
-      h('p', { id: 'seed-help', class: 'muted' }, 'The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Leave it empty for a new one.'),
+      h(
+        'p',
+        { id: 'seed-help', class: 'muted' },
+        'The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Leave it empty for a new one.',
+      ),
     ),
-    campaigns.length ? h('section', { 'aria-labelledby': 'campaign-heading' }, h('h2', { id: 'campaign-heading' }, 'The campaign'), h('ul', { class: 'cards' }, campaigns.map((e) => card(e, seedInput, actions)))) : null,
+    campaigns.length
+      ? h(
+          'section',
+          { 'aria-labelledby': 'campaign-heading' },
+          h('h2', { id: 'campaign-heading' }, 'The campaign'),
+          h(
+            'ul',
+            { class: 'cards' },
+            campaigns.map((e) => card(e, seedInput, actions)),
+          ),
+        )
+      : null,
     h(
       'section',
       { 'aria-labelledby': 'crises-heading' },
       h('h2', { id: 'crises-heading' }, 'Crises'),
-      crises.length ? h('ul', { class: 'cards' }, crises.map((e) => card(e, seedInput, actions))) : h('p', null, 'No scenarios are installed.'),
+      crises.length
+        ? h(
+            'ul',
+            { class: 'cards' },
+            crises.map((e) => card(e, seedInput, actions)),
+          )
+        : h('p', null, 'No scenarios are installed.'),
     ),
   );
-  return { el, heading, announcement: `Choose a crisis. ${crises.filter((c) => c.ok).length} crises${campaigns.length ? ` and ${campaigns.length} campaign` : ''} available.${notices.length ? ` ${notices.map((n) => n.text).join(' ')}` : ''}` };
+  return {
+    el,
+    heading,
+    announcement: `Choose a crisis. ${crises.filter((c) => c.ok).length} crises${campaigns.length ? ` and ${campaigns.length} campaign` : ''} available.${notices.length ? ` ${notices.map((n) => n.text).join(' ')}` : ''}`,
+  };
 }

@@ -55,7 +55,8 @@ function cell(run: Run, i: number): HTMLElement {
   const { scenario, world } = run;
   const d = world.decisions[i];
   if (d) return h('td', null, decisionText(scenario, d));
-  if (i === world.decisions.length && !isOver(run)) return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
+  if (i === world.decisions.length && !isOver(run))
+    return h('td', { class: 'pending' }, h('span', { class: 'path-dev' }, 'Not decided yet: '), currentDevelopment(scenario, world).title);
   return h('td', { class: 'none' }, i === world.decisions.length ? 'The run ended.' : '');
 }
 
@@ -69,7 +70,11 @@ function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
     const at = i + 1;
     const devId = mine.world.decisions[i]?.development ?? (i === mine.world.decisions.length ? mine.world.development : null);
     const link = devId
-      ? h('a', { class: 'link-action', href: spec.outlookHref(at), 'aria-label': `What tends to happen at decision ${at}, ${scenario.developments[devId].title}` }, 'What tends to happen')
+      ? h(
+          'a',
+          { class: 'link-action', href: spec.outlookHref(at), 'aria-label': `What tends to happen at decision ${at}, ${scenario.developments[devId].title}` },
+          'What tends to happen',
+        )
       : null;
     return h(
       'tr',
@@ -84,7 +89,18 @@ function decisionsTable(spec: CompareSpec, parted: number | null): HTMLElement {
     'table',
     { class: 'path compare-path' },
     h('caption', null, `Decisions side by side: your run and ${inSentence(otherName)}`),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Your run'), h('th', { scope: 'col' }, otherName), h('th', { scope: 'col' }, 'Each choice played 1,000 times'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, '#'),
+        h('th', { scope: 'col' }, 'Your run'),
+        h('th', { scope: 'col' }, otherName),
+        h('th', { scope: 'col' }, 'Each choice played 1,000 times'),
+      ),
+    ),
     h('tbody', null, rows),
   );
 }
@@ -126,7 +142,11 @@ function charts(spec: CompareSpec): HTMLElement {
     h('p', null, 'After each decision ("Start" is before the first). Values run from 0 to 100.'),
     chartLegend('Your run', otherName),
     lineChart({ title: 'Cohesion of the alliance', points, series: pair((w) => w.cohesion) }),
-    h('div', { class: 'small-multiples' }, meters.map(([title, read]) => lineChart({ title, size: 'small', points, series: pair(read) }))),
+    h(
+      'div',
+      { class: 'small-multiples' },
+      meters.map(([title, read]) => lineChart({ title, size: 'small', points, series: pair(read) })),
+    ),
     h(
       'details',
       { class: 'chart-details' },
@@ -147,7 +167,8 @@ function standing(spec: CompareSpec): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
   const ending = (run: Run) => (isOver(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
-  const member = (w: World, code: string) => (w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`);
+  const member = (w: World, code: string) =>
+    w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`;
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
   return h(
     'table',
@@ -183,8 +204,18 @@ export function compareScreen(spec: CompareSpec): Screen {
       'nav',
       { class: 'compare-with', 'aria-labelledby': 'compare-with-heading' },
       h('h3', { id: 'compare-with-heading' }, 'Compare with'),
-      h('ul', null, spec.targets.map((t) => h('li', null, h('a', { href: t.href, class: 'button secondary', 'aria-current': t.current ? 'page' : null }, t.label)))),
-      spec.targets.length < 2 ? h('p', { class: 'muted' }, `No other saved run of this scenario on seed ${mine.seed} yet. Go back to a decision (Decisions, in the bar above) to start a branch: it is saved on its own and can be set beside this one here.`) : null,
+      h(
+        'ul',
+        null,
+        spec.targets.map((t) => h('li', null, h('a', { href: t.href, class: 'button secondary', 'aria-current': t.current ? 'page' : null }, t.label))),
+      ),
+      spec.targets.length < 2
+        ? h(
+            'p',
+            { class: 'muted' },
+            `No other saved run of this scenario on seed ${mine.seed} yet. Go back to a decision (Decisions, in the bar above) to start a branch: it is saved on its own and can be set beside this one here.`,
+          )
+        : null,
     ),
     h('p', { class: `divergence ${parted === null ? 'same' : 'parted'}`, 'data-divergence': '' }, said),
     decisionsTable(spec, parted),

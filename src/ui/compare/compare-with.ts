@@ -34,7 +34,13 @@ export function compareWith(s: Session, other: string | null, backLabel: string)
       beside = replayed.value.run;
       otherName = `The other run (${read.value.label || 'saved run'})`;
     } else {
-      const why = !read ? 'it is no longer in this browser' : !read.ok ? read.error.reason : replayed && !replayed.ok ? replayed.error : 'it is not a run of this scenario on this seed';
+      const why = !read
+        ? 'it is no longer in this browser'
+        : !read.ok
+          ? read.error.reason
+          : replayed && !replayed.ok
+            ? replayed.error
+            : 'it is not a run of this scenario on this seed';
       notice = `That saved run cannot be set beside this one (${why}): the historical path is shown instead.`;
       targets[0].current = true;
     }

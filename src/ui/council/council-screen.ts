@@ -17,7 +17,11 @@ function stanceWord(view: OptionView, s: MemberStance): string {
 function verdict(run: Run, view: OptionView): { text: string; kind: 'passes' | 'blocked' | 'closed' } {
   const names = (codes: string[]) => listText(codes.map((c) => run.scenario.names[c]));
   if (!view.available) return { text: 'Not on the table now: the situation rules it out.', kind: 'closed' };
-  if (view.vetoedBy.length) return { text: `Blocked: ${names(view.vetoedBy)} ${view.vetoedBy.length > 1 ? 'veto' : 'vetoes'} it, and the Council decides by consensus.`, kind: 'blocked' };
+  if (view.vetoedBy.length)
+    return {
+      text: `Blocked: ${names(view.vetoedBy)} ${view.vetoedBy.length > 1 ? 'veto' : 'vetoes'} it, and the Council decides by consensus.`,
+      kind: 'blocked',
+    };
   const against = view.stances.filter((s) => s.stance === 'objects' || s.stance === 'vetoes');
   // Only an objection on the merits is resented when overruled (the engine's rule in resolve()).
   const resent = against.filter((s) => s.stake < run.scenario.params.stance.accepts).map((s) => s.member);
@@ -34,7 +38,8 @@ function leverageText(run: Run, view: OptionView): string | null {
   if (!view.available || !lev.buys.length) return null;
   const who = listText(lev.buys.map((c) => scenario.names[c]));
   if (!lev.possible) {
-    if (world.moscowBandwidth < lev.bandwidthCost) return `Moscow's leverage could bring ${who} round, but it would cost ${whole(lev.bandwidthCost)} of Moscow's bandwidth and only ${whole(world.moscowBandwidth)} is left.`;
+    if (world.moscowBandwidth < lev.bandwidthCost)
+      return `Moscow's leverage could bring ${who} round, but it would cost ${whole(lev.bandwidthCost)} of Moscow's bandwidth and only ${whole(world.moscowBandwidth)} is left.`;
     const unbought = view.vetoedBy.filter((c) => !lev.buys.includes(c));
     return `Moscow's leverage cannot move ${listText(unbought.map((c) => scenario.names[c]))}.`;
   }
@@ -60,11 +65,21 @@ function optionCard(run: Run, view: OptionView, index: number, onDecide: (option
   });
   const buttons: HTMLElement[] = [];
   if (view.passable) {
-    buttons.push(h('button', { type: 'button', class: 'primary', 'data-option': o.id, 'data-leverage': 'false', onclick: () => onDecide(o.id, false) }, `Choose: ${o.label}`));
+    buttons.push(
+      h(
+        'button',
+        { type: 'button', class: 'primary', 'data-option': o.id, 'data-leverage': 'false', onclick: () => onDecide(o.id, false) },
+        `Choose: ${o.label}`,
+      ),
+    );
   }
   if (view.leverage.possible) {
     buttons.push(
-      h('button', { type: 'button', class: 'secondary', 'data-option': o.id, 'data-leverage': 'true', onclick: () => onDecide(o.id, true) }, `Choose with Moscow's leverage: ${o.label}`),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', 'data-option': o.id, 'data-leverage': 'true', onclick: () => onDecide(o.id, true) },
+        `Choose with Moscow's leverage: ${o.label}`,
+      ),
     );
   }
   return h(
@@ -72,7 +87,11 @@ function optionCard(run: Run, view: OptionView, index: number, onDecide: (option
     { class: `option option-${v.kind}`, 'aria-labelledby': `${id}-title`, 'data-option-card': o.id },
     h('h3', { id: `${id}-title` }, h('span', { class: 'option-number' }, `${index + 1}. `), o.label),
     h('p', null, o.description),
-    h('p', { class: 'tags' }, o.consensus ? h('span', { class: 'tag consensus' }, 'Needs consensus: one veto blocks it') : h('span', { class: 'tag' }, 'No consensus needed')),
+    h(
+      'p',
+      { class: 'tags' },
+      o.consensus ? h('span', { class: 'tag consensus' }, 'Needs consensus: one veto blocks it') : h('span', { class: 'tag' }, 'No consensus needed'),
+    ),
     h(
       'table',
       { class: 'stances' },
@@ -92,16 +111,24 @@ export function councilScreen(run: Run, onDecide: (option: string, leverage: boo
   const dev = currentDevelopment(scenario, world);
   const views = councilView(scenario, world);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `The Council: ${dev.title}`);
-  const leaders = scenario.members
-    .filter((c) => world.members[c].status === 'member')
-    .map((c) => `${scenario.leaders[c].name} (${scenario.names[c]})`);
+  const leaders = scenario.members.filter((c) => world.members[c].status === 'member').map((c) => `${scenario.leaders[c].name} (${scenario.names[c]})`);
   const el = h(
     'section',
     { class: 'screen council', 'aria-labelledby': 'screen-heading' },
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length + 1} · ${dev.date} · ${dev.place}`),
     heading,
-    h('p', { class: 'lede' }, `Around the table: ${listText(leaders)}. Choose the alliance's answer. A member who vetoes an option that needs consensus blocks it; Moscow can lean on some members, at a price.`),
-    h('p', { class: 'outlook-link' }, 'Weighing the choices? ', h('a', { href: outlookHref, 'data-action': 'outlook' }, 'See what tends to happen: each choice played 1,000 times'), '.'),
+    h(
+      'p',
+      { class: 'lede' },
+      `Around the table: ${listText(leaders)}. Choose the alliance's answer. A member who vetoes an option that needs consensus blocks it; Moscow can lean on some members, at a price.`,
+    ),
+    h(
+      'p',
+      { class: 'outlook-link' },
+      'Weighing the choices? ',
+      h('a', { href: outlookHref, 'data-action': 'outlook' }, 'See what tends to happen: each choice played 1,000 times'),
+      '.',
+    ),
     views.map((view, i) => optionCard(run, view, i, onDecide)),
   );
   const spoken = views.map((v, i) => `Option ${i + 1}: ${v.option.label}. ${verdict(run, v).text}`).join(' ');

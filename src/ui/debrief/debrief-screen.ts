@@ -16,7 +16,15 @@ function decisionCell(scenario: Scenario, d: Decision | undefined): HTMLElement 
   if (!d) return h('td', { class: 'none' }, 'The run had ended.');
   const dev = scenario.developments[d.development];
   const historical = dev.options.some((o) => o.id === d.option && o.historical);
-  return h('td', null, h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`), h('br'), h('strong', null, optionLabel(scenario, d.option)), d.leverage ? " — with Moscow's leverage" : '', historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null);
+  return h(
+    'td',
+    null,
+    h('span', { class: 'path-dev' }, `${dev.title} (${dev.date})`),
+    h('br'),
+    h('strong', null, optionLabel(scenario, d.option)),
+    d.leverage ? " — with Moscow's leverage" : '',
+    historical ? h('span', { class: 'tag history-tag' }, 'as in history') : null,
+  );
 }
 
 function recordCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
@@ -43,14 +51,40 @@ function pathTable(mine: Run, history: Run, onBranch: (k: number) => void): HTML
   const rows = Array.from({ length: n }, (_, i) => {
     const d = mine.world.decisions[i];
     const cell = decisionCell(scenario, d);
-    if (d) cell.append(h('br'), h('button', { type: 'button', class: 'link-button', 'data-branch': String(i), onclick: () => onBranch(i) }, `Go back to decision ${i + 1} and choose again`));
-    return h('tr', null, h('th', { scope: 'row' }, String(i + 1)), cell, decisionCell(scenario, history.world.decisions[i]), recordCell(scenario, history.world.decisions[i] ?? d));
+    if (d)
+      cell.append(
+        h('br'),
+        h(
+          'button',
+          { type: 'button', class: 'link-button', 'data-branch': String(i), onclick: () => onBranch(i) },
+          `Go back to decision ${i + 1} and choose again`,
+        ),
+      );
+    return h(
+      'tr',
+      null,
+      h('th', { scope: 'row' }, String(i + 1)),
+      cell,
+      decisionCell(scenario, history.world.decisions[i]),
+      recordCell(scenario, history.world.decisions[i] ?? d),
+    );
   });
   return h(
     'table',
     { class: 'path' },
     h('caption', { class: 'visually-hidden' }, 'Your decisions beside the historical ones, with what the record says'),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Your Council'), h('th', { scope: 'col' }, 'The historical path (same seed)'), h('th', { scope: 'col' }, 'What the record says'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, '#'),
+        h('th', { scope: 'col' }, 'Your Council'),
+        h('th', { scope: 'col' }, 'The historical path (same seed)'),
+        h('th', { scope: 'col' }, 'What the record says'),
+      ),
+    ),
     h('tbody', null, rows),
   );
 }
@@ -90,7 +124,12 @@ function charts(mine: Run, history: Run): HTMLElement {
     chartLegend(),
     lineChart({ title: 'Cohesion of the alliance', points, series: cohesionSeries }),
     h('div', { class: 'small-multiples' }, small),
-    h('details', { class: 'chart-details' }, h('summary', null, 'The charts as a table'), chartTable('Cohesion and loyalty after each decision', points, tableRows)),
+    h(
+      'details',
+      { class: 'chart-details' },
+      h('summary', null, 'The charts as a table'),
+      chartTable('Cohesion and loyalty after each decision', points, tableRows),
+    ),
   );
 }
 
@@ -154,12 +193,25 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
     ),
     charts(mine, history),
     finalTable(mine, history),
-    h('section', { class: 'questions', 'aria-labelledby': 'questions-heading' }, h('h3', { id: 'questions-heading' }, 'For discussion'), h('ol', null, scenario.debrief.questions.map((q) => h('li', null, q)))),
+    h(
+      'section',
+      { class: 'questions', 'aria-labelledby': 'questions-heading' },
+      h('h3', { id: 'questions-heading' }, 'For discussion'),
+      h(
+        'ol',
+        null,
+        scenario.debrief.questions.map((q) => h('li', null, q)),
+      ),
+    ),
     h(
       'section',
       { class: 'sources', 'aria-labelledby': 'sources-heading' },
       h('h3', { id: 'sources-heading' }, 'Sources'),
-      h('ul', null, scenario.sources.map((file) => h('li', null, sourceRef(scenario, file).title))),
+      h(
+        'ul',
+        null,
+        scenario.sources.map((file) => h('li', null, sourceRef(scenario, file).title)),
+      ),
     ),
     h(
       'div',

@@ -36,7 +36,14 @@ function chainList(scenario: Scenario, items: ExplainedChange[]): HTMLElement {
   return h(
     'ul',
     { class: 'chain' },
-    items.map((item) => h('li', null, changeLine(scenario, item.change), item.because.length ? [h('p', { class: 'because' }, 'because:'), chainList(scenario, item.because)] : null)),
+    items.map((item) =>
+      h(
+        'li',
+        null,
+        changeLine(scenario, item.change),
+        item.because.length ? [h('p', { class: 'because' }, 'because:'), chainList(scenario, item.because)] : null,
+      ),
+    ),
   );
 }
 
@@ -50,13 +57,17 @@ export function changeWithChain(run: Run, c: Change, summary: string): Child {
   const because = chainOf(run, c);
   return [
     changeLine(run.scenario, c),
-    because.length ? h('details', { class: 'why' }, h('summary', null, summary), h('p', { class: 'because' }, 'Because:'), chainList(run.scenario, because)) : null,
+    because.length
+      ? h('details', { class: 'why' }, h('summary', null, summary), h('p', { class: 'because' }, 'Because:'), chainList(run.scenario, because))
+      : null,
   ];
 }
 
 /** The changes of the decision just taken (turn t): everything but the arrival of developments. */
 export function changesOfDecision(run: Run, t: number): Change[] {
-  return (run.world.changes ?? []).filter((c) => (c.turn === t && c.cause.kind !== 'development' && c.cause.kind !== 'setup') || (c.turn === t + 1 && c.cause.kind === 'debt'));
+  return (run.world.changes ?? []).filter(
+    (c) => (c.turn === t && c.cause.kind !== 'development' && c.cause.kind !== 'setup') || (c.turn === t + 1 && c.cause.kind === 'debt'),
+  );
 }
 
 /** The changes that came with the current development (and, at the very start, the scenario's setup). */

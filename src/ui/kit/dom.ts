@@ -15,7 +15,7 @@ function apply(el: Element, attrs: Attrs | null | undefined) {
     if (typeof value === 'function') {
       el.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
     } else if (name === 'style') {
-      throw new Error('inline styles are refused by the page\'s Content-Security-Policy: use a class');
+      throw new Error("inline styles are refused by the page's Content-Security-Policy: use a class");
     } else {
       el.setAttribute(name, value === true ? '' : String(value));
     }

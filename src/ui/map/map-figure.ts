@@ -29,7 +29,12 @@ export class MapFigure {
     this.view.show(state);
     replace(
       this.caption,
-      h('span', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'legend-ramp' }), h('span', { class: 'legend-ends' }, h('span', null, '0'), h('span', null, 'loyalty'), h('span', null, '100'))),
+      h(
+        'span',
+        { class: 'legend', 'aria-hidden': 'true' },
+        h('span', { class: 'legend-ramp' }),
+        h('span', { class: 'legend-ends' }, h('span', null, '0'), h('span', null, 'loyalty'), h('span', null, '100')),
+      ),
       h('span', null, captionText(run, state)),
     );
   }
@@ -38,7 +43,9 @@ export class MapFigure {
 function captionText(run: Run, state: MapState): string {
   const { scenario } = run;
   const crisis = state.crisis ? `The crisis: ${state.crisis.place} (${scenario.names[state.crisis.code] ?? state.crisis.code}). ` : '';
-  const absent = state.members.filter((m) => m.status !== 'member').map((m) => `${m.name} ${m.status === 'suspended' ? 'has suspended its participation' : 'has withdrawn'}`);
+  const absent = state.members
+    .filter((m) => m.status !== 'member')
+    .map((m) => `${m.name} ${m.status === 'suspended' ? 'has suspended its participation' : 'has withdrawn'}`);
   const events = state.events.map((e) => `${scenario.names[e.code]} ${e.text}`);
   return `Map: members shaded and numbered by loyalty (0–100); hatched if suspended or withdrawn. ${crisis}${absent.length ? `${absent.join('; ')}. ` : ''}${events.length ? `Reactions: ${events.join('; ')}.` : ''}`;
 }

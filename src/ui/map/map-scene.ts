@@ -40,7 +40,12 @@ export class MapScene extends Phaser.Scene {
     this.add.image(0, 0, this.bake('map-members')).setOrigin(0, 0);
     for (const p of this.region.places) {
       this.add
-        .text(p.at[0], p.at[1], p.text, { fontFamily: FONT, fontSize: p.kind === 'sea' ? '17px' : '16px', fontStyle: p.kind === 'sea' ? 'italic' : 'normal', color: MAP_COLORS.muted })
+        .text(p.at[0], p.at[1], p.text, {
+          fontFamily: FONT,
+          fontSize: p.kind === 'sea' ? '17px' : '16px',
+          fontStyle: p.kind === 'sea' ? 'italic' : 'normal',
+          color: MAP_COLORS.muted,
+        })
         .setOrigin(0.5);
     }
     this.crisisRing = this.add.graphics();
@@ -132,7 +137,15 @@ export class MapScene extends Phaser.Scene {
     let label = this.labels.get(m.code);
     if (!label) {
       label = this.add
-        .text(0, 0, words, { fontFamily: FONT, fontSize: '25px', fontStyle: 'bold', color: MAP_COLORS.ink, stroke: MAP_COLORS.halo, strokeThickness: 6, align: 'center' })
+        .text(0, 0, words, {
+          fontFamily: FONT,
+          fontSize: '25px',
+          fontStyle: 'bold',
+          color: MAP_COLORS.ink,
+          stroke: MAP_COLORS.halo,
+          strokeThickness: 6,
+          align: 'center',
+        })
         .setOrigin(0.5)
         .setDepth(5);
       this.labels.set(m.code, label);
@@ -167,7 +180,10 @@ export class MapScene extends Phaser.Scene {
     this.crisisRing.strokeCircle(0, 0, 17);
     this.crisisRing.fillStyle(MAP_COLORS.crisis, 1);
     this.crisisRing.fillCircle(0, 0, 4);
-    this.crisisText.setPosition(x + 20, y - 16).setVisible(true).setDepth(7);
+    this.crisisText
+      .setPosition(x + 20, y - 16)
+      .setVisible(true)
+      .setDepth(7);
     if (!this.reducedMotion()) {
       // Two pulses to draw the eye, then still: a projected map should not keep moving.
       this.pulse = this.tweens.add({ targets: this.crisisRing, scale: 1.35, duration: 700, yoyo: true, repeat: 1, ease: 'Sine.easeInOut' });

@@ -14,7 +14,12 @@ export interface MapState {
 export function mapStateOf(run: Run | null, showEvents: boolean): MapState {
   if (!run) return { members: [], crisis: null, events: [] };
   const { scenario, world } = run;
-  const members = scenario.members.map((code) => ({ code, name: scenario.names[code], loyalty: world.members[code].loyalty, status: world.members[code].status }));
+  const members = scenario.members.map((code) => ({
+    code,
+    name: scenario.names[code],
+    loyalty: world.members[code].loyalty,
+    status: world.members[code].status,
+  }));
   const dev = world.development === null ? null : currentDevelopment(scenario, world);
   const crisis = dev?.location ? { code: dev.location, place: dev.place } : null;
   const t = world.decisions.length - 1;

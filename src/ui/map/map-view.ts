@@ -27,7 +27,12 @@ export class MapView {
       .catch((error: unknown) => {
         this.failed = true;
         this.host.dataset.mapReady = 'failed';
-        this.host.replaceChildren(Object.assign(document.createElement('p'), { className: 'map-failed', textContent: 'The map cannot be drawn on this computer; the tables beside it show the same values.' }));
+        this.host.replaceChildren(
+          Object.assign(document.createElement('p'), {
+            className: 'map-failed',
+            textContent: 'The map cannot be drawn on this computer; the tables beside it show the same values.',
+          }),
+        );
         console.warn('the map could not be drawn:', error);
       });
     return this.loading;

@@ -9,19 +9,34 @@ export function trend(delta: number): HTMLElement {
   const dir = direction(delta);
   const symbol = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '•';
   const words = dir === 'flat' ? 'unchanged since the start' : `${dir} ${Math.abs(Math.round(delta))} since the start`;
-  return h('span', { class: `trend ${dir}` }, h('span', { 'aria-hidden': 'true' }, dir === 'flat' ? `${symbol} 0` : `${symbol} ${signed(delta, 0).slice(1)}`), hidden(` (${words})`));
+  return h(
+    'span',
+    { class: `trend ${dir}` },
+    h('span', { 'aria-hidden': 'true' }, dir === 'flat' ? `${symbol} 0` : `${symbol} ${signed(delta, 0).slice(1)}`),
+    hidden(` (${words})`),
+  );
 }
 
 function bar(value: number): SVGSVGElement {
   const width = Math.max(0, Math.min(100, value));
-  return s('svg', { class: 'meter-bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }), s('rect', { class: 'bar-fill', x: 0, y: 0, width, height: 6 }));
+  return s(
+    'svg',
+    { class: 'meter-bar', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
+    s('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }),
+    s('rect', { class: 'bar-fill', x: 0, y: 0, width, height: 6 }),
+  );
 }
 
 export function metersPanel(run: Run): HTMLElement {
   const { scenario, world } = run;
   const initial = world.initial;
   const now: [string, string, number, string][] = [
-    ['cohesion', 'Cohesion', cohesion(world, scenario.params.cohesion), 'How far the alliance holds together: from its members\u2019 loyalty, how far apart they are, and credibility.'],
+    [
+      'cohesion',
+      'Cohesion',
+      cohesion(world, scenario.params.cohesion),
+      'How far the alliance holds together: from its members\u2019 loyalty, how far apart they are, and credibility.',
+    ],
     ['credibility', 'Credibility', world.credibility, 'How far members believe the Article 4 guarantee.'],
     ['moscowBandwidth', "Moscow's bandwidth", world.moscowBandwidth, "Russia's capacity and attention to spare."],
   ];
@@ -29,12 +44,18 @@ export function metersPanel(run: Run): HTMLElement {
     'dl',
     { class: 'gauges' },
     now.map(([key, label, value, help]) =>
-      h('div', { class: `gauge gauge-${key}`, 'data-meter': key }, h('dt', null, label, h('span', { class: 'help' }, help)), h('dd', null, h('span', { class: 'value' }, whole(value)), ' ', trend(value - (initial[key] ?? value)), bar(value))),
+      h(
+        'div',
+        { class: `gauge gauge-${key}`, 'data-meter': key },
+        h('dt', null, label, h('span', { class: 'help' }, help)),
+        h('dd', null, h('span', { class: 'value' }, whole(value)), ' ', trend(value - (initial[key] ?? value)), bar(value)),
+      ),
     ),
   );
   const rows = scenario.members.map((code) => {
     const m = world.members[code];
-    const cell = (field: 'loyalty' | 'publicSupport' | 'hedging') => h('td', { 'data-value': field }, h('span', { class: 'value' }, whole(m[field])), ' ', trend(m[field] - (initial[`${code}.${field}`] ?? m[field])));
+    const cell = (field: 'loyalty' | 'publicSupport' | 'hedging') =>
+      h('td', { 'data-value': field }, h('span', { class: 'value' }, whole(m[field])), ' ', trend(m[field] - (initial[`${code}.${field}`] ?? m[field])));
     return h(
       'tr',
       { 'data-member': code, class: m.status === 'member' ? null : `status-${m.status}` },
@@ -53,7 +74,18 @@ export function metersPanel(run: Run): HTMLElement {
       'table',
       { class: 'members' },
       h('caption', null, 'Members, with the change since the start'),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Member'), h('th', { scope: 'col' }, 'Loyalty'), h('th', { scope: 'col' }, 'Public support'), h('th', { scope: 'col' }, 'Hedging'))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, 'Member'),
+          h('th', { scope: 'col' }, 'Loyalty'),
+          h('th', { scope: 'col' }, 'Public support'),
+          h('th', { scope: 'col' }, 'Hedging'),
+        ),
+      ),
       h('tbody', null, rows),
     ),
   );

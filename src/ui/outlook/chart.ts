@@ -66,7 +66,9 @@ function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plo
   const { hx, top } = scales;
   const sy = (share: number) => plotBottom - (share / top) * (plotBottom - plotTop);
   const bars = scales.shares[k].map((share, i) =>
-    share > 0 ? s('rect', { x: fmt(hx(i * 2) + 0.5), y: fmt(sy(share)), width: fmt(hx(2) - hx(0) - 1), height: fmt(plotBottom - sy(share)), fill: ACCENT }) : null,
+    share > 0
+      ? s('rect', { x: fmt(hx(i * 2) + 0.5), y: fmt(sy(share)), width: fmt(hx(2) - hx(0) - 1), height: fmt(plotBottom - sy(share)), fill: ACCENT })
+      : null,
   );
   const median = report.metrics.find((m) => m.key === 'cohesion')!.byPolicy[k].p50;
   return [
@@ -74,7 +76,15 @@ function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plo
     text(HIST.left - 4, sy(top) + 4, `${whole(top * 100)}%`, { 'text-anchor': 'end' }),
     ...bars.filter((bar) => bar !== null),
     s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(plotBottom), y2: fmt(plotBottom), stroke: MUTED }),
-    s('line', { x1: fmt(hx(median)), x2: fmt(hx(median)), y1: fmt(plotTop - 4), y2: fmt(plotBottom), stroke: INK, 'stroke-width': 1.5, 'stroke-dasharray': '3 2' }),
+    s('line', {
+      x1: fmt(hx(median)),
+      x2: fmt(hx(median)),
+      y1: fmt(plotTop - 4),
+      y2: fmt(plotBottom),
+      stroke: INK,
+      'stroke-width': 1.5,
+      'stroke-dasharray': '3 2',
+    }),
     text(hx(median) + (median > 80 ? -4 : 4), plotTop + 4, `median ${whole(median)}`, { fill: INK, 'text-anchor': median > 80 ? 'end' : 'start' }),
     ...[0, 50, 100].map((v) => text(hx(v), plotBottom + 14, String(v), { 'text-anchor': 'middle' })),
   ];
@@ -85,14 +95,25 @@ function bandsPlot(report: ForkReport, k: number, scales: Scales, { plotTop, plo
   const { bx, lastTurn } = scales;
   const py = (v: number) => plotBottom - (v / 100) * (plotBottom - plotTop);
   const bands = report.trajectories[k];
-  const area = [...bands.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p90))}`), ...bands.slice().reverse().map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p10))}`)].join(' ');
+  const area = [
+    ...bands.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p90))}`),
+    ...bands
+      .slice()
+      .reverse()
+      .map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p10))}`),
+  ].join(' ');
   const line = (series: typeof bands) => series.map((b) => `${fmt(bx(b.turn))},${fmt(py(b.p50))}`).join(' ');
   const tickStep = Math.ceil(lastTurn / 10);
   const turnTicks = Array.from({ length: Math.floor(lastTurn / tickStep) + 1 }, (_, i) => i * tickStep);
   return [
-    ...[0, 50, 100].flatMap((v) => [s('line', { x1: BANDS.left, x2: BANDS.right, y1: fmt(py(v)), y2: fmt(py(v)), stroke: GRID }), text(BANDS.left - 4, py(v) + 4, String(v), { 'text-anchor': 'end' })]),
+    ...[0, 50, 100].flatMap((v) => [
+      s('line', { x1: BANDS.left, x2: BANDS.right, y1: fmt(py(v)), y2: fmt(py(v)), stroke: GRID }),
+      text(BANDS.left - 4, py(v) + 4, String(v), { 'text-anchor': 'end' }),
+    ]),
     s('polygon', { points: area, fill: ACCENT, 'fill-opacity': 0.2 }),
-    ...(k > 0 ? [s('polyline', { points: line(report.trajectories[0]), fill: 'none', stroke: REFERENCE, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })] : []),
+    ...(k > 0
+      ? [s('polyline', { points: line(report.trajectories[0]), fill: 'none', stroke: REFERENCE, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })]
+      : []),
     s('polyline', { points: line(bands), fill: 'none', stroke: ACCENT, 'stroke-width': 2.5 }),
     ...turnTicks.map((t) => text(bx(t), plotBottom + 14, t === 0 ? 'Start' : String(t), { 'text-anchor': 'middle' })),
   ];
@@ -146,7 +167,12 @@ export function outlookChart(report: ForkReport, arms: Arm[], title: string): Ou
     chartHeading(report, arms, title),
     rows,
   );
-  const figure = h('figure', { class: 'outlook-figure' }, h('figcaption', null, `${title}. The same numbers are in the tables above and in “The chart as a table” below.`), svg);
+  const figure = h(
+    'figure',
+    { class: 'outlook-figure' },
+    h('figcaption', null, `${title}. The same numbers are in the tables above and in “The chart as a table” below.`),
+    svg,
+  );
   return { figure, svg };
 }
 
@@ -166,7 +192,17 @@ export function describe(report: ForkReport, arms: Arm[]): string {
 
 /** The chart's numbers as tables: final cohesion in 10-point bins, and the bands decision by decision. */
 export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
-  const head = (first: string) => h('thead', null, h('tr', null, h('th', { scope: 'col' }, first), arms.map((a, k) => h('th', { scope: 'col' }, `${k + 1}. ${a.label}`))));
+  const head = (first: string) =>
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, first),
+        arms.map((a, k) => h('th', { scope: 'col' }, `${k + 1}. ${a.label}`)),
+      ),
+    );
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const tens = report.cohesionBins.map((bins) => Array.from({ length: 10 }, (_, d) => bins.slice(d * 5, d * 5 + 5).reduce((a, b) => a + b, 0)));
   const distribution = h(
@@ -174,9 +210,20 @@ export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
     { class: 'chart-data' },
     h('caption', null, 'Final cohesion: share of runs in each 10-point range'),
     head('Final cohesion'),
-    h('tbody', null, Array.from({ length: 10 }, (_, d) => h('tr', null, h('th', { scope: 'row' }, d === 9 ? '90–100' : `${d * 10}–under ${d * 10 + 10}`), tens.map((t) => h('td', null, pct(t[d] / report.runs)))))),
+    h(
+      'tbody',
+      null,
+      Array.from({ length: 10 }, (_, d) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, d === 9 ? '90–100' : `${d * 10}–under ${d * 10 + 10}`),
+          tens.map((t) => h('td', null, pct(t[d] / report.runs))),
+        ),
+      ),
+    ),
   );
-  const turns = Math.max(...report.trajectories.map((t) => t.length ? t[t.length - 1].turn + 1 : 0));
+  const turns = Math.max(...report.trajectories.map((t) => (t.length ? t[t.length - 1].turn + 1 : 0)));
   const bands = h(
     'table',
     { class: 'chart-data' },
@@ -192,7 +239,11 @@ export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
           h('th', { scope: 'row' }, turn === 0 ? 'Start' : String(turn)),
           report.trajectories.map((t) => {
             const b = t.find((x) => x.turn === turn);
-            return h('td', null, b ? `${whole(b.p50)} (${whole(b.p10)}–${whole(b.p90)})${b.runs < report.runs ? `, ${b.runs.toLocaleString('en-US')} runs` : ''}` : '–');
+            return h(
+              'td',
+              null,
+              b ? `${whole(b.p50)} (${whole(b.p10)}–${whole(b.p90)})${b.runs < report.runs ? `, ${b.runs.toLocaleString('en-US')} runs` : ''}` : '–',
+            );
           }),
         ),
       ),

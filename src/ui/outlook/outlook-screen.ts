@@ -40,7 +40,13 @@ export function outlookScreen(spec: OutlookSpec): Screen {
   );
   if (!planned.ok) {
     const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `What tends to happen at decision ${spec.at}`);
-    const el = h('section', { class: 'screen outlook', 'aria-labelledby': 'screen-heading' }, heading, h('p', { class: 'notice notice-error' }, `This cannot be played: ${planned.error}.`), back);
+    const el = h(
+      'section',
+      { class: 'screen outlook', 'aria-labelledby': 'screen-heading' },
+      heading,
+      h('p', { class: 'notice notice-error' }, `This cannot be played: ${planned.error}.`),
+      back,
+    );
     return { el, heading, announcement: `What tends to happen. This cannot be played: ${planned.error}.` };
   }
   return plannedScreen(spec, planned.value, back);
@@ -55,7 +61,10 @@ function playInWorker(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
       (sources) => {
         if (stopped) return;
         const alternatives = plan.arms.slice(1).map((a) => a.decision);
-        stopJob = startOutlook({ ...sources, contentHash: spec.run.scenario.contentHash, record: plan.record, at: plan.at, alternatives, runs: plan.runs, seed: plan.seed }, on).cancel;
+        stopJob = startOutlook(
+          { ...sources, contentHash: spec.run.scenario.contentHash, record: plan.record, at: plan.at, alternatives, runs: plan.runs, seed: plan.seed },
+          on,
+        ).cancel;
       },
       (error: unknown) => {
         if (!stopped) on.failed((error as Error).message);
@@ -85,7 +94,15 @@ function present(view: OutlookView, state: OutlookState, plan: OutlookPlan, resu
 function plannedScreen(spec: OutlookSpec, plan: OutlookPlan, back: HTMLElement): Screen {
   const { scenario } = spec.run;
   const title = `What tends to happen at decision ${plan.at}: ${scenario.developments[plan.development].title}`;
-  const key = [scenario.id, scenario.contentHash, plan.seed, plan.record.decisions.join(','), plan.at, plan.runs, plan.arms.map((a) => a.decision).join(',')].join('|');
+  const key = [
+    scenario.id,
+    scenario.contentHash,
+    plan.seed,
+    plan.record.decisions.join(','),
+    plan.at,
+    plan.runs,
+    plan.arms.map((a) => a.decision).join(','),
+  ].join('|');
   const downloads = new Downloads();
   const narration = new ProgressNarration();
   let gone = false;

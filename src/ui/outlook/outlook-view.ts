@@ -51,7 +51,11 @@ function explanation({ plan }: OutlookPage): HTMLElement[] {
 function armsPlayed({ plan }: OutlookPage): (HTMLElement | null)[] {
   return [
     h('h3', null, `The ${plan.arms.length} choices played`),
-    h('ol', { class: 'outlook-arms' }, plan.arms.map((a, k) => h('li', { 'data-arm': a.decision }, armHeading(a, k).replace(/^\d+\. /, '')))),
+    h(
+      'ol',
+      { class: 'outlook-arms' },
+      plan.arms.map((a, k) => h('li', { 'data-arm': a.decision }, armHeading(a, k).replace(/^\d+\. /, ''))),
+    ),
     plan.leftOut.length ? h('p', { class: 'muted' }, `Not played, because the Council could not choose them then: ${plan.leftOut.join('; ')}.`) : null,
   ];
 }
@@ -65,7 +69,13 @@ export function outlookView(page: OutlookPage): OutlookView {
   const progress = h('progress', { id: progressId, max: String(total), value: '0' });
   const counter = h('p', { class: 'progress-count' }, '');
   const cancel = h('button', { type: 'button', class: 'secondary', 'data-action': 'outlook-cancel' }, 'Cancel');
-  const running = h('div', { class: 'outlook-progress', hidden: true }, h('label', { for: progressId }, 'Playthroughs done'), h('div', { class: 'progress-row' }, progress, cancel), counter);
+  const running = h(
+    'div',
+    { class: 'outlook-progress', hidden: true },
+    h('label', { for: progressId }, 'Playthroughs done'),
+    h('div', { class: 'progress-row' }, progress, cancel),
+    counter,
+  );
   const status = h('p', { class: 'outlook-status', 'data-outlook-status': '' });
   const results = h('section', { class: 'outlook-results', 'aria-labelledby': 'results-heading', hidden: true });
   const el = h(

@@ -2,7 +2,7 @@ import type { OutlookPlan } from '../../engine/analysis/outlook-plan.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { h, replace } from '../kit/dom.ts';
 import { chartTables, outlookChart } from './chart.ts';
-import { Downloads, fileStem, pngFile, svgFile } from './files.ts';
+import { type Downloads, fileStem, pngFile, svgFile } from './files.ts';
 import { count } from './outlook-view.ts';
 import type { OutlookResult } from './protocol.ts';
 import { resultTables } from './results.ts';
@@ -27,9 +27,22 @@ function downloadList(result: OutlookResult, chart: ReturnType<typeof outlookCha
   const files = h(
     'ul',
     { class: 'downloads' },
-    h('li', null, downloads.link('runs-csv', `Every playthrough, one row each (CSV, ${count(total)} rows)`, `${stem}_runs.csv`, new Blob([result.csv], { type: 'text/csv' }))),
+    h(
+      'li',
+      null,
+      downloads.link(
+        'runs-csv',
+        `Every playthrough, one row each (CSV, ${count(total)} rows)`,
+        `${stem}_runs.csv`,
+        new Blob([result.csv], { type: 'text/csv' }),
+      ),
+    ),
     h('li', null, downloads.link('summary-csv', 'The tables (CSV)', `${stem}_summary.csv`, new Blob([summaryCsv(report)], { type: 'text/csv' }))),
-    h('li', null, downloads.link('json', 'The whole report (JSON)', `${stem}.json`, new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' }))),
+    h(
+      'li',
+      null,
+      downloads.link('json', 'The whole report (JSON)', `${stem}.json`, new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' })),
+    ),
     h('li', null, downloads.link('svg', 'The chart (SVG)', `${stem}.svg`, new Blob([svgText], { type: 'image/svg+xml' }))),
   );
   const width = Number(chart.svg.getAttribute('width'));
@@ -39,7 +52,8 @@ function downloadList(result: OutlookResult, chart: ReturnType<typeof outlookCha
       if (!context.gone()) files.append(h('li', null, downloads.link('png', 'The chart (PNG)', `${stem}.png`, png)));
     })
     .catch((error: unknown) => {
-      if (!context.gone()) files.append(h('li', { class: 'muted' }, `The chart could not be made into a PNG here (${(error as Error).message}); the SVG opens in any browser.`));
+      if (!context.gone())
+        files.append(h('li', { class: 'muted' }, `The chart could not be made into a PNG here (${(error as Error).message}); the SVG opens in any browser.`));
     });
   return files;
 }

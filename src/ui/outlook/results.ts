@@ -19,7 +19,16 @@ export function armHeading(arm: Arm, k: number): string {
 }
 
 function head(first: string, arms: Arm[]): HTMLElement {
-  return h('thead', null, h('tr', null, h('th', { scope: 'col' }, first), arms.map((a, k) => h('th', { scope: 'col', 'data-arm': a.decision }, armHeading(a, k)))));
+  return h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      h('th', { scope: 'col' }, first),
+      arms.map((a, k) => h('th', { scope: 'col', 'data-arm': a.decision }, armHeading(a, k))),
+    ),
+  );
 }
 
 function shareCell(share: Interval, difference: Interval, k: number): HTMLElement {
@@ -46,7 +55,14 @@ export function resultTables(scenario: Scenario, report: ForkReport, arms: Arm[]
   const endings = report.outcomes.filter((o) => o.key.startsWith('ending:'));
   const others = report.outcomes.filter((o) => !o.key.startsWith('ending:') && o.byPolicy.some((i) => i.estimate > 0));
   const outcomeRows = (rows: typeof endings) =>
-    rows.map((o) => h('tr', { 'data-outcome': o.key }, h('th', { scope: 'row' }, outcomeLabel(scenario, o.key, o.label)), o.byPolicy.map((share, k) => shareCell(share, o.difference[k], k))));
+    rows.map((o) =>
+      h(
+        'tr',
+        { 'data-outcome': o.key },
+        h('th', { scope: 'row' }, outcomeLabel(scenario, o.key, o.label)),
+        o.byPolicy.map((share, k) => shareCell(share, o.difference[k], k)),
+      ),
+    );
   const endingsTable = h(
     'table',
     { class: 'outlook-table', 'data-table': 'endings' },
@@ -55,7 +71,13 @@ export function resultTables(scenario: Scenario, report: ForkReport, arms: Arm[]
     h('tbody', null, outcomeRows(endings)),
   );
   const reactionsTable = others.length
-    ? h('table', { class: 'outlook-table', 'data-table': 'reactions' }, h('caption', null, 'What members did: share of runs in which it happened at least once'), head('Reaction', arms), h('tbody', null, outcomeRows(others)))
+    ? h(
+        'table',
+        { class: 'outlook-table', 'data-table': 'reactions' },
+        h('caption', null, 'What members did: share of runs in which it happened at least once'),
+        head('Reaction', arms),
+        h('tbody', null, outcomeRows(others)),
+      )
     : h('p', { 'data-table': 'reactions' }, 'No member reacted in any of these runs.');
   const metricsTable = h(
     'table',
@@ -77,7 +99,13 @@ export function resultTables(scenario: Scenario, report: ForkReport, arms: Arm[]
               h('span', { class: 'estimate' }, whole(q.p50)),
               ' ',
               h('span', { class: 'interval' }, `(${whole(q.p10)}–${whole(q.p90)})`),
-              k > 0 ? h('span', { class: 'difference' }, `mean ${signed(m.difference[k].estimate)} (${signed(m.difference[k].lo)} to ${signed(m.difference[k].hi)})`) : null,
+              k > 0
+                ? h(
+                    'span',
+                    { class: 'difference' },
+                    `mean ${signed(m.difference[k].estimate)} (${signed(m.difference[k].lo)} to ${signed(m.difference[k].hi)})`,
+                  )
+                : null,
             ),
           ),
         ),

@@ -6,7 +6,22 @@ import { csvLine, type Cell } from '../../engine/analysis/run-rows.ts';
  * proportions (0 to 1) with their 95% interval; meters their percentiles and mean; every row the paired
  * difference from the first option (zero for the first itself).
  */
-export const SUMMARY_COLUMNS = ['kind', 'key', 'label', 'option', 'estimate', 'lo', 'hi', 'p10', 'p50', 'p90', 'mean', 'difference', 'difference_lo', 'difference_hi'];
+export const SUMMARY_COLUMNS = [
+  'kind',
+  'key',
+  'label',
+  'option',
+  'estimate',
+  'lo',
+  'hi',
+  'p10',
+  'p50',
+  'p90',
+  'mean',
+  'difference',
+  'difference_lo',
+  'difference_hi',
+];
 
 export function summaryCsv(report: ForkReport): string {
   const rows: Cell[][] = [];

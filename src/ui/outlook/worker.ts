@@ -16,7 +16,8 @@ scope.onmessage = ({ data }) => {
     const entry = loadEntry(data.target, data.files, data.rules);
     if (!entry.ok) return scope.postMessage({ type: 'failed', error: `the scenario has problems (${entry.error[0]?.message ?? 'unknown'})` });
     const scenario = entry.value;
-    if (scenario.contentHash !== data.contentHash) return scope.postMessage({ type: 'failed', error: 'the scenario changed while this page was open: reload the page' });
+    if (scenario.contentHash !== data.contentHash)
+      return scope.postMessage({ type: 'failed', error: 'the scenario changed while this page was open: reload the page' });
     const lines = [runHeader(scenario, 'option').join(',')];
     const total = data.runs * (data.alternatives.length + 1);
     const step = Math.max(1, Math.floor(total / 100));

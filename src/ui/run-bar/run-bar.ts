@@ -47,14 +47,31 @@ function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
               null,
               h('span', null, `${dev.title}: `, h('strong', null, optionLabel(scenario, d.option)), d.leverage ? " (with Moscow's leverage)" : ''),
               ' ',
-              h('button', { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) }, `Go back to decision ${i + 1}`),
+              h(
+                'button',
+                { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) },
+                `Go back to decision ${i + 1}`,
+              ),
               ' ',
-              h('a', { class: 'link-action', href: actions.outlookHref(i + 1), 'data-outlook': String(i + 1), 'aria-label': `What tends to happen at decision ${i + 1}, ${dev.title}` }, 'What tends to happen'),
+              h(
+                'a',
+                {
+                  class: 'link-action',
+                  href: actions.outlookHref(i + 1),
+                  'data-outlook': String(i + 1),
+                  'aria-label': `What tends to happen at decision ${i + 1}, ${dev.title}`,
+                },
+                'What tends to happen',
+              ),
             );
           }),
         )
       : h('p', null, 'No decision yet.'),
-    h('p', { class: 'muted' }, 'Going back starts a new branch from that decision, saved on its own: this run stays as it is. “What tends to happen” plays every choice of that decision a thousand times.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Going back starts a new branch from that decision, saved on its own: this run stays as it is. “What tends to happen” plays every choice of that decision a thousand times.',
+    ),
   );
 }
 
@@ -72,7 +89,14 @@ function sharePanel(actions: RunBarActions): { panel: HTMLElement; refresh: () =
       status.textContent = 'The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).';
     }
   });
-  const panel = h('section', { id, class: 'drawer', hidden: true, 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, 'Share this run'), h('label', { for: `${id}-link` }, 'Link to this run'), h('div', { class: 'share-row' }, input, copy), status);
+  const panel = h(
+    'section',
+    { id, class: 'drawer', hidden: true, 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, 'Share this run'),
+    h('label', { for: `${id}-link` }, 'Link to this run'),
+    h('div', { class: 'share-row' }, input, copy),
+    status,
+  );
   return { panel, refresh: () => (input.value = actions.shareLink()) };
 }
 
@@ -92,7 +116,11 @@ export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { ba
       { 'aria-label': 'This run' },
       disclosure(`Decisions (${n})`, path),
       disclosure('Share link', share.panel, share.refresh),
-      h('a', { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null }, 'Compare'),
+      h(
+        'a',
+        { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null },
+        'Compare',
+      ),
       h('a', { href: '#/', class: 'button secondary' }, 'All scenarios'),
     ),
   );

@@ -48,7 +48,8 @@ export function parseSave(slot: string, text: string): SlotRead {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fail({ slot, reason: 'this save is damaged (it is not a saved run)' });
   const d = data as Record<string, unknown>;
   if (typeof d.save !== 'number') return fail({ slot, reason: 'this save is damaged (it has no version)' });
-  if (d.save > SAVE_FORMAT) return fail({ slot, reason: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` });
+  if (d.save > SAVE_FORMAT)
+    return fail({ slot, reason: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` });
   const record = readRunRecord(d.record);
   if (!record.ok) return fail({ slot, reason: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` });
   return ok({
@@ -103,13 +104,40 @@ export function deleteSlot(slot: string): void {
 }
 
 export function newSlotId(): string {
-  const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+  const random = Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
   return `${Date.now().toString(36)}${random}`;
 }
 
 /** A fresh seed for a new run: short enough to read aloud to a class. */
 export function newSeed(): string {
-  const words = ['amber', 'birch', 'cedar', 'delta', 'ember', 'flint', 'granite', 'harbor', 'iris', 'juniper', 'kestrel', 'linden', 'maple', 'north', 'onyx', 'pine', 'quartz', 'river', 'steppe', 'tundra', 'upland', 'valley', 'willow', 'yarrow'];
+  const words = [
+    'amber',
+    'birch',
+    'cedar',
+    'delta',
+    'ember',
+    'flint',
+    'granite',
+    'harbor',
+    'iris',
+    'juniper',
+    'kestrel',
+    'linden',
+    'maple',
+    'north',
+    'onyx',
+    'pine',
+    'quartz',
+    'river',
+    'steppe',
+    'tundra',
+    'upland',
+    'valley',
+    'willow',
+    'yarrow',
+  ];
   const pick = () => words[Math.floor(Math.random() * words.length)];
   return `${pick()}-${pick()}-${Math.floor(Math.random() * 100)}`;
 }

@@ -54,7 +54,11 @@ function optionAt(scope: Scope, o: OptionSpec, path: Path, ids: string[], advers
     russianEffort: o.russianEffort ?? 0,
     requires: conditionAt(scope, o.requires, [...path, 'requires']),
     adversary,
-    stances: Object.fromEntries(Object.entries(o.stances ?? {}).flatMap(([code, s]) => (s ? [[code, { interest: s.interest, reason: s.reason, source: s.source, assumption: s.assumption }]] : []))),
+    stances: Object.fromEntries(
+      Object.entries(o.stances ?? {}).flatMap(([code, s]) =>
+        s ? [[code, { interest: s.interest, reason: s.reason, source: s.source, assumption: s.assumption }]] : [],
+      ),
+    ),
     effects: effectsAt(scope, o.effects, [...path, 'effects'], `${o.id}.`),
     next,
     source: o.source,

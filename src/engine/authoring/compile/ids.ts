@@ -25,12 +25,38 @@ export function checkIds(scope: Scope, file: ScenarioFile, rules: RulesFile): vo
   const developments = file.developments.map((d) => d.id);
   const options = file.developments.flatMap((d, di) => d.options.map((o, oi): IdAt => ({ id: o.id, path: ['developments', di, 'options', oi, 'id'] })));
   const standing = rules.reactions.length;
-  checkUnique(scope, numbered(developments, (i) => ['developments', i, 'id']), 'development');
+  checkUnique(
+    scope,
+    numbered(developments, (i) => ['developments', i, 'id']),
+    'development',
+  );
   checkUnique(scope, options, 'option');
-  checkUnique(scope, numbered(scope.vocabulary.reactions, (i) => (i < standing ? ['(rules) reactions', i] : ['reactions', i - standing, 'id'])), 'reaction');
-  checkUnique(scope, numbered(scope.vocabulary.variables, (i) => ['variables', i, 'id']), 'variable');
-  checkUnique(scope, numbered(file.endings.map((e) => e.id), (i) => ['endings', i, 'id']), 'ending');
-  checkUnique(scope, numbered((file.expectations ?? []).map((e) => e.id), (i) => ['expectations', i, 'id']), 'expectation');
+  checkUnique(
+    scope,
+    numbered(scope.vocabulary.reactions, (i) => (i < standing ? ['(rules) reactions', i] : ['reactions', i - standing, 'id'])),
+    'reaction',
+  );
+  checkUnique(
+    scope,
+    numbered(scope.vocabulary.variables, (i) => ['variables', i, 'id']),
+    'variable',
+  );
+  checkUnique(
+    scope,
+    numbered(
+      file.endings.map((e) => e.id),
+      (i) => ['endings', i, 'id'],
+    ),
+    'ending',
+  );
+  checkUnique(
+    scope,
+    numbered(
+      (file.expectations ?? []).map((e) => e.id),
+      (i) => ['expectations', i, 'id'],
+    ),
+    'expectation',
+  );
   for (const reserved of ['end']) {
     developments.forEach((d, i) => d === reserved && report(scope, ['developments', i, 'id'], `'${reserved}' is reserved`));
   }

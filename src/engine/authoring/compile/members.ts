@@ -12,7 +12,11 @@ export function membersOf(codes: readonly string[]): MemberCode[] {
 
 /** Each member is listed once and has standing rules and a baseline for the era; so has the alliance; backers are members. */
 export function checkMembers(scope: Scope, file: ScenarioFile, rules: RulesFile, rulesFile: string): void {
-  checkUnique(scope, scope.members.map((id, i) => ({ id, path: ['members', i] })), 'member');
+  checkUnique(
+    scope,
+    scope.members.map((id, i) => ({ id, path: ['members', i] })),
+    'member',
+  );
   scope.members.forEach((code, i) => {
     const r = rules.members[code];
     if (!r) report(scope, ['members', i], `no standing rules for ${code} in ${rulesFile}`);
@@ -52,7 +56,11 @@ function latest<T extends { year: number }>(items: readonly T[], era: number): T
 }
 
 /** The World before setup effects: each member's and the alliance's baselines for the era, and the variables' initial values. */
-export function baselineWorld(file: { members: readonly MemberCode[]; era: number; start: string }, rules: RulesFile, variables: readonly { id: string; initial: number }[]): World {
+export function baselineWorld(
+  file: { members: readonly MemberCode[]; era: number; start: string },
+  rules: RulesFile,
+  variables: readonly { id: string; initial: number }[],
+): World {
   const members: Record<string, MemberState> = {};
   for (const code of file.members) {
     const r = standingRules(rules, code);
@@ -62,7 +70,10 @@ export function baselineWorld(file: { members: readonly MemberCode[]; era: numbe
       loyalty: b.loyalty.value,
       publicSupport: b.publicSupport.value,
       hedging: b.hedging.value,
-      ties: Math.min(100, r.holds.reduce((s, h) => s + h.weight, 0)),
+      ties: Math.min(
+        100,
+        r.holds.reduce((s, h) => s + h.weight, 0),
+      ),
       status: 'member',
     };
   }

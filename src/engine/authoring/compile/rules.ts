@@ -16,7 +16,13 @@ export function checkRules(rules: RulesFile, places: Places): Problem[] {
       problems.push(places.problem(['members', code, 'baselines'], 'baselines must be in increasing year order'));
     }
   }
-  checkSourcesIn(rules, [], rules.sources.map((s) => s.file), places, problems);
+  checkSourcesIn(
+    rules,
+    [],
+    rules.sources.map((s) => s.file),
+    places,
+    problems,
+  );
   return problems;
 }
 

@@ -90,7 +90,13 @@ export function compileScenario(source: ScenarioSource): Result<Scenario, Proble
 
 /** What must hold before anything is compiled: sources that exist, unique ids, members with rules and baselines. */
 function checkReferences(scope: Scope, file: ScenarioFile, rules: RulesFile, rulesFile: string): void {
-  checkSourcesIn(file, [], rules.sources.map((s) => s.file), scope.places, scope.problems);
+  checkSourcesIn(
+    file,
+    [],
+    rules.sources.map((s) => s.file),
+    scope.places,
+    scope.problems,
+  );
   file.sources.forEach((s, i) => {
     if (!rules.sources.some((known) => known.file === s)) report(scope, ['sources', i], `unknown source file '${s}'`);
   });

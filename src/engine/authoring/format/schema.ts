@@ -38,11 +38,7 @@ const year = z.number().int().min(1991).max(2030);
 
 /** Where a number comes from: a source file (quoted or paraphrased), or an admitted assumption. */
 const provenance = {
-  source: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('The source file, then a quote or paraphrase: "003_5a98e20ee2fbc50d.txt: \'There is no more hope for CSTO.\'"'),
+  source: z.string().min(1).optional().describe('The source file, then a quote or paraphrase: "003_5a98e20ee2fbc50d.txt: \'There is no more hope for CSTO.\'"'),
   assumption: z.literal(true).optional().describe("true when the number is the designer's assumption, not the sources'"),
   note: z.string().optional().describe('Why this number, when it is an assumption or needs a word of explanation.'),
 };
@@ -53,16 +49,12 @@ function requireProvenance(value: { source?: string; assumption?: true }, ctx: z
   }
 }
 
-const sourcedNumber = (min: number, max: number) =>
-  z.strictObject({ value: z.number().min(min).max(max), ...provenance }).superRefine(requireProvenance);
+const sourcedNumber = (min: number, max: number) => z.strictObject({ value: z.number().min(min).max(max), ...provenance }).superRefine(requireProvenance);
 
 const effect = z
   .strictObject({
     id: id.optional().describe('Names this effect in explanations; defaults to its position.'),
-    change: z
-      .string()
-      .min(1)
-      .describe('What changes: AM.loyalty, self.hedging, credibility, moscowBandwidth, AM.status, or a declared variable.'),
+    change: z.string().min(1).describe('What changes: AM.loyalty, self.hedging, credibility, moscowBandwidth, AM.status, or a declared variable.'),
     by: z.union([z.number(), expression]).optional().describe('Add this (negative to subtract): a number or an expression.'),
     to: z.union([z.number(), expression]).optional().describe('Set to this: a number, an expression, or a status for .status.'),
     spread: z.number().min(0).max(50).optional().describe('Seeded uncertainty: the amount varies uniformly by up to this much either way.'),
@@ -217,7 +209,7 @@ export const campaignSchema = z.strictObject({
   kind: z.literal('campaign'),
   id,
   title: text,
-  era: year.describe("The year whose baselines apply at the start of the first chapter."),
+  era: year.describe('The year whose baselines apply at the start of the first chapter.'),
   premise: text,
   length: text,
   members: z.array(memberCode).min(2).describe('Every member that appears in any chapter.'),
@@ -225,7 +217,7 @@ export const campaignSchema = z.strictObject({
   chapters: z
     .array(z.strictObject({ scenario: id.describe('The id (and file name) of a scenario in the same folder.'), title: text.optional() }))
     .min(2)
-    .describe('Scenarios played in order, the world carried from one to the next; each chapter\'s setup applies when it begins.'),
+    .describe("Scenarios played in order, the world carried from one to the next; each chapter's setup applies when it begins."),
   endings: z.array(ending).min(1),
   debrief: z.strictObject({
     summary: text,
@@ -261,9 +253,7 @@ export const rulesSchema = z.strictObject({
   kind: z.literal('rules'),
   sources: z.array(z.strictObject({ file: text, title: text })).min(1),
   members: z.partialRecord(memberCode, memberRules),
-  alliance: z
-    .array(z.strictObject({ year, credibility: sourcedNumber(0, 100), moscowBandwidth: sourcedNumber(0, 100) }))
-    .min(1),
+  alliance: z.array(z.strictObject({ year, credibility: sourcedNumber(0, 100), moscowBandwidth: sourcedNumber(0, 100) })).min(1),
   cohesion: z.strictObject({
     loyaltyMean: sourcedNumber(0, 2),
     loyaltySpread: sourcedNumber(0, 2),
@@ -272,7 +262,7 @@ export const rulesSchema = z.strictObject({
   }),
   stance: z.strictObject({
     loyalty: sourcedNumber(0, 5).describe('Stance points per point of loyalty above or below 50.'),
-    precedent: sourcedNumber(0, 5).describe('Stance points lost per point of precedent fear, times the option\'s intervention.'),
+    precedent: sourcedNumber(0, 5).describe("Stance points lost per point of precedent fear, times the option's intervention."),
     adversary: sourcedNumber(0, 200).describe('Stance points lost by a member who sides with the adversary, times confrontsAdversary.'),
     bandwidth: sourcedNumber(0, 5).describe("Russia's stance points lost per point of bandwidth below 100, times russianEffort."),
     supports: sourcedNumber(-100, 100).describe('At or above: supports.'),
