@@ -10,6 +10,7 @@ import { councilView, type OptionView } from '../../engine/rules/council.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { EXIT } from '../io/output.ts';
 import { loadScenarioFile } from '../io/scenario-files.ts';
+import { endingReached } from '../../engine/core/ending.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -122,10 +123,10 @@ function decideAndShow(run: Run, choice: Choice): void {
 
 function showDebrief(run: Run): void {
   const { scenario, world } = run;
-  const ending = scenario.endings.find((e) => e.id === world.ending);
+  const ending = endingReached(scenario, world);
   say('');
-  say(`== ${ending?.title ?? world.ending}`);
-  say(ending?.text.trim() ?? '');
+  say(`== ${ending.title}`);
+  say(ending.text.trim());
   say('');
   say('What really happened:');
   for (const d of world.decisions) {

@@ -3,6 +3,7 @@ import { explainCohesion, describeChange, explanationLines, type ExplainedChange
 import { isOver, type Run } from '../../engine/play/run.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
 import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
+import { endingReached } from '../../engine/core/ending.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
@@ -28,7 +29,7 @@ export function runAccount(run: Run): string[] {
   if (!isOver(run)) {
     lines.push(`The run is not finished: next is "${currentDevelopment(scenario, world).title}".`);
   } else {
-    const ending = scenario.endings.find((e) => e.id === world.ending)!;
+    const ending = endingReached(scenario, world);
     lines.push(`Ending: ${ending.title} (${ending.tone})`, `   ${ending.text.trim()}`, '');
   }
   lines.push(

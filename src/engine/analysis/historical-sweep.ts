@@ -9,6 +9,7 @@ import { createRandom, type Random } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { World } from '../core/world.ts';
 import { Histogram } from './stats.ts';
+import { endingReached } from '../core/ending.ts';
 
 /**
  * The historical path, seed by seed, with every choice the Council had at each of its decisions taken
@@ -84,13 +85,17 @@ export function sweepHistoricalPath(scenario: Scenario, seeds: string[], onSeed?
   for (const seed of seeds) {
     const world = sweepSeed(sweep, seed);
     final.add(cohesion(world, scenario.params.cohesion));
-    endings[world.ending!] = (endings[world.ending!] ?? 0) + 1;
+    const ending = endingReached(scenario, world).id;
+    endings[ending] = (endings[ending] ?? 0) + 1;
     onSeed?.();
   }
 
   return {
     seeds: seeds.length,
-    decisions: scenario.order.filter((d) => sweep.tallies.has(d)).map((d) => summarise(sweep.tallies.get(d)!)),
+    decisions: scenario.order.flatMap((d) => {
+      const tally = sweep.tallies.get(d);
+      return tally ? [summarise(tally)] : [];
+    }),
     russia: [...sweep.russia.values()],
     cohesion: { p10: final.quantile(0.1), p50: final.quantile(0.5), p90: final.quantile(0.9), mean: final.mean() },
     endings,

@@ -3,6 +3,7 @@ import { MEMBER_FIELDS, VALUE_MAX, VALUE_MIN, type World } from '../core/world.t
 import type { Scenario } from '../core/scenario.ts';
 import type { OffPlan } from './plan-policy.ts';
 import { wilson } from './stats.ts';
+import { endingReached } from '../core/ending.ts';
 
 /** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
 export interface PolicyBalance {
@@ -45,7 +46,8 @@ export class PolicyTally {
   add(world: World, offPlan?: OffPlan): void {
     const { scenario } = this;
     this.runs++;
-    this.endings.set(world.ending!, (this.endings.get(world.ending!) ?? 0) + 1);
+    const ending = endingReached(scenario, world).id;
+    this.endings.set(ending, (this.endings.get(ending) ?? 0) + 1);
     const c = cohesion(world, scenario.params.cohesion);
     this.cohesionSum += c;
     let pinned = false;

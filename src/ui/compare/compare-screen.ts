@@ -10,6 +10,7 @@ import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 import type { Screen } from '../kit/screen.ts';
+import { endingReached } from '../../engine/core/ending.ts';
 
 /**
  * A run beside another on the same seed (the historical path, or a branch the player made): the
@@ -166,7 +167,7 @@ function charts(spec: CompareSpec): HTMLElement {
 function standing(spec: CompareSpec): HTMLElement {
   const { mine, other, otherName } = spec;
   const { scenario } = mine;
-  const ending = (run: Run) => (isOver(run) ? (scenario.endings.find((e) => e.id === run.world.ending)?.title ?? '') : 'not over yet');
+  const ending = (run: Run) => (isOver(run) ? endingReached(scenario, run.world).title : 'not over yet');
   const member = (w: World, code: string) =>
     w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`;
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));

@@ -9,6 +9,7 @@ import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 import { sentence, sourceRef, sourceText } from '../kit/sources.ts';
 import type { Screen } from '../kit/screen.ts';
+import { endingReached } from '../../engine/core/ending.ts';
 
 const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };
 
@@ -167,7 +168,7 @@ export interface DebriefActions {
 /** The class's path beside the historical one, the charts, the questions and the sources. Prints on paper. */
 export function debriefScreen(mine: Run, history: Run, actions: DebriefActions): Screen {
   const { scenario, world } = mine;
-  const ending = scenario.endings.find((e) => e.id === world.ending) ?? scenario.endings[scenario.endings.length - 1];
+  const ending = endingReached(scenario, world);
   const historyEnding = scenario.endings.find((e) => e.id === history.world.ending);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Debrief: ${ending.title}`);
   const el = h(
