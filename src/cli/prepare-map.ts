@@ -110,7 +110,8 @@ projection.clipExtent([
 ]);
 
 function project(lonLat: [number, number]): [number, number] {
-  const p = projection(lonLat)!;
+  const p = projection(lonLat);
+  if (!p) throw new Error(`[${lonLat.join(', ')}] is outside the map's projection`);
   return [round(p[0]), round(p[1])];
 }
 

@@ -49,7 +49,7 @@ const SUMMIT: OptionNumbers[] = [
   { consensus: false, intervention: 0, confronts: 0, effort: 0, interest: NO_INTEREST }, // vague_declaration (historical)
 ];
 
-const clamp = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
+const clamp = (x: number) => Math.min(100, Math.max(0, x));
 
 export interface BareResult {
   decisions: number;

@@ -243,7 +243,7 @@ describeBrowser('comparing runs', () => {
       w.__beat = window.setInterval(() => w.__beats.push(performance.now()), 20);
     });
     await page.click('[data-action="outlook-start"]');
-    await page.waitForFunction(() => (document.querySelector('.outlook-progress progress') as HTMLProgressElement | null)?.value! > 0);
+    await page.waitForFunction(() => ((document.querySelector('.outlook-progress progress') as HTMLProgressElement | null)?.value ?? 0) > 0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('outlook-cancel');
     const arms = await page.locator('.outlook-arms li').count();
     const progress = page.locator('.outlook-progress progress');

@@ -32,8 +32,10 @@ function expectSameWorld(actual: Run, expected: Run): void {
 const batchRuns = new Map<string, Run>();
 function batchRun(scenario: Scenario, seed: string): Run {
   const key = `${scenario.id} ${seed}`;
-  let run = batchRuns.get(key);
-  if (!run) batchRuns.set(key, (run = playOut(scenario, seed, randomPolicy)));
+  const kept = batchRuns.get(key);
+  if (kept) return kept;
+  const run = playOut(scenario, seed, randomPolicy);
+  batchRuns.set(key, run);
   return run;
 }
 

@@ -272,6 +272,7 @@ describe('errors, with the offset of what is wrong', () => {
     ['indexing', 'AM["loyalty"] > 1', /unexpected character '\['/, 2],
     ['assignment', 'AM.loyalty = 3', /unexpected character '='/, 11],
     ['a statement separator', 'chose(send); chose(wait)', /unexpected character ';'/, 11],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a JavaScript template is the input the parser must refuse
     ['a template', '`${1}` > 0', /unexpected character '`'/, 0],
     ['nullish', 'a ?? b', /unexpected character '\?'/, 2],
     ['unicode', 'AM.loyalty < λ', /unexpected character 'λ'/, 13],

@@ -6,7 +6,7 @@ import { fixture } from '../support/scenarios.ts';
 describe('members by slot', () => {
   it('should find every member by its slot, as by its code', () => {
     const world = { ...fixture().baseline, members: {} as Record<string, MemberState> };
-    MEMBER_CODES.forEach((code, i) => (world.members[code] = { loyalty: i, publicSupport: 0, hedging: 0, ties: 0, status: 'member' }));
+    for (const [i, code] of MEMBER_CODES.entries()) world.members[code] = { loyalty: i, publicSupport: 0, hedging: 0, ties: 0, status: 'member' };
     for (const code of MEMBER_CODES) expect(memberAt(world, memberSlot(code))).toBe(world.members[code]);
   });
 

@@ -36,7 +36,9 @@ function referenceAlea(seed: string): () => number {
     const t = 2091639 * s0 + c * 2.3283064365386963e-10;
     s0 = s1;
     s1 = s2;
-    return (s2 = t - (c = t | 0));
+    c = t | 0;
+    s2 = t - c;
+    return s2;
   };
 }
 

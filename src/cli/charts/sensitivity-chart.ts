@@ -32,6 +32,6 @@ export async function sensitivityChart(report: SensitivityReport, top: number): 
       Plot.ruleX([report.base * scale], { stroke: 'black' }),
     ],
   }) as unknown as Element;
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg:last-of-type')!;
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : (chart.querySelector('svg:last-of-type') ?? chart);
   return stackCharts(document, `${report.scenario}: sensitivity (blue: parameter moved down; orange: moved up)`, [svg as SVGSVGElement]);
 }

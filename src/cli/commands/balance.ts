@@ -121,7 +121,8 @@ function dominanceLines(r: BalanceReport): string[] {
   ];
   for (const d of r.decisions) {
     for (const decision of d.dominant) {
-      const best = d.choices.find((x) => x.decision === decision)!;
+      const best = d.choices.find((x) => x.decision === decision);
+      if (!best) continue;
       lines.push(`    ${d.development}: ${decision} best on ${pct(best.best / d.visits)}`);
     }
   }

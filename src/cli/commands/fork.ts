@@ -59,7 +59,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
       alternatives,
       runs,
       seed: options.seed,
-      then: resolvePolicy(options.then, scenario),
+      rest: resolvePolicy(options.then, scenario),
       onProgress: progress.update,
     });
     progress.stop();

@@ -41,7 +41,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   } else {
     let policy: Policy;
     try {
-      policy = policyByName(options.historical ? 'historical' : options.policy!);
+      policy = policyByName(options.policy ?? 'historical');
     } catch (error) {
       if (error instanceof PolicyError) throw new InputError(error.message);
       throw error;

@@ -155,7 +155,11 @@ export class Comparison {
       values.values.add(values.value);
       values.difference.add(values.value - first.value);
     }
-    for (const point of world.trajectory) (bands[point.turn] ??= new Histogram()).add(point.cohesion);
+    for (const point of world.trajectory) {
+      const band = bands[point.turn] ?? new Histogram();
+      bands[point.turn] = band;
+      band.add(point.cohesion);
+    }
   }
 
   report(seed: string): CompareReport {

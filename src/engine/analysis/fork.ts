@@ -20,7 +20,7 @@ export interface ForkOptions {
   runs: number;
   seed: string;
   /** How the rest of each run is played (default: historical). */
-  then?: Policy;
+  rest?: Policy;
   onProgress?: (done: number, total: number) => void;
   /** Called with each finished run (its arm, e.g. `send_troops+leverage`), e.g. to write a CSV row. */
   onRun?: (arm: string, index: number, seed: string, world: World) => void;
@@ -52,7 +52,7 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
       throw error;
     }
   }
-  const then = options.then ?? historicalPolicy;
+  const rest = options.rest ?? historicalPolicy;
   const comparison = new Comparison(scenario, arms);
   const total = options.runs * arms.length;
   for (let i = 0; i < options.runs; i++) {
@@ -61,7 +61,7 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
       const run: Run = copyRun(base);
       run.random = createRandom(seed);
       decide(run, parseDecision(arm));
-      playToEnd(run, then, policyRandom(seed));
+      playToEnd(run, rest, policyRandom(seed));
       comparison.add(k, run.world);
       options.onRun?.(arm, i, seed, run.world);
       options.onProgress?.(i * arms.length + k + 1, total);

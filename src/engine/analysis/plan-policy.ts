@@ -3,6 +3,7 @@ import { greedyPolicy, type Policy } from '../play/policies.ts';
 import { formatDecision, parseDecision, type Run } from '../play/run.ts';
 import type { Random } from '../core/random.ts';
 import type { World } from '../core/world.ts';
+import { currentDevelopment } from '../core/development.ts';
 
 /** A fixed plan: the decision (`option` or `option+leverage`) to take at each development. */
 export type Plan = Readonly<Record<string, string>>;
@@ -28,7 +29,7 @@ export function planPolicy(plan: Plan, name = 'planning'): Policy {
     name,
     plan,
     choose(run, choices, random) {
-      const development = run.world.development!;
+      const development = currentDevelopment(run.scenario, run.world).id;
       return plannedChoice(run, choices, Object.hasOwn(plan, development) ? plan[development] : undefined, random);
     },
   };

@@ -56,7 +56,7 @@ export function parametersOf(data: unknown, file: Parameter['file'], keep: (path
   const found: Parameter[] = [];
   const walk = (node: unknown, path: (string | number)[], provenance: string | null) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i], provenance));
+      for (const [i, item] of node.entries()) walk(item, [...path, i], provenance);
       return;
     }
     if (!node || typeof node !== 'object') return;

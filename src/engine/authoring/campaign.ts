@@ -126,7 +126,12 @@ function joinReactions(chapters: Scenario[], rules: RulesFile): { reactions: Rea
       const when = r.when;
       reactions.push(standing.has(r.id) ? r : { ...r, when: (w) => w.development !== null && inChapter.has(w.development) && when(w) });
     }
-    for (const e of s.drift) if (!seenDrift.has(`${e.id}:${e.target.member}`)) seenDrift.add(`${e.id}:${e.target.member}`), drift.push(e);
+    for (const e of s.drift) {
+      const key = `${e.id}:${e.target.member}`;
+      if (seenDrift.has(key)) continue;
+      seenDrift.add(key);
+      drift.push(e);
+    }
   }
   return { reactions, drift };
 }

@@ -111,7 +111,7 @@ export interface World {
 
 /** A member's place in MEMBER_CODES: fixed for every scenario and campaign, so compiled rules can keep it. */
 export function memberSlot(code: string): number {
-  return MEMBER_CODES.findIndex((c) => c === code);
+  return (MEMBER_CODES as readonly string[]).indexOf(code);
 }
 
 export function isMemberField(field: string): field is MemberField {
@@ -162,7 +162,7 @@ export function memberAt(world: World, slot: number): MemberState {
 }
 
 export function clampValue(value: number): number {
-  return value < VALUE_MIN ? VALUE_MIN : value > VALUE_MAX ? VALUE_MAX : value;
+  return Math.min(VALUE_MAX, Math.max(VALUE_MIN, value));
 }
 
 /** A World at its start: the given members and alliance values, nothing yet decided or recorded. */

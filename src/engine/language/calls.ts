@@ -124,7 +124,7 @@ function numberAt(expr: Call, index: number, context: CallContext): NumberFn {
 
 function identifierArg(expr: Call, index: number, what: string, allowed: readonly string[]): string {
   const arg = expr.args[index];
-  if (!arg || arg.kind !== 'ref' || arg.scope !== null) {
+  if (arg?.kind !== 'ref' || arg.scope !== null) {
     throw new ExpressionError(`${expr.fn}() takes ${what} as argument ${index + 1}`, arg?.at ?? 0);
   }
   if (!allowed.includes(arg.name)) throw new ExpressionError(`unknown ${what} '${arg.name}'`, arg.at);

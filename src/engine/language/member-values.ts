@@ -70,7 +70,7 @@ export function testsCondition(tests: MemberTests): (w: World) => boolean {
 }
 
 function passes(m: MemberState, t: MemberTest): boolean {
-  const x = valueOf(m, t.field);
+  const x = fieldValue(m, t.field);
   switch (t.op) {
     case '<':
       return x < t.value;
@@ -92,16 +92,16 @@ export function memberArithmetic(op: Arithmetic, left: Operand, right: Operand):
   const o = constant(op);
   if (typeof left === 'object' && typeof right === 'number') {
     const { slot, field } = left;
-    return (w) => arithmetic(o, valueOf(memberAt(w, slot), field), right);
+    return (w) => arithmetic(o, fieldValue(memberAt(w, slot), field), right);
   }
   if (typeof left === 'number' && typeof right === 'object') {
     const { slot, field } = right;
-    return (w) => arithmetic(o, left, valueOf(memberAt(w, slot), field));
+    return (w) => arithmetic(o, left, fieldValue(memberAt(w, slot), field));
   }
   if (typeof left === 'object' && typeof right === 'object') {
     const a = left;
     const b = right;
-    return (w) => arithmetic(o, valueOf(memberAt(w, a.slot), a.field), valueOf(memberAt(w, b.slot), b.field));
+    return (w) => arithmetic(o, fieldValue(memberAt(w, a.slot), a.field), fieldValue(memberAt(w, b.slot), b.field));
   }
   return null;
 }
@@ -111,7 +111,7 @@ function arithmetic(op: Arithmetic, x: number, y: number): number {
 }
 
 /** Fields must be the constants of MEMBER_FIELDS (compileRef sees to it), like ops below: see constant(). */
-function valueOf(m: MemberState, field: MemberField): number {
+function fieldValue(m: MemberState, field: MemberField): number {
   return field === 'loyalty' ? m.loyalty : field === 'publicSupport' ? m.publicSupport : field === 'hedging' ? m.hedging : m.ties;
 }
 

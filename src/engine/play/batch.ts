@@ -36,10 +36,15 @@ class LazyPolicyRandom implements Random {
   private random: Random | null = null;
   constructor(private readonly seed: string) {}
   next(): number {
-    return (this.random ??= policyRandom(this.seed)).next();
+    return this.stream().next();
   }
   state(): RandomState {
-    return (this.random ??= policyRandom(this.seed)).state();
+    return this.stream().state();
+  }
+
+  private stream(): Random {
+    if (this.random === null) this.random = policyRandom(this.seed);
+    return this.random;
   }
 }
 

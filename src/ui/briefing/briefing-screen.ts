@@ -1,10 +1,10 @@
 import './briefing.css';
 import type { Run } from '../../engine/play/run.ts';
-import { currentDevelopment } from '../../engine/core/development.ts';
 import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
 import { changeLine, changesOfArrival } from '../kit/changes.ts';
 import type { Screen } from '../kit/screen.ts';
+import { currentDevelopment } from '../../engine/core/development.ts';
 
 /** The development: what happened, when and where, who asks for what, in the sources' own words. */
 export function briefingScreen(run: Run, onDone: () => void): Screen {
@@ -45,7 +45,7 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
 
 function chapterOf(run: Run): string | null {
   const { scenario, world } = run;
-  const index = scenario.order.indexOf(world.development!);
+  const index = scenario.order.indexOf(currentDevelopment(scenario, world).id);
   let current: string | null = null;
   for (const ch of scenario.chapters) if (scenario.order.indexOf(ch.start) <= index) current = ch.title;
   return current;

@@ -70,7 +70,7 @@ function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plo
       ? s('rect', { x: fmt(hx(i * 2) + 0.5), y: fmt(sy(share)), width: fmt(hx(2) - hx(0) - 1), height: fmt(plotBottom - sy(share)), fill: ACCENT })
       : null,
   );
-  const median = report.metrics.find((m) => m.key === 'cohesion')!.byPolicy[k].p50;
+  const median = cohesionMetric(report).byPolicy[k].p50;
   return [
     s('line', { x1: HIST.left, x2: HIST.right, y1: fmt(sy(top)), y2: fmt(sy(top)), stroke: GRID }),
     text(HIST.left - 4, sy(top) + 4, `${whole(top * 100)}%`, { 'text-anchor': 'end' }),
@@ -178,7 +178,7 @@ export function outlookChart(report: ForkReport, arms: Arm[], title: string): Ou
 
 /** The chart's text alternative: what the eye takes from it, option by option. */
 export function describe(report: ForkReport, arms: Arm[]): string {
-  const cohesion = report.metrics.find((m) => m.key === 'cohesion')!;
+  const cohesion = cohesionMetric(report);
   return arms
     .map((arm, k) => {
       const q = cohesion.byPolicy[k];
@@ -250,4 +250,11 @@ export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
     ),
   );
   return [distribution, bands];
+}
+
+/** Every fork report measures cohesion: the chart's medians and its text read it. */
+function cohesionMetric(report: ForkReport) {
+  const metric = report.metrics.find((m) => m.key === 'cohesion');
+  if (!metric) throw new Error('the report has no cohesion figures');
+  return metric;
 }

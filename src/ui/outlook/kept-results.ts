@@ -11,5 +11,6 @@ export function keptResult(key: string): OutlookResult | null {
 export function keepResult(key: string, result: OutlookResult) {
   kept.delete(key);
   kept.set(key, result);
-  if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
+  const oldest = kept.keys().next();
+  if (kept.size > KEEP && !oldest.done) kept.delete(oldest.value);
 }

@@ -56,7 +56,10 @@ function changeAt(scope: Scope, spec: EffectSpec, path: Path, target: Target, re
   if (raw === undefined) return null;
   if (target.kind === 'status') {
     const status = mode === 'set' && typeof raw === 'string' ? canonical(STATUSES, raw) : undefined;
-    if (!status) return (report(scope, amountPath, `a status is set with to: one of ${STATUSES.join(', ')}`), null);
+    if (!status) {
+      report(scope, amountPath, `a status is set with to: one of ${STATUSES.join(', ')}`);
+      return null;
+    }
     return { mode, amount: () => 0, status };
   }
   const compiled = compileAt(scope, raw, amountPath, 'number');

@@ -58,6 +58,6 @@ export function checkIds(scope: Scope, file: ScenarioFile, rules: RulesFile): vo
     'expectation',
   );
   for (const reserved of ['end']) {
-    developments.forEach((d, i) => d === reserved && report(scope, ['developments', i, 'id'], `'${reserved}' is reserved`));
+    for (const [i, d] of developments.entries()) if (d === reserved) report(scope, ['developments', i, 'id'], `'${reserved}' is reserved`);
   }
 }

@@ -20,7 +20,7 @@ export function standingDrift(scope: Scope, rules: RulesFile): Effect[] {
 export function scenarioReactions(scope: Scope, standingScope: Scope, own: ReactionSpec[] | undefined, rules: RulesFile): Reaction[] {
   const standing = rules.reactions.flatMap((spec, i) => boundReactions(standingScope, spec, ['reactions', i]));
   const crisis = (own ?? []).flatMap((spec, i) => {
-    (spec.members ?? []).forEach((code, j) => checkMember(scope, code, ['reactions', i, 'members', j]));
+    for (const [j, code] of (spec.members ?? []).entries()) checkMember(scope, code, ['reactions', i, 'members', j]);
     return boundReactions(scope, spec, ['reactions', i]);
   });
   return [...crisis, ...standing];

@@ -4,7 +4,7 @@ import type { Problem } from '../format/problem.ts';
 /** Every `source:` must begin with a file the rules list, so a reviewer can find it. */
 export function checkSourcesIn(node: unknown, path: Path, known: string[], places: Places, problems: Problem[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => checkSourcesIn(item, [...path, i], known, places, problems));
+    for (const [i, item] of node.entries()) checkSourcesIn(item, [...path, i], known, places, problems);
   } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'source' && typeof value === 'string') {

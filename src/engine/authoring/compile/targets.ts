@@ -8,7 +8,10 @@ import { report, type Scope } from './scope.ts';
 
 /** What an effect's `change:` names, resolved once: a member's value or status, an alliance value, or a variable. */
 export function targetAt(scope: Scope, change: string, path: Path): Target | null {
-  const fail = (message: string) => (report(scope, path, message), null);
+  const fail = (message: string) => {
+    report(scope, path, message);
+    return null;
+  };
   let tree: Expr;
   try {
     tree = parseExpression(change);

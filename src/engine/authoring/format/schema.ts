@@ -1,5 +1,5 @@
 import { z } from '../../core/zod.ts';
-import { MEMBER_CODES, STATUSES } from '../../core/world.ts';
+import { MEMBER_CODES } from '../../core/world.ts';
 
 /**
  * The shape of scenario and rules files. The JSON Schema that editors use is generated from these
