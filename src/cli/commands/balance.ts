@@ -3,7 +3,8 @@ import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
 import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
-import { InputError, libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+import { PLAN_SEED_COUNT, parseCount, RUNS } from '../io/numeric-options.ts';
+import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 export interface BalanceCommandOptions {
   runs: string;
@@ -13,16 +14,10 @@ export interface BalanceCommandOptions {
   rules?: string;
 }
 
-function wholeNumber(flag: string, text: string, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${flag} must be a whole number from 1 to ${max.toLocaleString('en')} (got '${text}')`);
-  return n;
-}
-
 /** `balance [scenarios...]`: whether each scenario plays itself, measured over many seeds. */
 export function balanceCommand(names: string[], options: BalanceCommandOptions, out: Output): number {
-  const runs = wholeNumber('--runs', options.runs, 1_000_000);
-  const planSeeds = options.planSeeds === undefined ? PLAN_SEEDS : wholeNumber('--plan-seeds', options.planSeeds, 100_000);
+  const runs = parseCount('--runs', options.runs, RUNS);
+  const planSeeds = options.planSeeds === undefined ? PLAN_SEEDS : parseCount('--plan-seeds', options.planSeeds, PLAN_SEED_COUNT);
   // Every file is loaded before any is played, so a bad name fails at once rather than minutes in.
   const scenarios = (names.length ? names : libraryScenarioPaths()).map((name) => loadScenarioFile(name, options.rules));
   const work = balanceWork(runs);

@@ -1,10 +1,11 @@
 import { checkScenario } from '../../engine/analysis/check.ts';
 import { EXIT, type Output } from '../io/output.ts';
+import { parseCount, RUNS } from '../io/numeric-options.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 /** `check [scenarios...]`: reachability and dead ends; exit 1 when anything is unreachable or dead. */
 export function checkCommand(names: string[], options: { plays: string; seed: string; json?: boolean; rules?: string }, out: Output): number {
-  const plays = Number(options.plays);
+  const plays = parseCount('--plays', options.plays, RUNS);
   const targets = names.length ? names : libraryScenarioPaths();
   let failed = 0;
   const reports = [];

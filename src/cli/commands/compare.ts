@@ -8,6 +8,7 @@ import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
+import { parseCount, RUNS } from '../io/numeric-options.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile, ProblemsError, readText } from '../io/scenario-files.ts';
 
@@ -44,18 +45,12 @@ export function resolvePolicy(text: string, scenario: Scenario): Policy {
   }
 }
 
-export function parseRuns(text: string): number {
-  const runs = Number(text);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000) throw new InputError(`--runs must be a whole number from 1 to 10,000,000 (got '${text}')`);
-  return runs;
-}
-
 /** `compare <scenario> --policy A --policy B --runs N --seed S`: distributions of outcomes, side by side. */
 export async function compareCommand(scenarioName: string, options: CompareCommandOptions, out: Output): Promise<number> {
   const scenario = loadScenarioFile(scenarioName, options.rules);
   if (!options.policy?.length) throw new InputError('give at least one --policy');
   const policies = options.policy.map((p) => resolvePolicy(p, scenario));
-  const runs = parseRuns(options.runs);
+  const runs = parseCount('--runs', options.runs, RUNS);
   const csv = options.csv ? openCsv(options.csv, scenario) : null;
   const progress = progressBar(runs * policies.length, 'runs');
   let report: CompareReport;

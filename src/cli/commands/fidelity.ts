@@ -1,11 +1,12 @@
 import { fidelity } from '../../engine/analysis/fidelity.ts';
 import { EXIT, type Output } from '../io/output.ts';
+import { parseCount, parseShare, RUNS } from '../io/numeric-options.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 /** `fidelity [scenarios...]`: plays the historical decisions and reports how often the documented outcomes follow. */
 export function fidelityCommand(names: string[], options: { runs: string; seed: string; min: string; json?: boolean; rules?: string }, out: Output): number {
-  const runs = Number(options.runs);
-  const min = Number(options.min);
+  const runs = parseCount('--runs', options.runs, RUNS);
+  const min = parseShare('--min', options.min);
   const targets = names.length ? names : libraryScenarioPaths();
   const reports = targets.map((name) => fidelity(loadScenarioFile(name, options.rules), runs, options.seed));
   const below = reports.flatMap((r) => r.expectations.filter((e) => e.share < min).map((e) => `${r.scenario}/${e.id}`));

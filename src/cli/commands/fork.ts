@@ -7,7 +7,8 @@ import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
-import { compareTable, parseRuns, resolvePolicy } from './compare.ts';
+import { compareTable, resolvePolicy } from './compare.ts';
+import { parseCount, RUNS } from '../io/numeric-options.ts';
 
 /** A run record from a file (JSON, as `run --record` writes) or from a share link. */
 export function readRecordArgument(argument: string): Result<RunRecord> {
@@ -46,7 +47,8 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
   if (record.contentHash && record.contentHash !== scenario.contentHash) {
     out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
   }
-  const runs = parseRuns(options.runs);
+  const runs = parseCount('--runs', options.runs, RUNS);
+  const at = parseCount('--at', options.at, { min: 1, max: Math.max(1, record.decisions.length) });
   const alternatives = options.options
     .split(',')
     .map((s) => s.trim())
@@ -55,7 +57,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
   const progress = progressBar(runs * (alternatives.length + 1), 'runs');
   try {
     const report = fork(scenario, record, {
-      at: Number(options.at),
+      at,
       alternatives,
       runs,
       seed: options.seed,

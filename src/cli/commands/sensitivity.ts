@@ -5,7 +5,8 @@ import { sensitivityChart } from '../charts/sensitivity-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../io/scenario-files.ts';
-import { parseRuns, resolvePolicy } from './compare.ts';
+import { resolvePolicy } from './compare.ts';
+import { parseCount, RUNS, TOP_ROWS } from '../io/numeric-options.ts';
 
 export interface SensitivityCommandOptions {
   policy: string;
@@ -25,7 +26,8 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   if (fileKind(scenarioFile.text) === 'campaign') throw new InputError('sensitivity works on one scenario at a time; name a chapter of the campaign');
   const scenario = loadScenarioFile(path, options.rules);
   const policy = resolvePolicy(options.policy, scenario);
-  const runs = parseRuns(options.runs);
+  const runs = parseCount('--runs', options.runs, RUNS);
+  const top = parseCount('--top', options.top, TOP_ROWS);
   const progress = progressBar(1000, 'parameters');
   let report: SensitivityReport;
   try {
@@ -40,7 +42,6 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   } finally {
     progress.stop();
   }
-  const top = Math.max(1, Number(options.top) || 15);
   if (options.svg) writeFileSync(options.svg, await sensitivityChart(report, top));
   if (options.json) {
     out.data(JSON.stringify(report, null, 2));
