@@ -19,7 +19,7 @@ function registerRun(program: Command, setExit: SetExit): void {
     .requiredOption('--seed <seed>', 'the seed')
     .option('--decisions <ids>', "option ids in order, comma-separated (append +leverage to spend Moscow's leverage)")
     .option('--historical', 'choose what the alliance actually did')
-    .option('--policy <policy>', 'historical, random, greedy, or fixed:development=option,...')
+    .option('--policy <policy>', 'historical, random, greedy, fixed:development=option,..., or a policy file (.yaml)')
     .option('--json', 'print the result as JSON')
     .option('--record <file>', 'also write the run record (the save) to this file')
     .addOption(rulesOption())

@@ -1,16 +1,14 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
-import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
-import { loadPolicyFile } from '../../engine/play/policy-file.ts';
-import { parseDecision } from '../../engine/play/run.ts';
 import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
 import { progressBar } from '../io/progress.ts';
-import { InputError, loadScenarioFile, ProblemsError, readText } from '../io/scenario-files.ts';
+import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
+import { resolvePolicy } from '../io/policy-argument.ts';
 
 export interface CompareCommandOptions {
   policy: string[];
@@ -20,29 +18,6 @@ export interface CompareCommandOptions {
   csv?: string;
   svg?: string;
   rules?: string;
-}
-
-/** A policy by name (historical, random, greedy, fixed:dev=option) or from a policy file (*.yaml). */
-export function resolvePolicy(text: string, scenario: Scenario): Policy {
-  if (/\.ya?ml$/.test(text)) {
-    const loaded = loadPolicyFile(readText(text), scenario);
-    if (!loaded.ok) throw new ProblemsError(loaded.error);
-    return loaded.value;
-  }
-  try {
-    const policy = policyByName(text);
-    for (const [development, choice] of Object.entries(policy.plan ?? {})) {
-      const d = scenario.developments[development];
-      if (!d) throw new InputError(`${text}: no development '${development}' in ${scenario.id}`);
-      const { option } = parseDecision(choice);
-      if (!d.options.some((o) => o.id === option))
-        throw new InputError(`${text}: no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`);
-    }
-    return policy;
-  } catch (error) {
-    if (error instanceof PolicyError) throw new InputError(error.message);
-    throw error;
-  }
 }
 
 /** `compare <scenario> --policy A --policy B --runs N --seed S`: distributions of outcomes, side by side. */

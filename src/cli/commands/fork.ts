@@ -7,7 +7,8 @@ import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
-import { compareTable, resolvePolicy } from './compare.ts';
+import { compareTable } from './compare.ts';
+import { resolvePolicy } from '../io/policy-argument.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
 
 /** A run record from a file (JSON, as `run --record` writes) or from a share link. */

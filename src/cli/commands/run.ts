@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { playToEnd, summarize } from '../../engine/play/batch.ts';
-import { policyByName, PolicyError, type Policy } from '../../engine/play/policies.ts';
 import { recordOf } from '../../engine/play/record.ts';
 import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { runAccount } from '../io/run-account.ts';
+import { resolvePolicy } from '../io/policy-argument.ts';
 
 export interface RunOptions {
   seed: string;
@@ -39,13 +39,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
       }
     }
   } else {
-    let policy: Policy;
-    try {
-      policy = policyByName(options.policy ?? 'historical');
-    } catch (error) {
-      if (error instanceof PolicyError) throw new InputError(error.message);
-      throw error;
-    }
+    const policy = resolvePolicy(options.policy ?? 'historical', scenario);
     playToEnd(run, policy, policyRandom(run.seed));
   }
   if (options.record) writeFileSync(options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);

@@ -5,7 +5,7 @@ import { sensitivityChart } from '../charts/sensitivity-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../io/scenario-files.ts';
-import { resolvePolicy } from './compare.ts';
+import { resolvePolicy } from '../io/policy-argument.ts';
 import { parseCount, RUNS, TOP_ROWS } from '../io/numeric-options.ts';
 
 export interface SensitivityCommandOptions {

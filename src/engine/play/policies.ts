@@ -1,5 +1,6 @@
 import { cohesion } from '../rules/cohesion.ts';
 import type { Random } from '../core/random.ts';
+import type { Scenario } from '../core/scenario.ts';
 import { choiceAt, type Choice } from './choices.ts';
 import { copyRun, decide, parseDecision, type Run } from './run.ts';
 
@@ -76,7 +77,8 @@ export function policyByName(text: string): Policy {
   if (text === 'random') return randomPolicy;
   if (text === 'greedy') return greedyPolicy;
   if (text.startsWith('fixed:')) {
-    const plan: Record<string, string> = {};
+    // No prototype: `__proto__=x` becomes an entry like any other, to be refused as unknown, not a prototype set.
+    const plan: Record<string, string> = Object.create(null);
     for (const part of text.slice('fixed:'.length).split(',')) {
       const [development, option] = part.split('=');
       if (!development || !option) throw new PolicyError(`'${part}' in '${text}': write fixed:development=option`);
@@ -85,4 +87,36 @@ export function policyByName(text: string): Policy {
     return fixedPolicy(plan, text);
   }
   throw new PolicyError(`unknown policy '${text}' (historical, random, greedy, or fixed:development=option,...)`);
+}
+
+/** A development or option that a plan names and the scenario lacks, in a sentence naming those it has. */
+export interface PlanProblem {
+  development: string;
+  /** Set when the development is known and the option is not. */
+  option?: string;
+  message: string;
+}
+
+/** Checks each `[development, option]` of a plan against the scenario; names such as `constructor` are plain names here. */
+export function planProblems(plan: Iterable<readonly [string, string]>, scenario: Scenario): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  for (const [development, choice] of plan) {
+    const d = Object.hasOwn(scenario.developments, development) ? scenario.developments[development] : undefined;
+    if (d === undefined) {
+      problems.push({ development, message: `no development '${development}' in ${scenario.id} (known: ${scenario.order.join(', ')})` });
+      continue;
+    }
+    const { option } = parseDecision(choice);
+    if (!d.options.some((o) => o.id === option))
+      problems.push({ development, option, message: `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})` });
+  }
+  return problems;
+}
+
+/** A policy by name for this scenario; a fixed plan naming a development or option it lacks is refused with a PolicyError. */
+export function policyFor(text: string, scenario: Scenario): Policy {
+  const policy = policyByName(text);
+  const problem = planProblems(Object.entries(policy.plan ?? {}), scenario)[0];
+  if (problem) throw new PolicyError(`${text}: ${problem.message}`);
+  return policy;
 }

@@ -3,8 +3,7 @@ import { readChecked, type TextFile } from '../authoring/load.ts';
 import type { Problem } from '../authoring/format/problem.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { fixedPolicy, greedyPolicy, historicalPolicy, randomPolicy, type Policy } from './policies.ts';
-import { parseDecision } from './run.ts';
+import { fixedPolicy, greedyPolicy, historicalPolicy, planProblems, randomPolicy, type Policy } from './policies.ts';
 
 /**
  * A policy written as a file, so a teacher or analyst can say "what if the Council had answered
@@ -36,16 +35,8 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
   if (spec.scenario !== undefined && spec.scenario !== scenario.id) {
     problems.push(source.problem(['scenario'], `this policy is for '${spec.scenario}', not '${scenario.id}'`));
   }
-  for (const [development, choice] of Object.entries(spec.choose)) {
-    const d = scenario.developments[development];
-    if (!d) {
-      problems.push(source.problem(['choose'], `no development '${development}' in ${scenario.id} (known: ${scenario.order.join(', ')})`, development));
-      continue;
-    }
-    const { option } = parseDecision(choice);
-    if (!d.options.some((o) => o.id === option)) {
-      problems.push(source.problem(['choose', development], `no option '${option}' at ${development} (options: ${d.options.map((o) => o.id).join(', ')})`));
-    }
+  for (const p of planProblems(entriesAsWritten(source.data, spec.choose), scenario)) {
+    problems.push(p.option === undefined ? source.problem(['choose'], p.message, p.development) : source.problem(['choose', p.development], p.message));
   }
   if (problems.length) return fail(problems);
   const name = spec.name ?? file.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
@@ -56,8 +47,17 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
     plan: spec.choose,
     choose(run, choices, random) {
       const development = run.world.development;
-      if (development !== null && spec.choose[development] !== undefined) return base.choose(run, choices, random);
+      if (development !== null && Object.hasOwn(spec.choose, development)) return base.choose(run, choices, random);
       return fallback.choose(run, choices, random);
     },
   });
+}
+
+/**
+ * The `choose` entries as the file has them. The schema's record drops a `__proto__` key silently, so
+ * the keys are read from the YAML itself: such a key is then refused as an unknown development.
+ */
+function entriesAsWritten(data: unknown, choose: Record<string, string>): [string, string][] {
+  const written = (data as { choose: Record<string, unknown> }).choose;
+  return Object.keys(written).map((key) => [key, Object.hasOwn(choose, key) ? (choose[key] ?? '') : String(written[key])]);
 }
