@@ -1,4 +1,3 @@
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
 import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
 import type { World } from '../../engine/core/world.ts';
@@ -6,6 +5,7 @@ import type { Scenario } from '../../engine/core/scenario.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
+import { checkOutputFile, openOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
@@ -26,6 +26,8 @@ export async function compareCommand(scenarioName: string, options: CompareComma
   if (!options.policy?.length) throw new InputError('give at least one --policy');
   const policies = options.policy.map((p) => resolvePolicy(p, scenario));
   const runs = parseCount('--runs', options.runs, RUNS);
+  if (options.csv) checkOutputFile('--csv', options.csv);
+  if (options.svg) checkOutputFile('--svg', options.svg);
   const csv = options.csv ? openCsv(options.csv, scenario) : null;
   const progress = progressBar(runs * policies.length, 'runs');
   let report: CompareReport;
@@ -40,18 +42,18 @@ export async function compareCommand(scenarioName: string, options: CompareComma
     progress.stop();
     csv?.close();
   }
-  if (options.svg) writeFileSync(options.svg, await compareChart(report));
+  if (options.svg) writeOutputFile('--svg', options.svg, await compareChart(report));
   if (options.json) out.data(JSON.stringify(report, null, 2));
   else for (const line of compareTable(report)) out.data(line);
   return EXIT.ok;
 }
 
 function openCsv(path: string, scenario: Scenario) {
-  const fd = openSync(path, 'w');
-  writeSync(fd, `${runHeader(scenario, 'policy').join(',')}\n`);
+  const file = openOutputFile('--csv', path);
+  file.write(`${runHeader(scenario, 'policy').join(',')}\n`);
   return {
-    row: (policy: string, index: number, seed: string, world: World) => writeSync(fd, `${csvLine(runRow(scenario, policy, index, seed, world))}\n`),
-    close: () => closeSync(fd),
+    row: (policy: string, index: number, seed: string, world: World) => file.write(`${csvLine(runRow(scenario, policy, index, seed, world))}\n`),
+    close: () => file.close(),
   };
 }
 

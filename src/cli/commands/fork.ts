@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fork, ForkError } from '../../engine/analysis/fork.ts';
 import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 import { fail, type Result } from '../../engine/core/result.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
+import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { compareTable } from './compare.ts';
@@ -55,6 +56,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
     .map((s) => s.trim())
     .filter(Boolean);
   if (!alternatives.length) throw new InputError('give the alternatives with --options a,b,c');
+  if (options.svg) checkOutputFile('--svg', options.svg);
   const progress = progressBar(runs * (alternatives.length + 1), 'runs');
   try {
     const report = fork(scenario, record, {
@@ -66,7 +68,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
       onProgress: progress.update,
     });
     progress.stop();
-    if (options.svg) writeFileSync(options.svg, await compareChart(report));
+    if (options.svg) writeOutputFile('--svg', options.svg, await compareChart(report));
     if (options.json) out.data(JSON.stringify(report, null, 2));
     else {
       const development = scenario.developments[report.development];

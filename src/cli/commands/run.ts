@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { playToEnd, summarize } from '../../engine/play/batch.ts';
 import { recordOf } from '../../engine/play/record.ts';
 import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
@@ -6,6 +5,7 @@ import { policyRandom } from '../../engine/core/random.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { runAccount } from '../io/run-account.ts';
+import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
 
 export interface RunOptions {
@@ -22,6 +22,7 @@ export interface RunOptions {
 export function runCommand(scenarioName: string, options: RunOptions, out: Output): number {
   const ways = [options.decisions !== undefined, options.historical, options.policy !== undefined].filter(Boolean).length;
   if (ways !== 1) throw new InputError('give exactly one of --decisions a,b,c, --historical or --policy NAME');
+  if (options.record) checkOutputFile('--record', options.record);
   const scenario = loadScenarioFile(scenarioName, options.rules);
   const run = startRun(scenario, options.seed, { recordCauses: !options.json });
   if (options.decisions !== undefined) {
@@ -42,7 +43,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
     const policy = resolvePolicy(options.policy ?? 'historical', scenario);
     playToEnd(run, policy, policyRandom(run.seed));
   }
-  if (options.record) writeFileSync(options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
+  if (options.record) writeOutputFile('--record', options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
   if (options.json) {
     const summary = summarize(run);
     out.data(JSON.stringify({ ...summary, ending: summary.ending || null, next: run.world.development }, null, 2));

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { sensitivity, SensitivityError, type SensitivityReport } from '../../engine/analysis/sensitivity.ts';
 import { fileKind } from '../../engine/authoring/library.ts';
 import { sensitivityChart } from '../charts/sensitivity-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
+import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../io/scenario-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
@@ -28,6 +28,7 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   const policy = resolvePolicy(options.policy, scenario);
   const runs = parseCount('--runs', options.runs, RUNS);
   const top = parseCount('--top', options.top, TOP_ROWS);
+  if (options.svg) checkOutputFile('--svg', options.svg);
   const progress = progressBar(1000, 'parameters');
   let report: SensitivityReport;
   try {
@@ -42,7 +43,7 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   } finally {
     progress.stop();
   }
-  if (options.svg) writeFileSync(options.svg, await sensitivityChart(report, top));
+  if (options.svg) writeOutputFile('--svg', options.svg, await sensitivityChart(report, top));
   if (options.json) {
     out.data(JSON.stringify(report, null, 2));
     return EXIT.ok;
