@@ -3,7 +3,7 @@ import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
 import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
-import { PLAN_SEED_COUNT, parseCount, RUNS } from '../io/numeric-options.ts';
+import { groupDigits, PLAN_SEED_COUNT, parseCount, RUNS } from '../io/numeric-options.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 
 export interface BalanceCommandOptions {
@@ -86,7 +86,7 @@ function policyTable(r: BalanceReport): string[] {
 function planLines(r: BalanceReport): string[] {
   const plan = r.plan;
   const lines = [
-    `  planning: the best of ${plan.method === 'exhaustive' ? `all ${plan.space.toLocaleString('en')} plans` : `${plan.searched} of ${plan.space.toLocaleString('en')} plans searched (coordinate ascent from the historical plan, and from the best of ${plan.randomPlans?.plans ?? 0} random plans where that did better)`}, ${num(plan.bestScore)} on the search seeds:`,
+    `  planning: the best of ${plan.method === 'exhaustive' ? `all ${groupDigits(plan.space)} plans` : `${plan.searched} of ${groupDigits(plan.space)} plans searched (coordinate ascent from the historical plan, and from the best of ${plan.randomPlans?.plans ?? 0} random plans where that did better)`}, ${num(plan.bestScore)} on the search seeds:`,
     `    ${Object.entries(plan.best)
       .map(([d, o]) => `${d}=${o}`)
       .join(', ')}`,

@@ -4,6 +4,7 @@ import type { Scenario } from '../core/scenario.ts';
 import type { OffPlan } from './plan-policy.ts';
 import { wilson } from './stats.ts';
 import { endingReached } from '../core/ending.ts';
+import { compareText } from '../core/text-order.ts';
 
 /** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
 export interface PolicyBalance {
@@ -106,7 +107,7 @@ export class PolicyTally {
 
 function mostOften(counts: Map<string, number>, runs: number): { key: string; share: number }[] {
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, PINNED_SHOWN)
     .map(([key, n]) => ({ key, share: runs ? n / runs : 0 }));
 }

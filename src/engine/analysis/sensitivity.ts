@@ -5,6 +5,7 @@ import { compileScenarioData } from '../authoring/compile/from-data.ts';
 import { loadScenario, type TextFile } from '../authoring/load.ts';
 import { compileQuery, type Query } from '../authoring/query.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { compareText } from '../core/text-order.ts';
 
 /**
  * Which numbers the conclusions rest on: each sourced value and assumption of the scenario and of the
@@ -153,6 +154,6 @@ export function sensitivity(
       swing: Math.abs(outcomeHigh - outcomeLow),
     });
   });
-  rows.sort((a, b) => b.swing - a.swing || a.label.localeCompare(b.label));
+  rows.sort((a, b) => b.swing - a.swing || compareText(a.label, b.label));
   return { scenario: scenario.id, policy: policy.name, outcome, kind: query.kind, runs: options.runs, base, rows };
 }

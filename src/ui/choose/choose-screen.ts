@@ -5,6 +5,7 @@ import type { Library } from '../state/library.ts';
 import type { SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
 import type { Screen } from '../kit/screen.ts';
+import { compareText } from '../../engine/core/text-order.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -123,7 +124,7 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
   const heading = h('h1', { tabindex: '-1', id: 'screen-heading' }, 'Article Four');
   const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
   const campaigns = library.entries.filter((e) => e.kind === 'campaign');
-  const crises = library.entries.filter((e) => e.kind !== 'campaign').sort((a, b) => (a.era ?? 9999) - (b.era ?? 9999) || a.id.localeCompare(b.id));
+  const crises = library.entries.filter((e) => e.kind !== 'campaign').sort((a, b) => (a.era ?? 9999) - (b.era ?? 9999) || compareText(a.id, b.id));
   const el = h(
     'section',
     { class: 'screen choose', 'aria-labelledby': 'screen-heading' },
