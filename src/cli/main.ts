@@ -43,6 +43,11 @@ program
 registerRunCommands(program, setExit);
 
 async function main(): Promise<number> {
+  // No command at all is a mistake, not a request for help: the help goes to stderr and the exit is 2.
+  if (process.argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return EXIT.badInput;
+  }
   try {
     await program.parseAsync(process.argv);
     return exitCode;
