@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
-import { RUN_FORMAT, ENGINE_VERSION } from '../../src/engine/play/record.ts';
+import { RUN_FORMAT, ENGINE_VERSION, MAX_SEED_LENGTH } from '../../src/engine/play/record.ts';
 import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
 import type { Page } from 'playwright-core';
 import { CLI } from '../cli/run-cli.ts';
@@ -55,6 +55,47 @@ describeBrowser('saved, shared and branched runs', () => {
     expect(await page.getAttribute('body', 'data-world-hash')).toBe(before.hash);
     await game.expectClean();
     await game.close();
+  });
+
+  it('should keep a seed within what a run record holds, say so, and save, reload and share a run at the limit', async () => {
+    const game = await openGame(browser());
+    const { page } = game;
+    await page.fill('#seed', 'x'.repeat(MAX_SEED_LENGTH + 50));
+    expect((await page.inputValue('#seed')).length).toBe(MAX_SEED_LENGTH);
+    await expect(page.locator('#seed-message').textContent()).resolves.toContain(`at most ${MAX_SEED_LENGTH} characters`);
+
+    // A longer seed put past the field's limit (by a script, say) is refused with the reason, and no run begins.
+    await page.evaluate(
+      (seed) => {
+        (document.getElementById('seed') as HTMLInputElement).value = seed;
+      },
+      'y'.repeat(MAX_SEED_LENGTH + 1),
+    );
+    await page.click('button[aria-label="Play: A member asks for help"]');
+    await expect(page.locator('#seed-message').textContent()).resolves.toContain('This seed cannot be played');
+    expect(await currentScreen(page)).toBe('choose');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seed');
+    expect(await page.getAttribute('#seed', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the Choose screen refusing a seed');
+    await shot(page, '13-choose-seed-too-long');
+
+    const seed = 'z'.repeat(MAX_SEED_LENGTH);
+    await startRun(page, seed);
+    await decideOnce(page, 'fact_finding');
+    const hash = await page.getAttribute('body', 'data-world-hash');
+    expect(hash).toBe(engineHash(scenario, seed, ['fact_finding']));
+    await page.reload();
+    await page.waitForSelector('body[data-world-hash]');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(hash);
+    await page.click('button[aria-controls^="panel-share"]');
+    const shared = await page.inputValue('.share-link');
+    const other = await openGame(browser(), shared.slice(shared.indexOf('#')));
+    await other.page.waitForSelector('body[data-world-hash]');
+    expect(await other.page.getAttribute('body', 'data-world-hash')).toBe(hash);
+    await game.expectClean();
+    await other.expectClean();
+    await game.close();
+    await other.close();
   });
 
   it('should open a share link on another machine in the same world as the engine and the command line', async () => {

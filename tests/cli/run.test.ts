@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playOut, summarize } from '../../src/engine/play/batch.ts';
 import { fixedPolicy } from '../../src/engine/play/policies.ts';
+import { MAX_SEED_LENGTH } from '../../src/engine/play/record.ts';
 import { runCli } from './run-cli.ts';
 import { FIXTURE_PATH, fixture } from '../support/scenarios.ts';
 
@@ -63,6 +64,17 @@ describe('run', () => {
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at |Error:|\.ts:\d+/);
   });
+
+  it.each([['run', '--historical', '--json'], ['play']])(
+    'should exit 2 with a message when the seed of %s is longer than a record keeps',
+    (command, ...rest) => {
+      const result = runCli([command, FIXTURE_PATH, '--seed', 's'.repeat(MAX_SEED_LENGTH + 1), ...rest], '1\n');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim()).toBe(`--seed: a seed is at most ${MAX_SEED_LENGTH} characters long, and this one has ${MAX_SEED_LENGTH + 1}`);
+      expect(runCli(['run', FIXTURE_PATH, '--seed', 's'.repeat(MAX_SEED_LENGTH), '--historical', '--json']).code).toBe(0);
+    },
+  );
 
   it('should exit 2 without a stack trace when the seed is missing', () => {
     const result = runCli(['run', FIXTURE_PATH, '--historical']);

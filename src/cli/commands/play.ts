@@ -3,13 +3,13 @@ import { currentDevelopment, developmentById } from '../../engine/core/developme
 import { reactionLabel } from '../../engine/core/labels.ts';
 import type { Change } from '../../engine/core/world.ts';
 import { type Choice, choicesOf } from '../../engine/play/choices.ts';
-import { recordOf } from '../../engine/play/record.ts';
+import { recordOf, seedProblem } from '../../engine/play/record.ts';
 import { decide, isOver, type Run, startRun } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { councilView, type OptionView } from '../../engine/rules/council.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { EXIT } from '../io/output.ts';
-import { loadScenarioFile } from '../io/scenario-files.ts';
+import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { endingReached } from '../../engine/core/ending.ts';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
@@ -17,6 +17,8 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /** `play <scenario>`: briefing, the Council with every member's stance, consequences and why, in the terminal. */
 export async function playCommand(scenarioName: string, options: { seed?: string; rules?: string }): Promise<number> {
+  const seedTooLong = options.seed === undefined ? null : seedProblem(options.seed);
+  if (seedTooLong) throw new InputError(`--seed: ${seedTooLong}`);
   const scenario = loadScenarioFile(scenarioName, options.rules);
   // The command line may take a fresh seed from the clock; the engine never does.
   const seed = options.seed ?? String(Date.now() % 1_000_000);

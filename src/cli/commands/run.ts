@@ -1,5 +1,5 @@
 import { playToEnd, summarize } from '../../engine/play/batch.ts';
-import { recordOf } from '../../engine/play/record.ts';
+import { recordOf, seedProblem } from '../../engine/play/record.ts';
 import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
 import { EXIT, type Output } from '../io/output.ts';
@@ -22,6 +22,8 @@ export interface RunOptions {
 export function runCommand(scenarioName: string, options: RunOptions, out: Output): number {
   const ways = [options.decisions !== undefined, options.historical, options.policy !== undefined].filter(Boolean).length;
   if (ways !== 1) throw new InputError('give exactly one of --decisions a,b,c, --historical or --policy NAME');
+  const seedTooLong = seedProblem(options.seed);
+  if (seedTooLong) throw new InputError(`--seed: ${seedTooLong}`);
   if (options.record) checkOutputFile('--record', options.record);
   const scenario = loadScenarioFile(scenarioName, options.rules);
   const run = startRun(scenario, options.seed, { recordCauses: !options.json });

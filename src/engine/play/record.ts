@@ -13,6 +13,13 @@ export const RUN_FORMAT = 1;
 /** The oldest record format this engine still reads. */
 export const MIN_RUN_FORMAT = 1;
 export const ENGINE_VERSION = '0.1.0';
+/** The longest seed a run may have: the one limit the seed field, the command line, saves and links all keep. */
+export const MAX_SEED_LENGTH = 200;
+
+/** Why a seed cannot begin a run, or null when it can: a run whose record could not be read back is never begun. */
+export function seedProblem(seed: string): string | null {
+  return seed.length > MAX_SEED_LENGTH ? `a seed is at most ${MAX_SEED_LENGTH} characters long, and this one has ${seed.length}` : null;
+}
 
 export interface RunRecord {
   format: number;
@@ -28,7 +35,7 @@ const recordSchema = z.object({
   engine: z.string(),
   scenario: z.string().regex(/^[a-z][a-z0-9_]*$/),
   contentHash: z.string().max(64),
-  seed: z.string().max(200),
+  seed: z.string().max(MAX_SEED_LENGTH),
   decisions: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\+leverage)?$/)).max(500),
 });
 

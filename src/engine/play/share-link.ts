@@ -1,5 +1,5 @@
 import { fail, type Result } from '../core/result.ts';
-import { ENGINE_VERSION, readRunRecord, type RunRecord } from './record.ts';
+import { ENGINE_VERSION, readRunRecord, seedProblem, type RunRecord } from './record.ts';
 
 /**
  * A run as the parameters of a link, so the same run opens on another machine:
@@ -41,6 +41,8 @@ export function decodeRunParams(link: string): Result<RunRecord> {
   for (const key of ['v', 's', 'seed']) {
     if (params[key] === undefined) return fail(`this link is incomplete: it has no '${key}' (is it the whole link?)`);
   }
+  const seedTooLong = seedProblem(params.seed ?? '');
+  if (seedTooLong) return fail(`this link's seed is too long: ${seedTooLong}`);
   const format = Number(params.v);
   if (!Number.isInteger(format)) return fail(`this link's version '${params.v}' is not a number`);
   return readRunRecord({

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../engine/core/result.ts';
+import { seedProblem } from '../../engine/play/record.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
 import type { Library } from '../state/library.ts';
 import { newSeed, newSlotId, readSlot } from '../state/saves.ts';
@@ -12,6 +13,8 @@ import { Session, type Reopened } from '../state/session.ts';
 export type Opening = Result<Reopened> | null;
 
 export async function startScenario(library: Library, id: string, seed: string, isCurrent: () => boolean): Promise<Result<Session> | null> {
+  const seedTooLong = seedProblem(seed);
+  if (seedTooLong) return fail(`That run cannot begin: ${seedTooLong}.`);
   const loaded = await library.load(id);
   if (!isCurrent()) return null;
   if (!loaded.ok) return fail(`That scenario cannot be played: ${loaded.error}.`);

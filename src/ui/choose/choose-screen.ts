@@ -6,6 +6,7 @@ import type { SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
 import type { Screen } from '../kit/screen.ts';
 import { compareText } from '../../engine/core/text-order.ts';
+import { seedField, type SeedField } from './seed-field.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -80,7 +81,7 @@ function savedList(library: Library, slots: SlotRead[], actions: ChooseActions):
   );
 }
 
-function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: ChooseActions): HTMLElement {
+function card(entry: ScenarioIndexEntry, seed: SeedField, actions: ChooseActions): HTMLElement {
   if (!entry.ok) {
     return h(
       'li',
@@ -112,7 +113,10 @@ function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: C
         class: 'primary',
         'data-action': 'play',
         'aria-label': `Play: ${entry.title}`,
-        onclick: () => actions.onPlay(entry.id, seedInput.value.trim()),
+        onclick: () => {
+          const value = seed.read();
+          if (value !== null) actions.onPlay(entry.id, value);
+        },
       },
       'Play',
     ),
@@ -122,7 +126,7 @@ function card(entry: ScenarioIndexEntry, seedInput: HTMLInputElement, actions: C
 /** The scenarios and the campaign, each with era, length and premise; saved runs to continue. */
 export function chooseScreen(library: Library, slots: SlotRead[], notices: Notice[], actions: ChooseActions): Screen {
   const heading = h('h1', { tabindex: '-1', id: 'screen-heading' }, 'Article Four');
-  const seedInput = h('input', { id: 'seed', name: 'seed', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'seed-help' });
+  const seed = seedField();
   const campaigns = library.entries.filter((e) => e.kind === 'campaign');
   const crises = library.entries.filter((e) => e.kind !== 'campaign').sort((a, b) => (a.era ?? 9999) - (b.era ?? 9999) || compareText(a.id, b.id));
   const el = h(
@@ -154,17 +158,7 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
     slots.length
       ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions))
       : null,
-    h(
-      'div',
-      { class: 'seed-field' },
-      h('label', { for: 'seed' }, 'Seed (optional)'),
-      seedInput,
-      h(
-        'p',
-        { id: 'seed-help', class: 'muted' },
-        'The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Leave it empty for a new one.',
-      ),
-    ),
+    seed.el,
     campaigns.length
       ? h(
           'section',
@@ -173,7 +167,7 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
           h(
             'ul',
             { class: 'cards' },
-            campaigns.map((e) => card(e, seedInput, actions)),
+            campaigns.map((e) => card(e, seed, actions)),
           ),
         )
       : null,
@@ -185,7 +179,7 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
         ? h(
             'ul',
             { class: 'cards' },
-            crises.map((e) => card(e, seedInput, actions)),
+            crises.map((e) => card(e, seed, actions)),
           )
         : h('p', null, 'No scenarios are installed.'),
     ),
