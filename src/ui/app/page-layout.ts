@@ -22,6 +22,8 @@ export interface RunLayout {
   bar: HTMLElement;
   drawers: HTMLElement;
   notices: Notice[];
+  /** A notice that asks for a choice before the run is saved again, or none. */
+  alert: HTMLElement | null;
   screen: Screen;
   /** The map and meters beside the screen, or none for the screens that need the page's whole width. */
   stage: HTMLElement | null;
@@ -29,13 +31,15 @@ export interface RunLayout {
 
 /** A run's screens: its bar and drawers above, the map and meters beside the screen unless it is wide. */
 export function layOutRun(root: HTMLElement, page: RunLayout) {
-  const notices = page.notices.length
-    ? h(
-        'div',
-        { class: 'notices' },
-        page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
-      )
-    : null;
+  const notices =
+    page.notices.length || page.alert
+      ? h(
+          'div',
+          { class: 'notices' },
+          page.alert,
+          page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
+        )
+      : null;
   const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
   replace(root, skipLink(), page.bar, page.drawers, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
 }

@@ -30,6 +30,9 @@ export type WriteResult = Result<void>;
 
 export const slotOf = (read: SlotRead): string => (read.ok ? read.value.slot : read.error.slot);
 
+/** The slot a storage key holds, or null for a key that is not a saved run. */
+export const slotOfKey = (key: string): string | null => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : null);
+
 function storage(): Storage | null {
   try {
     return window.localStorage;
