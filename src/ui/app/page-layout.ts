@@ -31,17 +31,17 @@ export interface RunLayout {
 
 /** A run's screens: its bar and drawers above, the map and meters beside the screen unless it is wide. */
 export function layOutRun(root: HTMLElement, page: RunLayout) {
-  const notices =
-    page.notices.length || page.alert
-      ? h(
-          'div',
-          { class: 'notices' },
-          page.alert,
-          page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
-        )
-      : null;
+  const notices = page.notices.length
+    ? h(
+        'div',
+        { class: 'notices' },
+        page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
+      )
+    : null;
+  // Above the map rather than beside it: on a phone, where the map comes first, it is still the first thing seen.
+  const alert = page.alert ? h('section', { class: 'run-alert', 'aria-label': 'Saving this run' }, page.alert) : null;
   const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
-  replace(root, skipLink(), page.bar, page.drawers, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
+  replace(root, skipLink(), page.bar, page.drawers, alert, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
 }
 
 /** Focus moves to the new screen's heading, and the live region reads what it says. */
