@@ -146,7 +146,7 @@ describeBrowser('messages instead of failures', () => {
     await expect(status.textContent()).resolves.toContain('This run is not saved yet');
     await expect(status.textContent()).resolves.not.toContain('previous save');
     await expectAccessible(page, 'a new run that storage is too full to save');
-    await shot(page, '15-storage-full-new-run');
+    await shot(page, '20-storage-full-new-run');
     await page.evaluate(() => {
       for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
     });

@@ -47,7 +47,7 @@ describeBrowser('a run open in two tabs', () => {
     await expect(notice.textContent()).resolves.toContain('changed in another tab');
     await expect(first.locator('[data-save-status="error"]').textContent()).resolves.toContain('Not saved');
     await expectAccessible(first, 'a run changed in another tab');
-    await shot(first, '14-run-changed-in-another-tab');
+    await shot(first, '19-run-changed-in-another-tab');
 
     // Played on here, it writes nothing over the other tab's save.
     await decide(first, (options) => options.last());
