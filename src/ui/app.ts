@@ -1,9 +1,11 @@
-import { autosave, savedAfter } from './app/autosave.ts';
+import { announce } from './kit/announce.ts';
+import { autosave, NOT_SAVED_CHANGED_ELSEWHERE, savedAfter } from './app/autosave.ts';
+import { CHANGED_ELSEWHERE_TEXT, changedElsewhereNotice } from './app/changed-elsewhere.ts';
 import { CurrentSession } from './app/current-session.ts';
 import { layOutChoose, present } from './app/page-layout.ts';
 import { Router } from './app/router.ts';
 import { showRunPage } from './app/run-page.ts';
-import { branchAt, openLink, openSaved, startScenario } from './app/run-opening.ts';
+import { branchAt, keepApart, openLink, openSaved, startScenario } from './app/run-opening.ts';
 import { runScreen, type OutlookModule } from './app/run-screen.ts';
 import { markScreen } from './app/test-markers.ts';
 import { chooseScreen, type Notice } from './choose/choose-screen.ts';
@@ -12,7 +14,8 @@ import type { Screen } from './kit/screen.ts';
 import { MapFigure } from './map/map-figure.ts';
 import type { SaveStatus } from './run-bar/run-bar.ts';
 import type { Library } from './state/library.ts';
-import { deleteSlot, listSlots } from './state/saves.ts';
+import { storedPrecedes, watchOtherTabs } from './state/other-tabs.ts';
+import { deleteSlot, listSlots, readSlot } from './state/saves.ts';
 import type { Reopened, Session } from './state/session.ts';
 
 /**
@@ -32,6 +35,8 @@ export class App {
   private notices: Notice[] = [];
   private runNotices: Notice[] = [];
   private save: SaveStatus = { ok: true, text: '' };
+  /** Another tab has saved this run differently: this one stops saving until the player chooses what to keep. */
+  private changedElsewhere = false;
   private chooseShown = false;
   /** Which screen of the run: playing it, comparing it, or what tends to happen at one of its decisions. */
   private view: RunView = { kind: 'play' };
@@ -45,7 +50,43 @@ export class App {
   ) {}
 
   start() {
+    watchOtherTabs((slot) => this.onSavedElsewhere(slot));
     this.router.start();
+  }
+
+  private onSavedElsewhere(slot: string | null) {
+    const s = this.session.value;
+    if (!s || this.changedElsewhere || (slot !== null && slot !== s.slot)) return;
+    if (storedPrecedes(readSlot(s.slot), s.record)) return;
+    this.noteChangedElsewhere();
+    this.render(true);
+    announce(CHANGED_ELSEWHERE_TEXT);
+  }
+
+  private noteChangedElsewhere() {
+    this.changedElsewhere = true;
+    this.save = NOT_SAVED_CHANGED_ELSEWHERE;
+  }
+
+  /** The run as the other tab saved it, read again from its slot. */
+  private openTheirs() {
+    this.detach();
+    this.router.route();
+  }
+
+  /** This tab's run, whole, in a new slot of its own; the other tab's stays in the old one. */
+  private keepOurs() {
+    const current = this.session.value;
+    if (!current) return;
+    const opened = keepApart(current);
+    if (!opened.ok) {
+      this.runNotices = [{ kind: 'error', text: opened.error }];
+      return this.render(true);
+    }
+    this.attach(opened.value.session);
+    this.persist();
+    this.runNotices = [{ kind: 'info', text: 'This run is saved as a new branch, on its own. The other tab’s run is kept under "Continue a saved run".' }];
+    this.go(runHash(opened.value.session.slot));
   }
 
   private go(hash: string, replaceEntry = false) {
@@ -157,6 +198,7 @@ export class App {
     this.session.attach(session);
     this.rendered = '';
     this.runNotices = [];
+    this.changedElsewhere = false;
   }
 
   /** The screen on show is leaving: it stops what it started (a worker) and frees what it holds. */
@@ -169,18 +211,26 @@ export class App {
     this.leave();
     this.session.detach();
     this.rendered = '';
+    this.changedElsewhere = false;
   }
 
   private onChange() {
     const s = this.session.value;
     if (!s) return;
-    if (s.phase === 'aftermath' && this.rendered !== this.key(s)) this.persist();
+    const noticed = s.phase === 'aftermath' && this.rendered !== this.key(s) && this.persist();
     this.render(false);
+    // After the screen's own announcement, which would otherwise replace it.
+    if (noticed) announce(CHANGED_ELSEWHERE_TEXT);
   }
 
-  private persist() {
+  /** Saves the run on show; true when that found the save changed by another tab (and so wrote nothing). */
+  private persist(): boolean {
     const s = this.session.value;
-    if (s) this.save = autosave(s);
+    if (!s || this.changedElsewhere) return false;
+    const saved = autosave(s);
+    this.save = saved.status;
+    if (saved.changedElsewhere) this.noteChangedElsewhere();
+    return saved.changedElsewhere;
   }
 
   private key(s: Session): string {
@@ -202,7 +252,16 @@ export class App {
       go: (hash) => this.go(hash),
     });
     this.current = screen;
-    showRunPage(this.root, { session: s, view: this.view, screen, save: this.save, notices: this.runNotices, map: this.map, rewind: (k) => this.rewind(k) });
+    showRunPage(this.root, {
+      session: s,
+      view: this.view,
+      screen,
+      save: this.save,
+      notices: this.runNotices,
+      alert: this.changedElsewhere ? changedElsewhereNotice({ openTheirs: () => this.openTheirs(), keepOurs: () => this.keepOurs() }) : null,
+      map: this.map,
+      rewind: (k) => this.rewind(k),
+    });
     markScreen(this.view.kind === 'play' ? s.phase : this.view.kind, s);
     void this.map.load();
     present(screen);

@@ -3,6 +3,27 @@ import { describeBrowser, expectAccessible, openGame, screen, shot, useBrowser, 
 
 const SLOT = 'article-four.run.';
 
+/** Fills the origin's storage to its quota, as years of other pages' data might. */
+function fillStorage() {
+  const chunk = 'x'.repeat(256 * 1024);
+  for (let i = 0; i < 200; i++) {
+    try {
+      localStorage.setItem(`filler-${i}`, chunk);
+    } catch {
+      let size = chunk.length;
+      while (size > 16) {
+        size = Math.floor(size / 2);
+        try {
+          localStorage.setItem(`filler-${i}-${size}`, chunk.slice(0, size));
+        } catch {
+          /* smaller still */
+        }
+      }
+      return;
+    }
+  }
+}
+
 /** What goes wrong says so: damaged saves, broken links, a full storage, a broken scenario file. */
 describeBrowser('messages instead of failures', () => {
   const browser = useBrowser();
@@ -23,14 +44,20 @@ describeBrowser('messages instead of failures', () => {
           JSON.stringify({ save: 1, slot: 'future-record', label: '', savedAt: '2099-01-01T00:00:00Z', record: { ...record, format: 99 } }),
         );
         localStorage.setItem(`${prefix}future-save`, JSON.stringify({ save: 7, slot: 'future-save', label: '', savedAt: '2099-01-01T00:00:00Z', record }));
+        localStorage.setItem(
+          `${prefix}bad-name`,
+          JSON.stringify({ save: 1, slot: 'bad-name', label: '', savedAt: '2099-01-01T00:00:00Z', record: { ...record, scenario: 'Request For Help' } }),
+        );
       },
       { prefix: SLOT, record },
     );
     await visit(page, '');
     await screen(page, 'choose');
-    await expect(page.locator('.save.broken').count()).resolves.toBe(3);
+    await expect(page.locator('.save.broken').count()).resolves.toBe(4);
     const text = await page.locator('.saves').textContent();
     expect(text).toContain('this save is damaged');
+    expect(text).toContain("its scenario's name is not one the game writes");
+    expect(text).not.toMatch(/pattern|\/\^|expected|Invalid/);
     expect(text).toContain('saved by a newer version (format 99');
     expect(text).toContain('saved by a newer version of the game (save format 7');
     await expectAccessible(page, 'the Choose screen with damaged saves');
@@ -82,25 +109,7 @@ describeBrowser('messages instead of failures', () => {
     const saved = await page.evaluate((key) => localStorage.getItem(key), SLOT + slot);
     expect(JSON.parse(saved!).record.decisions).toEqual([]);
     // Fill the origin's storage to its quota.
-    await page.evaluate(() => {
-      const chunk = 'x'.repeat(256 * 1024);
-      for (let i = 0; i < 200; i++) {
-        try {
-          localStorage.setItem(`filler-${i}`, chunk);
-        } catch {
-          let size = chunk.length;
-          while (size > 16) {
-            size = Math.floor(size / 2);
-            try {
-              localStorage.setItem(`filler-${i}-${size}`, chunk.slice(0, size));
-            } catch {
-              /* smaller still */
-            }
-          }
-          return;
-        }
-      }
-    });
+    await page.evaluate(fillStorage);
     await page.click('[data-action="convene"]');
     await screen(page, 'council');
     await page.click('button[data-option="fact_finding"][data-leverage="false"]');
@@ -121,6 +130,53 @@ describeBrowser('messages instead of failures', () => {
     await screen(page, 'aftermath');
     await expect(page.locator('[data-save-status="ok"]').textContent()).resolves.toContain('Saved after decision 2');
     expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), SLOT + slot))!).record.decisions).toHaveLength(2);
+    await game.expectClean();
+    await game.close();
+  });
+
+  it('should say a new run is not saved when storage is full from the start, with no previous save to speak of', async () => {
+    const game = await openGame(browser());
+    const { page } = game;
+    await page.evaluate(fillStorage);
+    await page.fill('#seed', 'quota-new');
+    await page.click('button[aria-label="Play: A member asks for help"]');
+    await screen(page, 'briefing');
+    const status = page.locator('[data-save-status="error"]');
+    await expect(status.textContent()).resolves.toContain('storage is full');
+    await expect(status.textContent()).resolves.toContain('This run is not saved yet');
+    await expect(status.textContent()).resolves.not.toContain('previous save');
+    await expectAccessible(page, 'a new run that storage is too full to save');
+    await shot(page, '20-storage-full-new-run');
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+    });
+    await game.expectClean();
+    await game.close();
+  });
+
+  it('should not count damaged saves among the twelve slots, and keep listing them until deleted', async () => {
+    const game = await openGame(browser());
+    const { page } = game;
+    await page.evaluate((prefix) => {
+      const record = { format: 1, engine: '0.1.0', scenario: 'request_for_help', contentHash: '', seed: 'x', decisions: [] };
+      for (let i = 0; i < 11; i++) {
+        localStorage.setItem(`${prefix}good-${i}`, JSON.stringify({ save: 1, slot: `good-${i}`, label: '', savedAt: '2020-01-01T00:00:00Z', record }));
+      }
+      for (let i = 0; i < 3; i++) localStorage.setItem(`${prefix}damaged-${i}`, '{"save": 1, "rec');
+    }, SLOT);
+    await page.fill('#seed', 'slots-12');
+    await page.click('button[aria-label="Play: A member asks for help"]');
+    await screen(page, 'briefing');
+    await expect(page.locator('[data-save-status="ok"]').textContent()).resolves.toBe('Saved');
+    await page.click('a.button[href="#/"]');
+    await screen(page, 'choose');
+    await expect(page.locator('.save:not(.broken)').count()).resolves.toBe(12);
+    await expect(page.locator('.save.broken').count()).resolves.toBe(3);
+    // Twelve runs that can be played are the limit.
+    await page.fill('#seed', 'slots-13');
+    await page.click('button[aria-label="Play: A member asks for help"]');
+    await screen(page, 'briefing');
+    await expect(page.locator('[data-save-status="error"]').textContent()).resolves.toContain('All 12 save slots are in use');
     await game.expectClean();
     await game.close();
   });

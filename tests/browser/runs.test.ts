@@ -77,7 +77,7 @@ describeBrowser('saved, shared and branched runs', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('seed');
     expect(await page.getAttribute('#seed', 'aria-invalid')).toBe('true');
     await expectAccessible(page, 'the Choose screen refusing a seed');
-    await shot(page, '13-choose-seed-too-long');
+    await shot(page, '18-choose-seed-too-long');
 
     const seed = 'z'.repeat(MAX_SEED_LENGTH);
     await startRun(page, seed);

@@ -30,14 +30,46 @@ export interface RunRecord {
   decisions: string[];
 }
 
+const MAX_DECISIONS = 500;
+
 const recordSchema = z.object({
   format: z.number().int(),
   engine: z.string(),
   scenario: z.string().regex(/^[a-z][a-z0-9_]*$/),
   contentHash: z.string().max(64),
   seed: z.string().max(MAX_SEED_LENGTH),
-  decisions: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\+leverage)?$/)).max(500),
+  decisions: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\+leverage)?$/)).max(MAX_DECISIONS),
 });
+
+/** What each field is called in a sentence a player reads. */
+const FIELD_NAMES: Record<string, string> = {
+  format: 'format number',
+  engine: 'engine version',
+  scenario: "scenario's name",
+  contentHash: "scenario's version",
+  seed: 'seed',
+  decisions: 'list of decisions',
+};
+
+/**
+ * The first thing wrong with a record, as a plain sentence: players read it beside a damaged save or a
+ * refused link, where the schema's own wording (a type, a pattern) would tell them nothing.
+ */
+function plainProblem(data: unknown, issue: { code: string; path: PropertyKey[] } | undefined): string {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return 'it is not a saved run';
+  const [field, index] = issue?.path ?? [];
+  const name = typeof field === 'string' ? FIELD_NAMES[field] : undefined;
+  if (!issue || !name) return 'it cannot be read';
+  if ((data as Record<string, unknown>)[field as string] === undefined) return `it has no ${name}`;
+  if (field === 'decisions' && typeof index === 'number') return `decision ${index + 1} is not the name of an option`;
+  if (issue.code === 'too_big') {
+    if (field === 'seed') return `its seed is longer than ${MAX_SEED_LENGTH} characters`;
+    if (field === 'decisions') return `it has more than ${MAX_DECISIONS} decisions`;
+    return `its ${name} is too long`;
+  }
+  if (issue.code === 'invalid_format') return `its ${name} is not one the game writes`;
+  return `its ${name} cannot be read`;
+}
 
 export function recordOf(run: Run): RunRecord {
   return {
@@ -54,8 +86,7 @@ export function recordOf(run: Run): RunRecord {
 export function readRunRecord(data: unknown): Result<RunRecord> {
   const parsed = recordSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`not a run record: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'unreadable'}`);
+    return fail(`not a run record: ${plainProblem(data, parsed.error.issues[0])}`);
   }
   const record = parsed.data;
   if (record.format > RUN_FORMAT) {

@@ -22,6 +22,8 @@ export interface RunLayout {
   bar: HTMLElement;
   drawers: HTMLElement;
   notices: Notice[];
+  /** A notice that asks for a choice before the run is saved again, or none. */
+  alert: HTMLElement | null;
   screen: Screen;
   /** The map and meters beside the screen, or none for the screens that need the page's whole width. */
   stage: HTMLElement | null;
@@ -36,8 +38,10 @@ export function layOutRun(root: HTMLElement, page: RunLayout) {
         page.notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
       )
     : null;
+  // Above the map rather than beside it: on a phone, where the map comes first, it is still the first thing seen.
+  const alert = page.alert ? h('section', { class: 'run-alert', 'aria-label': 'Saving this run' }, page.alert) : null;
   const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
-  replace(root, skipLink(), page.bar, page.drawers, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
+  replace(root, skipLink(), page.bar, page.drawers, alert, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
 }
 
 /** Focus moves to the new screen's heading, and the live region reads what it says. */

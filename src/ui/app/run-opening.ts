@@ -53,3 +53,9 @@ export function branchAt(current: Session, k: number): Result<Reopened> {
   const opened = Session.fromRecord(current.scenario, current.record, newSlotId(), `branch at decision ${k + 1}`, k);
   return opened.ok ? opened : fail(`Cannot go back: ${opened.error}.`);
 }
+
+/** The run on show, whole, in a slot of its own: kept apart from the run another tab saved in its slot. */
+export function keepApart(current: Session): Result<Reopened> {
+  const opened = Session.fromRecord(current.scenario, current.record, newSlotId(), 'kept apart from another tab');
+  return opened.ok ? opened : fail(`Cannot save this run apart: ${opened.error}.`);
+}

@@ -15,6 +15,7 @@ export interface RunPage {
   screen: Screen;
   save: SaveStatus;
   notices: Notice[];
+  alert: HTMLElement | null;
   map: MapFigure;
   rewind(k: number): void;
 }
@@ -35,6 +36,6 @@ export function showRunPage(root: HTMLElement, page: RunPage) {
   });
   const wide = s.phase === 'debrief' || page.view.kind !== 'play';
   const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, page.map.el, metersPanel(run));
-  layOutRun(root, { bar, drawers, notices: page.notices, screen: page.screen, stage });
+  layOutRun(root, { bar, drawers, notices: page.notices, alert: page.alert, screen: page.screen, stage });
   if (!wide) page.map.show(run, s.phase === 'aftermath');
 }

@@ -4,7 +4,8 @@ import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 /**
  * Saved runs: one key per slot in localStorage, each holding the run record (the decision log), never a
  * snapshot of the machine. A slot that cannot be read is reported and left as it is; a write that fails
- * (a full quota) leaves the previous save in place, because a key is only replaced by a whole new value.
+ * (a full quota) leaves the previous save in place, if there is one, because a key is only replaced by a
+ * whole new value.
  */
 export const SAVE_FORMAT = 1;
 export const MAX_SLOTS = 12;
@@ -29,6 +30,9 @@ export type SlotRead = Result<SaveData, UnreadableSave>;
 export type WriteResult = Result<void>;
 
 export const slotOf = (read: SlotRead): string => (read.ok ? read.value.slot : read.error.slot);
+
+/** The slot a storage key holds, or null for a key that is not a saved run. */
+export const slotOfKey = (key: string): string | null => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : null);
 
 function storage(): Storage | null {
   try {
@@ -83,7 +87,8 @@ export function writeSlot(slot: string, label: string, record: RunRecord): Write
   const store = storage();
   if (!store) return fail('This browser does not allow the game to save: the run goes on, but will not survive a reload.');
   const isNew = store.getItem(PREFIX + slot) === null;
-  if (isNew && listSlots().length >= MAX_SLOTS) {
+  // A save that cannot be read stays listed until the player deletes it, but holds no place a run needs.
+  if (isNew && listSlots().filter((read) => read.ok).length >= MAX_SLOTS) {
     return fail(`All ${MAX_SLOTS} save slots are in use: delete a saved run on the Choose screen to keep this one.`);
   }
   const data: SaveData = { save: SAVE_FORMAT, slot, label, savedAt: new Date().toISOString(), record };
@@ -92,10 +97,15 @@ export function writeSlot(slot: string, label: string, record: RunRecord): Write
     return ok(undefined);
   } catch (error) {
     const name = (error as DOMException).name;
+    const kept = isNew
+      ? 'This run is not saved yet: it has no earlier save to fall back on, and will not survive a reload until a save succeeds.'
+      : 'The previous save of this run is kept.';
     if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
-      return fail("Could not save: this browser's storage is full. The previous save of this run is kept; delete saved runs you no longer need.");
+      return fail(
+        `Could not save: this browser's storage is full. ${kept} Delete saved runs you no longer need; the game tries again after the next decision.`,
+      );
     }
-    return fail(`Could not save (${(error as Error).message}). The previous save of this run is kept.`);
+    return fail(`Could not save (${(error as Error).message}). ${kept}`);
   }
 }
 
