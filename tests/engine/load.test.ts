@@ -3,6 +3,8 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy } from '../../src/engine/play/policies.ts';
 import { loadRules, loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
 import { formatProblem, type Problem } from '../../src/engine/authoring/format/problem.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import { firstReference } from '../../src/engine/authoring/yaml-references.ts';
 import { FIXTURE, RULES, mustLoad } from '../support/scenarios.ts';
 
 const FILE = 'tests/fixtures/scenarios/broken.yaml';
@@ -217,9 +219,9 @@ const broken: Broken[] = [
     find: 'place: Yerevan\n    location: AM\n    briefing: Armenia',
     replace: 'place: &city Yerevan\n    location: AM\n    briefing: Armenia',
     path: '',
-    message: /aliases/,
-    line: 'place: *city',
-    col: '*city',
+    message: /anchors \(&name\) are not allowed/,
+    line: 'place: &city Yerevan',
+    col: '&city',
   },
   {
     name: 'an unknown field',
@@ -396,6 +398,40 @@ describe('problems, each pointing at its place', () => {
     const problems = problemsOf(FIXTURE.text, rules);
     expect(problems[0]).toMatchObject({ file: RULES.file, path: 'surprise', ...where(rules.text, 'surprise: true', 'surprise') });
     expect(loadRules(rules).ok).toBe(false);
+  });
+});
+
+describe('anchors, aliases and merge keys, refused before parsing', () => {
+  it('should refuse 100,000 anchors at the first one, without parsing them', () => {
+    const lines = ['kind: scenario'];
+    for (let i = 0; i < 100_000; i++) lines.push(`k${i}: &a${i} 1`);
+    const problems = problemsOf(lines.join('\n'));
+    expect(problems).toEqual([{ file: FILE, line: 2, col: 5, path: '', message: expect.stringMatching(/anchors \(&name\) are not allowed/) }]);
+  });
+
+  it('should refuse a merge key at its place', () => {
+    const text = variant('start: the_call', 'start: the_call\n<<: {x: 1}');
+    expect(problemsOf(text)).toEqual([{ file: FILE, ...where(text, '<<: {x: 1}', '<<'), path: '', message: expect.stringMatching(/merge keys \(<<\)/) }]);
+  });
+
+  it('should leave & and * alone in quoted strings, comments and block scalars', () => {
+    let text = variant('start: the_call', 'start: the_call # & *not an alias');
+    text = variant('place: Yerevan\n    location: AM\n    briefing: Armenia', 'place: "Yerevan & *Gyumri"\n    location: AM\n    briefing: Armenia', text);
+    expect(loadScenario({ file: FILE, text }, RULES).ok).toBe(true);
+    const block = firstReference("a: |\n  &x *y\nb: 'it''s & *'\nc: a & b * c\n");
+    expect(block).toBeNull();
+  });
+});
+
+describe('problems per file', () => {
+  it('should show the first 50 problems of a file, then how many more there were', () => {
+    const extra = Array.from({ length: 80 }, (_, i) => `surprise${i}: true`).join('\n');
+    const entry = loadEntry({ file: FILE, text: `${FIXTURE.text}\n${extra}\n` }, [], RULES);
+    expect(entry.ok).toBe(false);
+    if (entry.ok) return;
+    expect(entry.error).toHaveLength(51);
+    expect(entry.error[49]?.path).toBe('surprise49');
+    expect(entry.error[50]).toEqual({ file: FILE, line: 1, col: 1, path: '', message: 'and 30 more' });
   });
 });
 

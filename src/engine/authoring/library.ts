@@ -1,6 +1,6 @@
 import { loadCampaign } from './campaign.ts';
 import { loadScenario, type TextFile } from './load.ts';
-import type { Problem } from './format/problem.ts';
+import { capProblems, type Problem } from './format/problem.ts';
 import { fail, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 
@@ -32,7 +32,8 @@ export function loadEntry(target: TextFile, files: TextFile[], rules: TextFile):
   const kind = fileKind(target.text) === 'campaign' ? 'campaign' : 'scenario';
   const byId: Record<string, TextFile> = {};
   for (const f of files) byId[idFromFileName(f.file)] = f;
-  const result = kind === 'campaign' ? loadCampaign(target, byId, rules) : loadScenario(target, rules);
+  const loaded = kind === 'campaign' ? loadCampaign(target, byId, rules) : loadScenario(target, rules);
+  const result = loaded.ok ? loaded : fail(capProblems(loaded.error));
   if (!result.ok || result.value.id === id) return { file: target.file, id, kind, ...result };
   const line = target.text.split('\n').findIndex((l) => /^id:/.test(l)) + 1 || 1;
   const problem = { file: target.file, line, col: 1, path: 'id', message: `id '${result.value.id}' must match the file name '${id}.yaml'` };

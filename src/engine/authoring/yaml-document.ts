@@ -1,11 +1,12 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fail, ok, type Result } from '../core/result.ts';
 import { errorMessage, fileProblem, formatPath, type Problem } from './format/problem.ts';
+import { firstReference, type YamlReference } from './yaml-references.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
- * any path of that data was written. Aliases are refused outright: a scenario has no use for them, and
- * they are how a small file becomes a huge one.
+ * any path of that data was written. Anchors, aliases and merge keys are refused before parsing: a scenario
+ * has no use for them, they are how a small file becomes a huge one, and the parser is slow on many.
  */
 export interface YamlSource {
   file: string;
@@ -27,6 +28,8 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
   if (text.length > MAX_BYTES) {
     return fail([fileProblem(file, `file is larger than ${MAX_BYTES} characters`)]);
   }
+  const reference = firstReference(text);
+  if (reference) return fail([referenceProblem(text, file, reference)]);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -49,7 +52,20 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
   return ok(sourceOf(doc, text, file, data, at));
 }
 
-/** What the YAML parser found wrong, and what YAML allows but a scenario file does not: aliases and keys that are not names. */
+const REFUSED: Record<YamlReference['kind'], string> = {
+  anchor: 'anchors (&name) are not allowed in scenario files: write the value out where it is used',
+  alias: 'aliases (*name) are not allowed in scenario files: write the value out',
+  'merge key': 'merge keys (<<) are not allowed in scenario files: write the fields out',
+};
+
+function referenceProblem(text: string, file: string, reference: YamlReference): Problem {
+  const before = text.slice(0, reference.offset);
+  const line = before.split('\n').length;
+  const col = reference.offset - before.lastIndexOf('\n');
+  return { file, line, col, path: '', message: REFUSED[reference.kind] };
+}
+
+/** What the YAML parser found wrong, and what YAML allows but a scenario file does not: keys that are not names. */
 function syntaxProblems(doc: Document, file: string, at: At): Problem[] {
   const problems: Problem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -57,10 +73,6 @@ function syntaxProblems(doc: Document, file: string, at: At): Problem[] {
     problems.push({ file, line, col, path: '', message: firstLine(error.message) });
   }
   visit(doc, {
-    Alias(_, node) {
-      const { line, col } = at(node.range?.[0] ?? 0);
-      problems.push({ file, line, col, path: '', message: 'aliases (*name) are not allowed in scenario files: write the value out' });
-    },
     Pair(_, pair) {
       // `? [a, b]: c` is valid YAML but names nothing in a scenario; refuse it here, with its place.
       if (pair.key !== null && !isScalar(pair.key)) {
