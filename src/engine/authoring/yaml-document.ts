@@ -19,7 +19,8 @@ export interface YamlSource {
   problemWithin(path: readonly PropertyKey[], message: string, offset: number): Problem;
 }
 
-const MAX_BYTES = 2_000_000;
+/** The largest scenario file read; the command line checks a file's size against it before reading. */
+export const MAX_BYTES = 2_000_000;
 
 type Position = { line: number; col: number };
 type At = (offset: number) => Position;
