@@ -435,6 +435,31 @@ describe('problems per file', () => {
   });
 });
 
+describe('syntax errors, in words of what to do', () => {
+  const block = 'place: Yerevan\n    location: AM\n    briefing: Armenia';
+
+  it('should say to quote a value with a colon in it, once, where the value is', () => {
+    const text = variant(block, 'place: Yerevan: the capital\n    location: AM\n    briefing: Armenia');
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^a colon followed by a space inside a value starts a new key: put the whole value in quotes/);
+    expect(problems[0]?.line).toBe(where(text, 'place: Yerevan: the capital').line);
+  });
+
+  it('should say to indent with spaces after a tab, and show nothing of what follows from it', () => {
+    const text = variant(block, 'place: Yerevan\n\tlocation: AM\n\tbriefing: Armenia');
+    const problems = problemsOf(text);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        ...where(text, '\tlocation: AM', '\t'),
+        path: '',
+        message: expect.stringMatching(/^tabs are not allowed for indentation: indent with spaces/),
+      },
+    ]);
+  });
+});
+
 describe('nothing throws', () => {
   const inputs: [string, string][] = [
     ['an empty file', ''],

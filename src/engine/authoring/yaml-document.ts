@@ -2,6 +2,7 @@ import { isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, pa
 import { fail, ok, type Result } from '../core/result.ts';
 import { errorMessage, fileProblem, formatPath, type Problem } from './format/problem.ts';
 import { firstReference, type YamlReference } from './yaml-references.ts';
+import { syntaxAdvice } from './yaml-syntax-advice.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
@@ -68,11 +69,14 @@ function referenceProblem(text: string, file: string, reference: YamlReference):
 
 /** What the YAML parser found wrong, and what YAML allows but a scenario file does not: keys that are not names. */
 function syntaxProblems(doc: Document, file: string, at: At): Problem[] {
-  const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const { line, col } = at(error.pos[0]);
-    problems.push({ file, line, col, path: '', message: firstLine(error.message) });
+  // Only the first: after one syntax error the parser's reading of the rest is a guess, and its other
+  // errors (two dozen after a single tab) are echoes of it.
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    const { line, col } = at(first.pos[0]);
+    return [{ file, line, col, path: '', message: syntaxAdvice(first, firstLine(first.message)) }];
   }
+  const problems: Problem[] = [];
   visit(doc, {
     Pair(_, pair) {
       // `? [a, b]: c` is valid YAML but names nothing in a scenario; refuse it here, with its place.
