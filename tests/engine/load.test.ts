@@ -224,6 +224,15 @@ const broken: Broken[] = [
     col: '&city',
   },
   {
+    name: 'an unknown member among the stances',
+    find: 'stances:\n          AM: { interest: 90,',
+    replace: 'stances:\n          KY: { interest: 10, reason: No such member. }\n          AM: { interest: 90,',
+    path: 'developments[0].options[0].stances.KY',
+    message: /^unknown member 'KY' \(known: RU, BY, AM, KZ, KG, TJ, UZ, AZ, GE\)$/,
+    line: 'KY: { interest',
+    col: 'KY',
+  },
+  {
     name: 'an unknown field',
     find: '        historical: true\n        stances:',
     replace: '        historical: true\n        colour: red\n        stances:',
