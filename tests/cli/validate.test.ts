@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 import { FIXTURE, FIXTURE_PATH, RULES_PATH } from '../support/scenarios.ts';
+import { FIXTURES_FOLDER, PROJECT_ROOT } from '../../src/node/scenario-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'article-four-validate-'));
 
@@ -53,5 +54,30 @@ describe('validate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/missing\.yaml: cannot read: ENOENT/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('should load a scenario and a campaign beside a folder named like a scenario and a link to an endless device', () => {
+    const folder = join(dir, 'odd-siblings');
+    mkdirSync(folder);
+    for (const id of ['request_for_help', 'border_clash', 'two_crises']) {
+      copyFileSync(join(PROJECT_ROOT, FIXTURES_FOLDER, `${id}.yaml`), join(folder, `${id}.yaml`));
+    }
+    mkdirSync(join(folder, 'z.yaml'));
+    symlinkSync('/dev/zero', join(folder, 'endless.yaml'));
+    const result = runCli(['validate', join(folder, 'request_for_help.yaml'), join(folder, 'two_crises.yaml'), '--rules', RULES_PATH]);
+    expect(result.stderr).toMatch(/2 files valid/);
+    expect(result.code).toBe(0);
+  });
+
+  it('should exit 2 with a message for a scenario that is a folder or an endless device', () => {
+    const folder = join(dir, 'odd-targets');
+    mkdirSync(folder);
+    mkdirSync(join(folder, 'z.yaml'));
+    symlinkSync('/dev/zero', join(folder, 'endless.yaml'));
+    for (const name of ['z.yaml', 'endless.yaml']) {
+      const result = runCli(['validate', join(folder, name)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/cannot read: not a regular file/);
+    }
   });
 });

@@ -3,6 +3,8 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy } from '../../src/engine/play/policies.ts';
 import { loadRules, loadScenario, type TextFile } from '../../src/engine/authoring/load.ts';
 import { formatProblem, type Problem } from '../../src/engine/authoring/format/problem.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import { firstReference } from '../../src/engine/authoring/yaml-references.ts';
 import { FIXTURE, RULES, mustLoad } from '../support/scenarios.ts';
 
 const FILE = 'tests/fixtures/scenarios/broken.yaml';
@@ -217,9 +219,18 @@ const broken: Broken[] = [
     find: 'place: Yerevan\n    location: AM\n    briefing: Armenia',
     replace: 'place: &city Yerevan\n    location: AM\n    briefing: Armenia',
     path: '',
-    message: /aliases/,
-    line: 'place: *city',
-    col: '*city',
+    message: /anchors \(&name\) are not allowed/,
+    line: 'place: &city Yerevan',
+    col: '&city',
+  },
+  {
+    name: 'an unknown member among the stances',
+    find: 'stances:\n          AM: { interest: 90,',
+    replace: 'stances:\n          KY: { interest: 10, reason: No such member. }\n          AM: { interest: 90,',
+    path: 'developments[0].options[0].stances.KY',
+    message: /^unknown member 'KY' \(known: RU, BY, AM, KZ, KG, TJ, UZ, AZ, GE\)$/,
+    line: 'KY: { interest',
+    col: 'KY',
   },
   {
     name: 'an unknown field',
@@ -396,6 +407,65 @@ describe('problems, each pointing at its place', () => {
     const problems = problemsOf(FIXTURE.text, rules);
     expect(problems[0]).toMatchObject({ file: RULES.file, path: 'surprise', ...where(rules.text, 'surprise: true', 'surprise') });
     expect(loadRules(rules).ok).toBe(false);
+  });
+});
+
+describe('anchors, aliases and merge keys, refused before parsing', () => {
+  it('should refuse 100,000 anchors at the first one, without parsing them', () => {
+    const lines = ['kind: scenario'];
+    for (let i = 0; i < 100_000; i++) lines.push(`k${i}: &a${i} 1`);
+    const problems = problemsOf(lines.join('\n'));
+    expect(problems).toEqual([{ file: FILE, line: 2, col: 5, path: '', message: expect.stringMatching(/anchors \(&name\) are not allowed/) }]);
+  });
+
+  it('should refuse a merge key at its place', () => {
+    const text = variant('start: the_call', 'start: the_call\n<<: {x: 1}');
+    expect(problemsOf(text)).toEqual([{ file: FILE, ...where(text, '<<: {x: 1}', '<<'), path: '', message: expect.stringMatching(/merge keys \(<<\)/) }]);
+  });
+
+  it('should leave & and * alone in quoted strings, comments and block scalars', () => {
+    let text = variant('start: the_call', 'start: the_call # & *not an alias');
+    text = variant('place: Yerevan\n    location: AM\n    briefing: Armenia', 'place: "Yerevan & *Gyumri"\n    location: AM\n    briefing: Armenia', text);
+    expect(loadScenario({ file: FILE, text }, RULES).ok).toBe(true);
+    const block = firstReference("a: |\n  &x *y\nb: 'it''s & *'\nc: a & b * c\n");
+    expect(block).toBeNull();
+  });
+});
+
+describe('problems per file', () => {
+  it('should show the first 50 problems of a file, then how many more there were', () => {
+    const extra = Array.from({ length: 80 }, (_, i) => `surprise${i}: true`).join('\n');
+    const entry = loadEntry({ file: FILE, text: `${FIXTURE.text}\n${extra}\n` }, [], RULES);
+    expect(entry.ok).toBe(false);
+    if (entry.ok) return;
+    expect(entry.error).toHaveLength(51);
+    expect(entry.error[49]?.path).toBe('surprise49');
+    expect(entry.error[50]).toEqual({ file: FILE, line: 1, col: 1, path: '', message: 'and 30 more' });
+  });
+});
+
+describe('syntax errors, in words of what to do', () => {
+  const block = 'place: Yerevan\n    location: AM\n    briefing: Armenia';
+
+  it('should say to quote a value with a colon in it, once, where the value is', () => {
+    const text = variant(block, 'place: Yerevan: the capital\n    location: AM\n    briefing: Armenia');
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^a colon followed by a space inside a value starts a new key: put the whole value in quotes/);
+    expect(problems[0]?.line).toBe(where(text, 'place: Yerevan: the capital').line);
+  });
+
+  it('should say to indent with spaces after a tab, and show nothing of what follows from it', () => {
+    const text = variant(block, 'place: Yerevan\n\tlocation: AM\n\tbriefing: Armenia');
+    const problems = problemsOf(text);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        ...where(text, '\tlocation: AM', '\t'),
+        path: '',
+        message: expect.stringMatching(/^tabs are not allowed for indentation: indent with spaces/),
+      },
+    ]);
   });
 });
 

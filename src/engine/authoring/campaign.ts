@@ -17,13 +17,16 @@ import { loadRules, loadScenario, readChecked, type TextFile } from './load.ts';
  * carried across. A chapter's own setup (a war that drains Moscow's attention) applies when the chapter
  * begins. The result is one Scenario, so everything that plays scenarios plays campaigns.
  */
-export function loadCampaign(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
+export function loadCampaign(campaign: TextFile, chapterFile: ChapterFile, rulesText: TextFile): Result<Scenario, Problem[]> {
   try {
-    return loadCampaignUnsafe(campaign, chapterFiles, rulesText);
+    return loadCampaignUnsafe(campaign, chapterFile, rulesText);
   } catch (error) {
     return fail([fileProblem(campaign.file, `internal error while loading: ${errorMessage(error)}`)]);
   }
 }
+
+/** The file of the scenario with this id beside the campaign, read only when a chapter names it. */
+export type ChapterFile = (id: string) => TextFile | undefined;
 
 interface Chapter {
   scenario: Scenario;
@@ -31,7 +34,7 @@ interface Chapter {
   title: string | undefined;
 }
 
-function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, TextFile>, rulesText: TextFile): Result<Scenario, Problem[]> {
+function loadCampaignUnsafe(campaign: TextFile, chapterFile: ChapterFile, rulesText: TextFile): Result<Scenario, Problem[]> {
   const loadedRules = loadRules(rulesText);
   if (!loadedRules.ok) return loadedRules;
   const { rules } = loadedRules.value;
@@ -46,7 +49,7 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
     source,
     problems,
   );
-  const chapters = loadChapters(file, source, chapterFiles, rulesText, problems);
+  const chapters = loadChapters(file, source, chapterFile, rulesText, problems);
   if (problems.length) return fail(dedupe(problems));
   checkUniqueAcrossChapters(chapters, rules, source, problems);
   if (problems.length) return fail(problems);
@@ -54,9 +57,9 @@ function loadCampaignUnsafe(campaign: TextFile, chapterFiles: Record<string, Tex
 }
 
 /** Each chapter loaded as a scenario of its own; a missing or broken one is reported on the campaign. */
-function loadChapters(file: CampaignFile, places: Places, chapterFiles: Record<string, TextFile>, rulesText: TextFile, problems: Problem[]): Chapter[] {
+function loadChapters(file: CampaignFile, places: Places, chapterFile: ChapterFile, rulesText: TextFile, problems: Problem[]): Chapter[] {
   return file.chapters.flatMap((c, i) => {
-    const text = chapterFiles[c.scenario];
+    const text = chapterFile(c.scenario);
     if (!text) {
       problems.push(places.problem(['chapters', i, 'scenario'], `no scenario '${c.scenario}' (expected ${c.scenario}.yaml beside the campaign)`));
       return [];

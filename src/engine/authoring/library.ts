@@ -1,6 +1,6 @@
-import { loadCampaign } from './campaign.ts';
+import { type ChapterFile, loadCampaign } from './campaign.ts';
 import { loadScenario, type TextFile } from './load.ts';
-import type { Problem } from './format/problem.ts';
+import { capProblems, type Problem } from './format/problem.ts';
 import { fail, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
 
@@ -28,11 +28,16 @@ export function idFromFileName(file: string): string {
 
 /** Loads one file of the library: a scenario, or a campaign with its chapters found among `files`. */
 export function loadEntry(target: TextFile, files: TextFile[], rules: TextFile): LibraryEntry {
+  const byId = new Map(files.map((f) => [idFromFileName(f.file), f]));
+  return loadEntryFrom(target, (id) => byId.get(id), rules);
+}
+
+/** Loads one file of the library, reading a campaign's chapters through `chapterFile` as it names them. */
+export function loadEntryFrom(target: TextFile, chapterFile: ChapterFile, rules: TextFile): LibraryEntry {
   const id = idFromFileName(target.file);
   const kind = fileKind(target.text) === 'campaign' ? 'campaign' : 'scenario';
-  const byId: Record<string, TextFile> = {};
-  for (const f of files) byId[idFromFileName(f.file)] = f;
-  const result = kind === 'campaign' ? loadCampaign(target, byId, rules) : loadScenario(target, rules);
+  const loaded = kind === 'campaign' ? loadCampaign(target, chapterFile, rules) : loadScenario(target, rules);
+  const result = loaded.ok ? loaded : fail(capProblems(loaded.error));
   if (!result.ok || result.value.id === id) return { file: target.file, id, kind, ...result };
   const line = target.text.split('\n').findIndex((l) => /^id:/.test(l)) + 1 || 1;
   const problem = { file: target.file, line, col: 1, path: 'id', message: `id '${result.value.id}' must match the file name '${id}.yaml'` };

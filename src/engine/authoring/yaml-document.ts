@@ -1,11 +1,13 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fail, ok, type Result } from '../core/result.ts';
 import { errorMessage, fileProblem, formatPath, type Problem } from './format/problem.ts';
+import { firstReference, type YamlReference } from './yaml-references.ts';
+import { syntaxAdvice } from './yaml-syntax-advice.ts';
 
 /**
  * A YAML file read into plain data, keeping enough of the syntax tree to say on which line and column
- * any path of that data was written. Aliases are refused outright: a scenario has no use for them, and
- * they are how a small file becomes a huge one.
+ * any path of that data was written. Anchors, aliases and merge keys are refused before parsing: a scenario
+ * has no use for them, they are how a small file becomes a huge one, and the parser is slow on many.
  */
 export interface YamlSource {
   file: string;
@@ -18,7 +20,8 @@ export interface YamlSource {
   problemWithin(path: readonly PropertyKey[], message: string, offset: number): Problem;
 }
 
-const MAX_BYTES = 2_000_000;
+/** The largest scenario file read; the command line checks a file's size against it before reading. */
+export const MAX_BYTES = 2_000_000;
 
 type Position = { line: number; col: number };
 type At = (offset: number) => Position;
@@ -27,6 +30,8 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
   if (text.length > MAX_BYTES) {
     return fail([fileProblem(file, `file is larger than ${MAX_BYTES} characters`)]);
   }
+  const reference = firstReference(text);
+  if (reference) return fail([referenceProblem(text, file, reference)]);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -49,18 +54,30 @@ export function readYaml(text: string, file: string): Result<YamlSource, Problem
   return ok(sourceOf(doc, text, file, data, at));
 }
 
-/** What the YAML parser found wrong, and what YAML allows but a scenario file does not: aliases and keys that are not names. */
+const REFUSED: Record<YamlReference['kind'], string> = {
+  anchor: 'anchors (&name) are not allowed in scenario files: write the value out where it is used',
+  alias: 'aliases (*name) are not allowed in scenario files: write the value out',
+  'merge key': 'merge keys (<<) are not allowed in scenario files: write the fields out',
+};
+
+function referenceProblem(text: string, file: string, reference: YamlReference): Problem {
+  const before = text.slice(0, reference.offset);
+  const line = before.split('\n').length;
+  const col = reference.offset - before.lastIndexOf('\n');
+  return { file, line, col, path: '', message: REFUSED[reference.kind] };
+}
+
+/** What the YAML parser found wrong, and what YAML allows but a scenario file does not: keys that are not names. */
 function syntaxProblems(doc: Document, file: string, at: At): Problem[] {
-  const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const { line, col } = at(error.pos[0]);
-    problems.push({ file, line, col, path: '', message: firstLine(error.message) });
+  // Only the first: after one syntax error the parser's reading of the rest is a guess, and its other
+  // errors (two dozen after a single tab) are echoes of it.
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    const { line, col } = at(first.pos[0]);
+    return [{ file, line, col, path: '', message: syntaxAdvice(first, firstLine(first.message)) }];
   }
+  const problems: Problem[] = [];
   visit(doc, {
-    Alias(_, node) {
-      const { line, col } = at(node.range?.[0] ?? 0);
-      problems.push({ file, line, col, path: '', message: 'aliases (*name) are not allowed in scenario files: write the value out' });
-    },
     Pair(_, pair) {
       // `? [a, b]: c` is valid YAML but names nothing in a scenario; refuse it here, with its place.
       if (pair.key !== null && !isScalar(pair.key)) {

@@ -1,4 +1,5 @@
 import type { z } from '../../core/zod.ts';
+import { MEMBER_CODES } from '../../core/world.ts';
 import { formatPath, type Problem } from '../format/problem.ts';
 
 export type Path = (string | number)[];
@@ -29,12 +30,20 @@ export function atValueStart(places: Places): Places {
   return { problem: places.problem, problemWithin: (path, message) => places.problem(path, message) };
 }
 
+/** Maps keyed by member code: an unknown key there is a member the game does not have, not a misspelt field. */
+const KEYED_BY_MEMBER = new Set<string | number>(['stances', 'backers', 'members']);
+
+function unknownKey(path: Path, key: string): string {
+  if (KEYED_BY_MEMBER.has(path[path.length - 1] ?? '')) return `unknown member '${key}' (known: ${MEMBER_CODES.join(', ')})`;
+  return `unknown field '${key}'`;
+}
+
 export function schemaProblems(places: Places, error: z.ZodError): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push(places.problem(path, `unknown field '${key}'`, key));
+      for (const key of issue.keys) problems.push(places.problem(path, unknownKey(path, key), key));
     } else if (issue.code === 'invalid_union' && path[path.length - 1] === 'next') {
       problems.push(places.problem(path, 'must be a development id, "end", or a list of branches with goto'));
     } else {

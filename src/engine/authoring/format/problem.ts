@@ -30,3 +30,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** How many problems are shown for one file: past that, the rest are most often echoes of the first. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+/** The first problems of each file, and for a file with more, one more saying how many were left out. */
+export function capProblems(problems: readonly Problem[]): Problem[] {
+  const shown: Problem[] = [];
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const count = (counts.get(p.file) ?? 0) + 1;
+    counts.set(p.file, count);
+    if (count <= MAX_PROBLEMS_PER_FILE) shown.push(p);
+  }
+  for (const [file, count] of counts) {
+    if (count > MAX_PROBLEMS_PER_FILE) shown.push(fileProblem(file, `and ${count - MAX_PROBLEMS_PER_FILE} more`));
+  }
+  return shown;
+}
