@@ -32,6 +32,7 @@ program
   .argument('<files...>', 'scenario or rules YAML files')
   .option('--rules <file>', 'standing rules to check scenarios against (default: rules.yaml beside each, else scenarios/rules.yaml)')
   .option('--json', 'print the problems as JSON')
+  .option('--sources <dir>', 'also find every quote in the source text it cites, in this folder (a miss is a problem)')
   .action((files: string[], options) => setExit(validateCommand(files, options, processOutput)));
 
 program

@@ -53,7 +53,11 @@ describe('run', () => {
 
   it.each([
     ['an option that does not exist', ['--decisions', 'fact_finding,nuke'], /^decision 2: 'nuke' is not an option at (ceasefire|summit) \(options: /],
-    ['a vetoed option', ['--decisions', 'send_troops'], /^decision 1: 'send_troops' cannot be chosen at the_call: vetoed by Kazakhstan/],
+    [
+      'a vetoed option',
+      ['--decisions', 'send_troops'],
+      /^decision 1: 'send_troops' cannot be chosen at the_call: vetoed by Kazakhstan \(Kazakhstan scores -31\.5: a veto below -30; leverage reaches -35, so it can buy this\)/,
+    ],
     ['a decision after the end', ['--decisions', 'stay_silent,vague_declaration,monitor'], /^decision 3 \('monitor'\) comes after the run has ended/],
     ['an unknown policy', ['--policy', 'cautious'], /unknown policy 'cautious'/],
     ['two ways of choosing', ['--historical', '--policy', 'random'], /give exactly one of --decisions/],

@@ -80,4 +80,45 @@ describe('validate', () => {
       expect(result.stderr).toMatch(/cannot read: not a regular file/);
     }
   });
+
+  describe('--sources', () => {
+    const SOURCES = 'tests/fixtures/sources';
+
+    it('should exit 0 when every quote of the fixture is in the source it cites', () => {
+      const result = runCli(['validate', FIXTURE_PATH, '--sources', SOURCES]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+    });
+
+    it("should catch one changed word in a development's quote, at the quote's text", () => {
+      const broken = brokenCopy('quote-text', 'text: There is no more hope for CSTO.', 'text: There is no more hope for NATO.');
+      const result = runCli(['validate', broken.path, '--sources', SOURCES]);
+      expect(result.code).toBe(2);
+      expect(result.stdout.trim().split('\n')).toEqual([
+        `${broken.shown}:${broken.line}:${broken.col}: developments[0].quotes[0].text: quote not found in 003_5a98e20ee2fbc50d.txt: "There is no more hope for NATO."`,
+      ]);
+    });
+
+    it("should catch one changed word in a number's source, pointing at the quote", () => {
+      const broken = brokenCopy(
+        'quote-source',
+        'source: "003_5a98e20ee2fbc50d.txt: \'Of course, they are distracted by Ukraine.\'"',
+        'source: "003_5a98e20ee2fbc50d.txt: \'Of course, they are distracted by Syria.\'"',
+      );
+      const result = runCli(['validate', broken.path, '--sources', SOURCES]);
+      expect(result.code).toBe(2);
+      const line = broken.line;
+      const col = FIXTURE.text.replace('by Ukraine.', 'by Syria.').split('\n')[line - 1].indexOf('Of course') + 1;
+      expect(result.stdout.trim().split('\n')).toEqual([
+        `${broken.shown}:${line}:${col}: setup[0].source: quote not found in 003_5a98e20ee2fbc50d.txt: "Of course, they are distracted by Syria."`,
+      ]);
+    });
+
+    it('should exit 2 with a clear message when the folder does not exist', () => {
+      const result = runCli(['validate', FIXTURE_PATH, '--sources', join(dir, 'no-such-folder')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/no-such-folder: no such folder of source texts/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
 });

@@ -125,6 +125,10 @@ describe('consensus and the veto', () => {
     expect(view.passable).toBe(false);
     expect(() => resolveDecision(run, { option: 'send_troops', leverage: false })).toThrow(DecisionError);
     expect(() => resolveDecision(run, { option: 'send_troops', leverage: false })).toThrow(/vetoed by Kazakhstan/);
+    // The refusal gives the numbers: the score, the veto line and leverage's reach, from the rules.
+    expect(() => resolveDecision(run, { option: 'send_troops', leverage: false })).toThrow(
+      /Kazakhstan scores -\d+(\.\d)?: a veto below -30; leverage reaches -35/,
+    );
     // The same option without consensus passes whatever the stances.
     expect(optionView(scenario, run.world, { ...sendTroops, consensus: false }).passable).toBe(true);
     // A loyal Council lets it pass.

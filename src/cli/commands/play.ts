@@ -7,6 +7,7 @@ import { recordOf, seedProblem } from '../../engine/play/record.ts';
 import { decide, isOver, type Run, startRun } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { councilView, type OptionView } from '../../engine/rules/council.ts';
+import { vetoNumbers } from '../../engine/rules/stance-numbers.ts';
 import { describeChange } from '../../engine/rules/explain.ts';
 import { EXIT } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
@@ -93,6 +94,7 @@ function showOption(run: Run, view: OptionView, choices: Choice[]): void {
   say(`${o.label}${o.consensus ? ' (needs consensus)' : ''}${state}`);
   say(`   ${o.description.trim()}`);
   for (const s of view.stances) say(`   ${(scenario.names[s.member] ?? s.member).padEnd(11)} ${s.stance.padEnd(8)} ${s.reason}`);
+  if (view.available) for (const line of vetoNumbers(scenario, view)) say(`   ${line}`);
   choices.forEach((c, i) => {
     if (c.view !== view) return;
     const lev = c.view.leverage;

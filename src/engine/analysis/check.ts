@@ -5,6 +5,9 @@ import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { currentDevelopment, developmentById } from '../core/development.ts';
+import { optionView } from '../rules/council.ts';
+import { stanceNumbers, describeStanceNumbers } from '../rules/stance-numbers.ts';
+import type { MemberStance } from '../rules/council.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -15,7 +18,7 @@ export interface CheckReport {
   scenario: string;
   plays: number;
   developments: { id: string; linked: boolean; hits: number }[];
-  options: { development: string; id: string; historical: boolean; hits: number; withLeverage: number }[];
+  options: { development: string; id: string; historical: boolean; hits: number; withLeverage: number; blocked: string }[];
   endings: { id: string; hits: number }[];
   reactions: { id: string; hits: number }[];
   historical: { plays: number; blocked: { development: string; option: string; count: number }[]; endings: Record<string, number> };
@@ -31,14 +34,30 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
   const leverageHits: Record<string, number> = {};
   const endingHits: Record<string, number> = {};
   const reactionHits: Record<string, number> = {};
+  // For options left off the table: how often each was not on it, and each vetoing member's best score.
+  const offTable: Record<string, number> = {};
+  const closestVeto: Record<string, Record<string, MemberStance>> = {};
   let endless = 0;
   let longest = 0;
   // The random policy, counting where it is asked and what it chooses.
   const counting: Policy = {
     name: randomPolicy.name,
     choose(run, choices, random) {
-      const development = currentDevelopment(scenario, run.world).id;
+      const current = currentDevelopment(scenario, run.world);
+      const development = current.id;
       devHits[development] = (devHits[development] ?? 0) + 1;
+      for (const option of current.options) {
+        if (choices.some((c) => c.option === option.id)) continue;
+        const view = optionView(scenario, run.world, option, false);
+        if (!view.available) offTable[option.id] = (offTable[option.id] ?? 0) + 1;
+        for (const s of view.stances) {
+          if (!view.vetoedBy.includes(s.member)) continue;
+          closestVeto[option.id] ??= {};
+          const vetoes = closestVeto[option.id] ?? {};
+          const best = vetoes[s.member];
+          if (best === undefined || s.score > best.score) vetoes[s.member] = s;
+        }
+      }
       const choice = randomPolicy.choose(run, choices, random);
       optionHits[choice.option] = (optionHits[choice.option] ?? 0) + 1;
       if (choice.leverage) leverageHits[choice.option] = (leverageHits[choice.option] ?? 0) + 1;
@@ -68,6 +87,7 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
         historical: o.historical,
         hits: optionHits[o.id] ?? 0,
         withLeverage: leverageHits[o.id] ?? 0,
+        blocked: blockedText(scenario, offTable[o.id] ?? 0, Object.values(closestVeto[o.id] ?? {})),
       })),
     ),
     endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
@@ -82,13 +102,22 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     else if (d.hits === 0) report.problems.push(`development '${d.id}' was not reached in ${plays} random plays`);
   }
   for (const o of report.options)
-    if (o.hits === 0) report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays`);
+    if (o.hits === 0)
+      report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays${o.blocked ? `: ${o.blocked}` : ''}`);
   for (const e of report.endings) if (e.hits === 0) report.problems.push(`ending '${e.id}' was not reached in ${plays} random plays`);
   if (endless) report.problems.push(`${endless} of ${plays} plays did not end within ${scenario.maxTurns} decisions (a loop with no way out)`);
   for (const b of historical.blocked) {
     report.problems.push(`the historical option '${b.option}' at '${b.development}' could not be chosen in ${b.count} of ${historical.plays} historical plays`);
   }
   return report;
+}
+
+/** Why an option never came up: how often it was off the table, and each vetoing member at its closest to passing. */
+function blockedText(scenario: Scenario, offTable: number, vetoes: MemberStance[]): string {
+  const parts: string[] = [];
+  if (offTable) parts.push(`not on the table ${offTable} times (its requires)`);
+  if (vetoes.length) parts.push(`vetoed; at best ${vetoes.map((s) => describeStanceNumbers(scenario, stanceNumbers(scenario, s))).join('; ')}`);
+  return parts.join('; ');
 }
 
 /** Developments some chain of options leads to from the start. */

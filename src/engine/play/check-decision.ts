@@ -1,4 +1,5 @@
 import { canChoose, optionView, type OptionView } from '../rules/council.ts';
+import { vetoNumbers } from '../rules/stance-numbers.ts';
 import { currentDevelopment } from '../core/development.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -24,7 +25,7 @@ export function checkDecision(scenario: Scenario, world: World, choice: { option
       ? 'it is not on the table now'
       : choice.leverage
         ? 'leverage cannot carry it'
-        : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')}`;
+        : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')} (${vetoNumbers(scenario, view).join('; ')})`;
     return fail(`'${choice.option}' cannot be chosen at ${development.id}: ${why}`);
   }
   return ok(view);
