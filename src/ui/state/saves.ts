@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
+import { compareText } from '../../engine/core/text-order.ts';
 
 /**
  * Saved runs: one key per slot in localStorage, each holding the run record (the decision log), never a
@@ -75,7 +76,7 @@ export function listSlots(): SlotRead[] {
     slots.push(parseSave(key.slice(PREFIX.length), store.getItem(key) ?? ''));
   }
   const time = (s: SlotRead) => (s.ok ? s.value.savedAt : '');
-  return slots.sort((a, b) => time(b).localeCompare(time(a)) || slotOf(a).localeCompare(slotOf(b)));
+  return slots.sort((a, b) => compareText(time(b), time(a)) || compareText(slotOf(a), slotOf(b)));
 }
 
 export function readSlot(slot: string): SlotRead | null {
