@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 import { FIXTURE_PATH } from '../support/scenarios.ts';
+import { libraryFiles } from '../../src/node/scenario-folder.ts';
 
 const probe = 'tests/fixtures/balance/balance_probe.yaml';
 
@@ -40,10 +40,7 @@ describe('balance', () => {
   it('should balance the whole library when no scenario is named', () => {
     const result = runCli(['balance', '--runs', '2', '--plan-seeds', '2', '--json']);
     expect(result.code).toBe(0);
-    const library = readdirSync('scenarios')
-      .filter((f) => f.endsWith('.yaml') && f !== 'rules.yaml')
-      .map((f) => f.replace(/\.yaml$/, ''))
-      .sort();
+    const library = libraryFiles().map((f) => f.file.replace(/^.*\//, '').replace(/\.yaml$/, ''));
     expect(JSON.parse(result.stdout).map((r: { scenario: string }) => r.scenario)).toEqual(library);
   });
 
