@@ -2,7 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
 import { RUN_FORMAT, ENGINE_VERSION, MAX_SEED_LENGTH } from '../../src/engine/play/record.ts';
-import { currentScreen, describeBrowser, engineHash, expectAccessible, fixtureScenario, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
+import {
+  currentScreen,
+  describeBrowser,
+  engineHash,
+  expectAccessible,
+  fixtureScenario,
+  type Game,
+  openGame,
+  ROOT,
+  screen,
+  shot,
+  useBrowser,
+} from './harness.ts';
 import type { Page } from 'playwright-core';
 import { CLI } from '../cli/run-cli.ts';
 
@@ -24,6 +36,17 @@ async function decideOnce(page: Page, option: string) {
 /** Runs that are never lost and can be shared: autosave and resume, share links, going back. */
 describeBrowser('saved, shared and branched runs', () => {
   const browser = useBrowser();
+
+  /** The run's share link, opened in a browser of its own (no save there), reaches the same world; both pages clean. */
+  async function expectLinkOpensSameWorld(game: Game, shared: string, hash: string | null): Promise<void> {
+    const other = await openGame(browser(), shared.slice(shared.indexOf('#')));
+    await other.page.waitForSelector('body[data-world-hash]');
+    expect(await other.page.getAttribute('body', 'data-world-hash')).toBe(hash);
+    await game.expectClean();
+    await other.expectClean();
+    await game.close();
+    await other.close();
+  }
   const scenario = fixtureScenario('request_for_help');
 
   it('should resume at the same decision after a reload', async () => {
@@ -89,13 +112,7 @@ describeBrowser('saved, shared and branched runs', () => {
     expect(await page.getAttribute('body', 'data-world-hash')).toBe(hash);
     await page.click('button[aria-controls^="panel-share"]');
     const shared = await page.inputValue('.share-link');
-    const other = await openGame(browser(), shared.slice(shared.indexOf('#')));
-    await other.page.waitForSelector('body[data-world-hash]');
-    expect(await other.page.getAttribute('body', 'data-world-hash')).toBe(hash);
-    await game.expectClean();
-    await other.expectClean();
-    await game.close();
-    await other.close();
+    await expectLinkOpensSameWorld(game, shared, hash);
   });
 
   it('should open a share link on another machine in the same world as the engine and the command line', async () => {
@@ -130,13 +147,7 @@ describeBrowser('saved, shared and branched runs', () => {
     const shared = await page.inputValue('.share-link');
     const hash = await page.getAttribute('body', 'data-world-hash');
     expect(hash).toBe(engineHash(scenario, seed, [...decisions, option]));
-    const other = await openGame(browser(), shared.slice(shared.indexOf('#')));
-    await other.page.waitForSelector('body[data-world-hash]');
-    expect(await other.page.getAttribute('body', 'data-world-hash')).toBe(hash);
-    await game.expectClean();
-    await other.expectClean();
-    await game.close();
-    await other.close();
+    await expectLinkOpensSameWorld(game, shared, hash);
   });
 
   it('should go back to an earlier decision and branch, keeping the run it left', async () => {
