@@ -14,7 +14,15 @@ export interface YamlReference {
 /** Tokens the lexer adds to mark structure; they stand for no character of the text. */
 const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
 
+/**
+ * An anchor or alias begins a token: after a line's start, a space or a flow indicator, and with a name after
+ * it. Text with no such place and no `<<` cannot hold one, and needs no lexing (the `*` of `x * 0.05` and the
+ * `&` of prose have a space after or a letter before them). Most files are passed by this alone.
+ */
+const MAYBE_REFERENCE = /(?:^|[\s[{,])[&*][^\s\]},]|<</m;
+
 export function firstReference(text: string): YamlReference | null {
+  if (!MAYBE_REFERENCE.test(text)) return null;
   let offset = 0;
   let previous: { token: string; offset: number } | null = null;
   for (const token of new Lexer().lex(text)) {
