@@ -44,6 +44,7 @@ const member = (loyalty: number, publicSupport: number, hedging: number, ties: n
 function world(): World {
   return {
     turn: 3,
+    month: 0,
     development: 'summit',
     members: { RU: member(90, 60, 5, 100), AM: member(40, 20, 60, 30), KZ: member(64, 45, 48, 60, 'suspended') },
     credibility: 30,

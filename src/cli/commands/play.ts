@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { currentDevelopment, developmentById } from '../../engine/core/development.ts';
+import { currentDevelopment, developmentById, recalledText } from '../../engine/core/development.ts';
 import { reactionLabel } from '../../engine/core/labels.ts';
 import type { Change } from '../../engine/core/world.ts';
 import { type Choice, choicesOf } from '../../engine/play/choices.ts';
@@ -82,6 +82,7 @@ function showBriefing(run: Run): void {
   say('');
   say(`== ${development.date}, ${development.place}: ${development.title}`);
   say(development.briefing.trim());
+  for (const text of recalledText(development, run.world)) say(`  ${text.trim()}`);
   for (const q of development.quotes) say(`  "${q.text}" — ${q.who} (${q.source})`);
   say('');
 }
@@ -100,7 +101,7 @@ function showOption(run: Run, view: OptionView, choices: Choice[]): void {
     const lev = c.view.leverage;
     say(
       c.leverage
-        ? `  ${i + 1}. ${o.label}, with Moscow's leverage (bandwidth −${lev.bandwidthCost} now; ${names(lev.buys)} lose ${lev.loyaltyCostEach} loyalty after the next decision)`
+        ? `  ${i + 1}. ${o.label}, with Moscow's leverage (bandwidth −${lev.bandwidthCost} now; ${names(lev.buys)} lose ${lev.loyaltyCostEach} loyalty within ${run.scenario.params.leverage.dueMonths} months or by the end)`
         : `  ${i + 1}. ${o.label}`,
     );
   });

@@ -16,3 +16,8 @@ export function developmentById(scenario: Scenario, id: string): Development {
   if (development === undefined) throw new Error(`${scenario.id} has no development '${id}'`);
   return development;
 }
+
+/** The sentences the development's briefing adds because of what this run has done so far. */
+export function recalledText(development: Development, world: World): string[] {
+  return development.recalls.filter((r) => r.when(world)).map((r) => r.text);
+}

@@ -102,13 +102,22 @@ export interface Quote {
   source: string;
 }
 
+/** A sentence the briefing adds where the run so far makes it true. */
+export interface Recall {
+  when: Condition;
+  text: string;
+}
+
 export interface Development {
   id: string;
   title: string;
   date: string;
+  /** Months since the year 0 (a day is a thirtieth of a month), for drift and debts; null when undated. */
+  month: number | null;
   place: string;
   location: string | null;
   briefing: string;
+  recalls: Recall[];
   quotes: Quote[];
   effects: Effect[];
   history: string;
@@ -154,7 +163,7 @@ export interface Leader {
 export interface Parameters {
   cohesion: { loyaltyMean: number; loyaltySpread: number; credibility: number; absence: number };
   stance: { loyalty: number; precedent: number; adversary: number; bandwidth: number; supports: number; accepts: number; objects: number; overruled: number };
-  leverage: { reach: number; bandwidthCost: number; loyaltyCost: number };
+  leverage: { reach: number; bandwidthCost: number; loyaltyCost: number; dueMonths: number };
 }
 
 export interface Chapter {
@@ -183,7 +192,7 @@ export interface Scenario {
   /** Development ids in file order. */
   order: string[];
   setup: Effect[];
-  /** Standing drift rules, bound to each member. */
+  /** Standing drift rules, per month: bound to each member, or to the alliance once. */
   drift: Effect[];
   reactions: Reaction[];
   endings: Ending[];

@@ -42,11 +42,12 @@ export interface ReactionEvent {
   turn: number;
 }
 
-/** A price of leverage that falls due after the next decision. */
+/** A price of leverage that falls due some months later, and at the latest when the run ends. */
 export interface Debt {
   member: string;
   loyalty: number;
-  dueTurn: number;
+  /** On the calendar of World.month. */
+  dueMonth: number;
   development: string;
 }
 
@@ -88,6 +89,8 @@ export interface Change {
 
 export interface World {
   turn: number;
+  /** Where the run stands on the calendar, in months since the year 0: the date of the development being played. */
+  month: number;
   /** The development being played, or null once the run has ended. */
   development: string | null;
   members: Record<string, MemberState>;
@@ -175,6 +178,7 @@ export function newWorld(parts: {
 }): World {
   return {
     turn: 0,
+    month: 0,
     development: parts.development,
     members: parts.members,
     credibility: parts.credibility,
@@ -203,6 +207,7 @@ export function copyWorld(world: World): World {
   }
   return {
     turn: world.turn,
+    month: world.month,
     development: world.development,
     members,
     credibility: world.credibility,

@@ -14,13 +14,27 @@ export interface Policy {
 
 export class PolicyError extends Error {}
 
-/** What the alliance actually did; where that cannot pass here, the same option with leverage, else the first choice. */
+/**
+ * What the alliance actually did; where that cannot pass here, the same option with leverage. Where
+ * history offers no answer (a development history never reached, or its option blocked in this run),
+ * history cannot choose: a seeded draw among the choices without leverage, never silently the first
+ * listed. offHistory says where that happened, so reports can count it.
+ */
 export const historicalPolicy: Policy = {
   name: 'historical',
-  choose(_run, choices) {
-    return choices.find((c) => c.view.option.historical && !c.leverage) ?? choices.find((c) => c.view.option.historical) ?? choiceAt(choices, 0);
+  choose(_run, choices, random) {
+    const historical = choices.find((c) => c.view.option.historical && !c.leverage) ?? choices.find((c) => c.view.option.historical);
+    if (historical) return historical;
+    const plain = choices.filter((c) => !c.leverage);
+    const pool = plain.length ? plain : choices;
+    return choiceAt(pool, Math.floor(random.next() * pool.length));
   },
 };
+
+/** A development where the historical policy has no historical option to follow. */
+export function offHistory(scenario: Scenario, development: string): boolean {
+  return !(scenario.developments[development]?.options.some((o) => o.historical) ?? false);
+}
 
 export const randomPolicy: Policy = {
   name: 'random',

@@ -142,7 +142,7 @@ export function worldHash(world: World): string {
       vars,
       world.decisions.map(formatDecision),
       world.reactions.map((r) => `${r.member}:${r.reaction}@${r.turn}`),
-      world.debts.map((d) => `${d.member}:${d.loyalty}@${d.dueTurn}`),
+      world.debts.map((d) => `${d.member}:${d.loyalty}@${d.dueMonth}`),
     ]),
   );
 }

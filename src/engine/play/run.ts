@@ -102,7 +102,7 @@ interface BoundReaction {
 
 interface BoundDrift {
   effect: Effect;
-  /** Its member's slot (see memberAt). */
+  /** Its member's slot (see memberAt), or -1 for a rule on an alliance value. */
   slot: number;
   /** What its changes carry as their cause (the same every time, so made once). */
   origin: Origin;
@@ -122,10 +122,12 @@ function scenarioKeys(scenario: Scenario): Keys {
         returning: reaction.kind === 'return',
       })),
       reactionsAt: new Map(),
-      // A drift rule moves a value of the member it is bound to; one that names no member never applied.
-      drift: scenario.drift.flatMap((effect) => {
+      // A drift rule moves a value of the member it is bound to, or an alliance value (slot -1).
+      drift: scenario.drift.map((effect) => {
         const member = effect.target.member;
-        return member === undefined ? [] : [{ effect, slot: memberSlot(member), origin: { kind: 'drift', id: 'drift', member } as const }];
+        return member === undefined
+          ? { effect, slot: -1, origin: { kind: 'drift', id: 'drift' } as const }
+          : { effect, slot: memberSlot(member), origin: { kind: 'drift', id: 'drift', member } as const };
       }),
       loyalty: Object.fromEntries(scenario.members.map((code) => [code, loyaltyTarget(code)])),
       setupWithoutChance: scenario.setup.every((e) => e.chance === null && e.spread === 0),
@@ -182,6 +184,7 @@ function pushWaypoint(world: World, scenario: Scenario, development: string) {
 /** A development arrives: it is recorded as visited and its own effects apply. */
 export function arrive(run: Run, development: string): void {
   const { world, scenario } = run;
+  world.month = monthOf(run, development);
   world.development = development;
   world.visited[development] = count(world.visited, development) + 1;
   const cause = { kind: 'development', id: development } as const;
@@ -222,7 +225,7 @@ export function resolveDecision(run: Run, choice: { option: string; leverage: bo
   for (const code of bought) {
     const cause = world.changes ? leverageCause(scenario, option, code) : UNRECORDED;
     writeTarget(world, BANDWIDTH, world.moscowBandwidth - lev.bandwidthCost, cause);
-    world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueTurn: world.turn + 1, development: development.id });
+    world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueMonth: world.month + lev.dueMonths, development: development.id });
   }
   const overruled = scenario.params.stance.overruled;
   const keys = scenarioKeys(scenario);
@@ -252,7 +255,7 @@ function leverageCause(scenario: Scenario, option: Option, code: string): Cause 
     id: option.id,
     rule: 'leverage',
     member: code,
-    why: `Moscow spent leverage to bring ${scenario.names[code]} round to "${option.label}"; the price falls due after the next decision`,
+    why: `Moscow spent leverage to bring ${scenario.names[code]} round to "${option.label}"; ${scenario.names[code]} makes Moscow pay for it within ${scenario.params.leverage.dueMonths} months, or by the end`,
     source: scenario.rules.leverage.bandwidthCost.source,
     assumption: scenario.rules.leverage.bandwidthCost.assumption,
   };
@@ -321,24 +324,55 @@ function reactionsAt(scenario: Scenario, keys: Keys, development: string): Bound
   return found;
 }
 
-/** Aftermath: standing drift, leverage debts falling due, and the trajectory's new point. */
+/**
+ * Aftermath: standing drift for the months until the next development, leverage debts falling due by
+ * then (all of them when the run ends: no decision is free), and the trajectory's new point.
+ */
 export function settleAftermath(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
-  for (const { effect, slot, origin } of keys.drift) {
-    if (memberAt(world, slot).status !== 'member') continue;
-    applyEffect(world, effect, run.random, origin);
-  }
+  const ending = run.pending === null || run.pending === 'end' || world.turn + 1 >= scenario.maxTurns;
+  const months = ending ? 0 : monthsUntil(run, run.pending ?? '');
+  if (months > 0) drift(run, keys, months);
   world.turn++;
   if (world.debts.length) {
-    const due = world.debts.filter((d) => d.dueTurn < world.turn);
-    world.debts = world.debts.filter((d) => d.dueTurn >= world.turn);
+    const by = world.month + months;
+    const due = ending ? world.debts : world.debts.filter((d) => d.dueMonth <= by);
+    world.debts = ending ? [] : world.debts.filter((d) => d.dueMonth > by);
     for (const debt of due) {
       chargeLoyalty(world, keys, debt.member, debt.loyalty, world.changes ? debtCause(scenario, debt) : UNRECORDED);
     }
   }
   pushWaypoint(world, scenario, development);
+}
+
+/**
+ * The calendar position of a development: its date, or a month after where the run stands when it has
+ * none (as drift once ran once per decision). A date earlier than the run's (a campaign's chapters
+ * overlap in time) moves the calendar back without undoing anything.
+ */
+function monthOf(run: Run, development: string): number {
+  return developmentById(run.scenario, development).month ?? run.world.month + 1;
+}
+
+function monthsUntil(run: Run, development: string): number {
+  return Math.max(0, monthOf(run, development) - run.world.month);
+}
+
+/** Drift rules change values at most a month at a time, so a pull toward a value never overshoots it. */
+const MAX_DRIFT_STEPS = 36;
+
+function drift(run: Run, keys: Keys, months: number): void {
+  const { world } = run;
+  const steps = Math.min(MAX_DRIFT_STEPS, Math.ceil(months));
+  const scale = months / steps;
+  for (let step = 0; step < steps; step++) {
+    for (const { effect, slot, origin } of keys.drift) {
+      if (slot >= 0 && memberAt(world, slot).status !== 'member') continue;
+      applyEffect(world, effect, run.random, origin, scale);
+    }
+  }
 }
 
 /** On to the development the decision led to, or to the end (with the ending decided). */

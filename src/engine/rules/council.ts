@@ -7,6 +7,11 @@ import { memberAt, memberSlot, type MemberState, type World } from '../core/worl
  * scenario), its loyalty, its fear of the precedent of intervention (mechanism 3 in history/crises.md),
  * whether it sides with the adversary (mechanism 5), and, for Russia, whether it has the bandwidth
  * (mechanism 10). The Council decides by consensus where the option needs it: one veto blocks.
+ *
+ * Russia is the patron, not a seventh vote: its stance comes from its interest and its means, never from
+ * its loyalty to an alliance it leads, and an option that needs Russian forces, money or arms
+ * (russianEffort) cannot pass over Russia's objection, consensus or not. Moscow's leverage is Russia's
+ * own, so it never buys Russia.
  */
 
 export type StanceKind = 'supports' | 'accepts' | 'objects' | 'vetoes';
@@ -72,7 +77,7 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
     score += authored.interest;
     if (detail) factors.push({ label: 'its interest in this crisis', points: authored.interest });
   }
-  const loyaltyPoints = w.loyalty * (m.loyalty - 50);
+  const loyaltyPoints = seat.russia ? 0 : w.loyalty * (m.loyalty - 50);
   let fromLoyalty = 0;
   if (Math.abs(loyaltyPoints) >= 0.5) {
     score += loyaltyPoints;
@@ -98,7 +103,9 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
         });
     }
   }
-  const stance = classify(score, w);
+  let stance = classify(score, w);
+  // Russia objecting to what it would have to carry out is a veto: nobody else can supply the forces.
+  if (seat.russia && option.russianEffort > 0 && stance === 'objects') stance = 'vetoes';
   let reason = '';
   if (detail) {
     reason = authored?.reason ?? '';
@@ -168,7 +175,7 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
     const s = stanceOf(scenario, world, option, code, m, seat, detail);
     stances.push(s);
     if (s.buyable) buys.push(code);
-    if (option.consensus && s.stance === 'vetoes') {
+    if ((option.consensus || (seat.russia && option.russianEffort > 0)) && s.stance === 'vetoes') {
       vetoedBy.push(code);
       if (!s.buyable) unbuyableVeto = true;
     }

@@ -150,9 +150,10 @@ export type Origin = Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>;
 
 /**
  * Applies one effect. Chance is drawn before spread, and each only when the effect has it, so the
- * sequence of random numbers a run uses depends only on its scenario and decisions.
+ * sequence of random numbers a run uses depends only on its scenario and decisions. `scale` multiplies
+ * what an added amount comes to (drift for part of a month); a set value is set as it is.
  */
-export function applyEffect(world: World, effect: Effect, random: Random, cause: Origin): void {
+export function applyEffect(world: World, effect: Effect, random: Random, cause: Origin, scale = 1): void {
   if (effect.when && !effect.when(world)) return;
   if (effect.chance !== null && random.next() >= effect.chance) return;
   if (effect.status !== null) {
@@ -161,6 +162,7 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
   }
   let amount = effect.amount(world);
   if (effect.spread > 0) amount += (random.next() * 2 - 1) * effect.spread;
+  if (scale !== 1 && effect.mode === 'add') amount *= scale;
   if (!Number.isFinite(amount)) return;
   const current = readTarget(world, effect.target) as number;
   const value = effect.mode === 'add' ? current + amount : amount;

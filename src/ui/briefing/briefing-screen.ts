@@ -4,7 +4,7 @@ import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
 import { changeLine, changesOfArrival } from '../kit/changes.ts';
 import type { Screen } from '../kit/screen.ts';
-import { currentDevelopment } from '../../engine/core/development.ts';
+import { currentDevelopment, recalledText } from '../../engine/core/development.ts';
 
 /** The development: what happened, when and where, who asks for what, in the sources' own words. */
 export function briefingScreen(run: Run, onDone: () => void): Screen {
@@ -13,6 +13,7 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
   const arrival = changesOfArrival(run);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, dev.title);
   const chapter = scenario.chapters.length ? chapterOf(run) : null;
+  const recalled = recalledText(dev, world);
   const quotes = dev.quotes.map((q) => {
     const ref = sourceRef(scenario, q.source);
     return h(
@@ -28,6 +29,14 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
     h('p', { class: 'kicker' }, `Briefing ${world.decisions.length + 1}`, chapter ? ` · ${chapter}` : '', ` · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, dev.briefing),
+    recalled.length
+      ? h(
+          'section',
+          { class: 'recalled', 'aria-label': 'What they remember' },
+          h('h3', null, 'What they remember'),
+          recalled.map((t) => h('p', null, t)),
+        )
+      : null,
     arrival.length
       ? h(
           'section',
@@ -40,7 +49,7 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'convene', onclick: onDone }, 'Convene the Council')),
   );
   const said = dev.quotes.map((q) => `${q.who}: “${q.text}”`).join(' ');
-  return { el, heading, announcement: `Briefing: ${dev.title}. ${dev.date}, ${dev.place}. ${dev.briefing} ${said}` };
+  return { el, heading, announcement: `Briefing: ${dev.title}. ${dev.date}, ${dev.place}. ${dev.briefing} ${recalled.join(' ')} ${said}` };
 }
 
 function chapterOf(run: Run): string | null {

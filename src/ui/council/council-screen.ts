@@ -10,18 +10,17 @@ const STANCE_WORDS: Record<MemberStance['stance'], string> = { supports: 'suppor
 const STANCE_MARKS: Record<MemberStance['stance'], string> = { supports: '✔', accepts: '○', objects: '✖', vetoes: '⊘' };
 
 function stanceWord(view: OptionView, s: MemberStance): string {
-  if (s.stance === 'vetoes' && !view.option.consensus) return 'opposes';
+  if (s.stance === 'vetoes' && !view.option.consensus && !view.vetoedBy.includes(s.member)) return 'opposes';
   return STANCE_WORDS[s.stance];
 }
 
 function verdict(run: Run, view: OptionView): { text: string; kind: 'passes' | 'blocked' | 'closed' } {
   const names = (codes: string[]) => listText(codes.map((c) => run.scenario.names[c]));
   if (!view.available) return { text: 'Not on the table now: the situation rules it out.', kind: 'closed' };
-  if (view.vetoedBy.length)
-    return {
-      text: `Blocked: ${names(view.vetoedBy)} ${view.vetoedBy.length > 1 ? 'veto' : 'vetoes'} it, and the Council decides by consensus.`,
-      kind: 'blocked',
-    };
+  if (view.vetoedBy.length) {
+    const why = view.option.consensus ? 'the Council decides by consensus' : 'it needs Russian forces, money or arms, which only Moscow can give';
+    return { text: `Blocked: ${names(view.vetoedBy)} ${view.vetoedBy.length > 1 ? 'veto' : 'vetoes'} it, and ${why}.`, kind: 'blocked' };
+  }
   const against = view.stances.filter((s) => s.stance === 'objects' || s.stance === 'vetoes');
   // Only an objection on the merits is resented when overruled (the engine's rule in resolve()).
   const resent = against.filter((s) => s.stake < run.scenario.params.stance.accepts).map((s) => s.member);
@@ -44,7 +43,7 @@ function leverageText(run: Run, view: OptionView): string | null {
     return `Moscow's leverage cannot move ${listText(unbought.map((c) => scenario.names[c]))}.`;
   }
   const after = world.moscowBandwidth - lev.bandwidthCost;
-  return `Moscow's leverage can bring ${who} round: it costs ${whole(lev.bandwidthCost)} of Moscow's bandwidth now (${whole(world.moscowBandwidth)} → ${whole(after)}), and ${lev.buys.length > 1 ? 'each' : scenario.names[lev.buys[0]]} loses ${whole(lev.loyaltyCostEach)} loyalty after the next decision, resenting the pressure.${lev.unblocks ? ' It is the only way this option passes.' : ''}`;
+  return `Moscow's leverage can bring ${who} round: it costs ${whole(lev.bandwidthCost)} of Moscow's bandwidth now (${whole(world.moscowBandwidth)} → ${whole(after)}), and ${lev.buys.length > 1 ? 'each' : scenario.names[lev.buys[0]]} loses ${whole(lev.loyaltyCostEach)} loyalty within ${whole(scenario.params.leverage.dueMonths)} months or by the end, resenting the pressure.${lev.unblocks ? ' It is the only way this option passes.' : ''}`;
 }
 
 function optionCard(run: Run, view: OptionView, index: number, onDecide: (option: string, leverage: boolean) => void): HTMLElement {

@@ -29,15 +29,26 @@ function developmentAt(scope: Scope, d: DevelopmentSpec, path: Path, ids: string
     id: d.id,
     title: d.title,
     date: d.date,
+    month: d.time === undefined ? null : calendarMonth(d.time),
     place: d.place,
     location: d.location ?? null,
     briefing: d.briefing,
+    recalls: (d.recalls ?? []).flatMap((r, ri) => {
+      const when = conditionAt(scope, r.when, [...path, 'recalls', ri, 'when']);
+      return when ? [{ when, text: r.text }] : [];
+    }),
     quotes: d.quotes ?? [],
     effects: effectsAt(scope, d.effects, [...path, 'effects'], `${d.id}.`),
     history: d.history,
     occasions: d.occasions ?? [],
     options,
   };
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD (checked by the schema) as months since the year 0, a day being a thirtieth. */
+export function calendarMonth(time: string): number {
+  const [year = 0, month = 1, day = 1] = time.split('-').map(Number);
+  return year * 12 + (month - 1) + (day - 1) / 30;
 }
 
 function optionAt(scope: Scope, o: OptionSpec, path: Path, ids: string[], adversary: Adversary): Option {

@@ -13,7 +13,7 @@ export function effectsAt(scope: Scope, specs: EffectSpec[] | undefined, path: P
   return (specs ?? []).flatMap((spec, i) => effectAt(scope, spec, [...path, i], `${prefix}${i + 1}`) ?? []);
 }
 
-function effectAt(scope: Scope, spec: EffectSpec, path: Path, fallbackId: string): Effect | null {
+export function effectAt(scope: Scope, spec: EffectSpec, path: Path, fallbackId: string): Effect | null {
   const target = targetAt(scope, spec.change, [...path, 'change']);
   if (!target) return null;
   const reads = new Set<string>();

@@ -3,14 +3,18 @@ import type { MemberCode } from '../../core/world.ts';
 import type { Effect, Reaction } from '../../core/scenario.ts';
 import type { ReactionSpec, RulesFile } from '../format/schema.ts';
 import { canonical } from './canonical.ts';
-import { effectsAt } from './effects.ts';
+import { effectAt, effectsAt } from './effects.ts';
 import { compileAt } from './expressions.ts';
 import type { Path } from './places.ts';
 import { checkMember, memberScope, type Scope } from './scope.ts';
 
-/** The standing drift, bound to each member of the scenario. */
+/** The standing drift: each rule on a member's value (self.) bound to every member, each rule on an alliance value once. */
 export function standingDrift(scope: Scope, rules: RulesFile): Effect[] {
-  return scope.members.flatMap((code) => effectsAt(memberScope(scope, code), rules.drift ?? [], ['drift'], 'drift.'));
+  const all = (rules.drift ?? []).map((spec, i) => ({ spec, path: ['drift', i], id: `drift.${i + 1}`, onMember: spec.change.startsWith('self.') }));
+  return [
+    ...scope.members.flatMap((code) => all.flatMap((d) => (d.onMember ? (effectAt(memberScope(scope, code), d.spec, d.path, d.id) ?? []) : []))),
+    ...all.flatMap((d) => (d.onMember ? [] : (effectAt(scope, d.spec, d.path, d.id) ?? []))),
+  ];
 }
 
 /**

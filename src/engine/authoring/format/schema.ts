@@ -111,11 +111,27 @@ const option = z
     if (tuned) requireProvenance(value, ctx);
   });
 
+/** A day as historians write it in ISO order; kept as text so that 2022-01 is not read as a subtraction. */
+const calendarDay = z
+  .union([z.string(), z.number().int()])
+  .transform(String)
+  .refine((t) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(t), 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020-09-27');
+
+const recall = z.strictObject({
+  when: expression.describe('When the sentence is true of the run so far, e.g. chose(assistance_in_tavush).'),
+  text: text.describe('One or two sentences for the briefing.'),
+});
+
 const development = z.strictObject({
   id,
   title: text,
   // A bare year (date: 2017) is read as text, as a historian would mean it.
   date: z.union([text, z.number().int()]).transform(String).describe('As the sources give it; say where they disagree.'),
+  time: calendarDay
+    .optional()
+    .describe(
+      'Its place on the calendar, for drift and debts: YYYY, YYYY-MM or YYYY-MM-DD (a missing month or day counts as the first). Undated, it comes a month after the development before it.',
+    ),
   place: text,
   location: memberCode.optional().describe('The member where it happens, to mark on the map.'),
   briefing: text.describe('Plain language for a 16-year-old: what happened, who asks for what.'),
@@ -123,6 +139,10 @@ const development = z.strictObject({
   effects: z.array(effect).optional().describe('What the development itself does to the world when it arrives.'),
   history: text.describe('What really happened at this decision, for the debrief, with sources.'),
   occasions: z.array(z.enum(OCCASIONS)).optional().describe('What takes place here: an exercise, a summit, a vote. Reactions with an occasion fire only here.'),
+  recalls: z
+    .array(recall)
+    .optional()
+    .describe('Sentences added to the briefing where the run so far makes them true: what the alliance did earlier, as the members remember it.'),
   options: z.array(option).min(1),
 });
 
@@ -273,9 +293,17 @@ export const rulesSchema = z.strictObject({
   leverage: z.strictObject({
     reach: sourcedNumber(0, 200).describe('How far below "accepts" Moscow\'s leverage can lift a member.'),
     bandwidthCost: sourcedNumber(0, 50).describe("Moscow's bandwidth spent per member bought."),
-    loyaltyCost: sourcedNumber(0, 50).describe('Loyalty the bought member loses after the next decision.'),
+    loyaltyCost: sourcedNumber(0, 50).describe('Loyalty the bought member loses when the debt falls due.'),
+    dueMonths: sourcedNumber(0, 120).describe(
+      'Months after the decision when the bought member makes Moscow pay; every debt still open falls due when the run ends.',
+    ),
   }),
-  drift: z.array(effect).optional().describe('Standing rules applied to every member after each decision (use self.).'),
+  drift: z
+    .array(effect)
+    .optional()
+    .describe(
+      'Standing rules applied for each month between one development and the next, by their dates: those that change self. apply to every member, the others once to the alliance.',
+    ),
   reactions: z.array(reactionRule),
 });
 
