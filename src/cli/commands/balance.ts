@@ -1,4 +1,5 @@
 import { balance, balanceWork, PLAN_SEEDS, type BalanceReport } from '../../engine/analysis/balance.ts';
+import { fileTargets, libraryTargets, TARGETS } from '../../engine/analysis/balance-targets.ts';
 import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
 import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
 import { EXIT, type Output } from '../io/output.ts';
@@ -48,7 +49,7 @@ export function balanceTable(reports: BalanceReport[]): string[] {
     lines.push(
       '',
       'hist ending: share of seeds on which the historical path gives its most frequent ending; p10-p90: its final cohesion across seeds;',
-      'rank: the historical plan among the plans searched (1 = best); beaten by: the share of all plans, or of 100 drawn at random where the search climbs, that score better;',
+      'pinned: the most, under any policy, of runs ending with a member value at 0 or 100; rank: the historical plan among the plans searched (1 = best); beaten by: the share of all plans, or of 100 drawn at random where the search climbs, that score better;',
       `dominant: decisions on the historical path with an option best on >= ${DOMINANT_SHARE * 100}% of seeds;`,
       'greedy/planning: mean final cohesion; Russia: options on the historical path it objects to / vetoes on any seed, of those on the table.',
     );
@@ -140,11 +141,27 @@ function russiaLines(r: BalanceReport): string[] {
 }
 
 function summary(reports: BalanceReport[]): string[] {
-  const rows: string[][] = [['scenario', 'hist ending', 'p10-p90', 'rank', 'beaten by', 'dominant', 'greedy', 'planning', 'Russia', 'most loyal (historical)']];
+  const rows: string[][] = [
+    [
+      'scenario',
+      'hist ending',
+      'p10-p90',
+      'rank',
+      'beaten by',
+      'dominant',
+      'greedy',
+      'greedy ending',
+      'planning',
+      'Russia',
+      'most loyal (historical)',
+      'pinned',
+    ],
+  ];
   for (const r of reports) {
     const by = (name: string) => r.policies.find((p) => p.policy === name);
     const c = r.historical.cohesion;
     const top = by('historical')?.loyalty[0];
+    const t = fileTargets(r);
     rows.push([
       r.scenario,
       pct(r.historical.modalEnding.share),
@@ -153,12 +170,29 @@ function summary(reports: BalanceReport[]): string[] {
       beatenBy(r.plan),
       `${r.dominance.withDominant}/${r.dominance.decisions}`,
       num(by('greedy')?.meanCohesion ?? NaN),
+      pct(t.greedyModal),
       num(by('planning')?.meanCohesion ?? NaN),
       `${r.russia.objects}/${r.russia.vetoes} of ${r.russia.options}`,
-      top ? `${top.member} ${num(top.mean)}` : '-',
+      `${top ? `${top.member} ${num(top.mean)}` : '-'}${t.russiaNotTop.length ? ` (not RU under ${t.russiaNotTop.join(', ')})` : ''}`,
+      pct(t.pinned),
     ]);
   }
-  return table(rows);
+  return [...table(rows), '', ...targetLines(reports)];
+}
+
+/** The targets of design.md's "What makes it a game", file by file and for the library. */
+function targetLines(reports: BalanceReport[]): string[] {
+  const lib = libraryTargets(reports);
+  const n = reports.length;
+  const misses = lib.files.flatMap((f) => [
+    ...(f.every.dominance ? [] : [`${f.scenario}: ${pct(f.dominance)} of decisions have a dominant option (at most ${pct(TARGETS.dominanceMax)})`]),
+    ...(f.every.russiaTop ? [] : [`${f.scenario}: Russia is not the most loyal under ${f.russiaNotTop.join(', ')}`]),
+    ...(f.every.pinned ? [] : [`${f.scenario}: ${pct(f.pinned)} of runs end with a member value at 0 or 100 (at most ${pct(TARGETS.pinnedMax)})`]),
+  ]);
+  return [
+    `targets ${lib.met ? 'met' : 'not met'}: greedy's ending varies (<= ${pct(TARGETS.greedyModalMax)}) in ${lib.greedyVaried} of ${n} (need ${TARGETS.greedyFiles}); planning beats greedy by >= ${TARGETS.planningGainMin} in ${lib.planningPays} of ${n} (need ${TARGETS.greedyFiles}); the historical ending varies (<= ${pct(TARGETS.historicalModalMax)}) in ${lib.historicalVaried} of ${n} (need ${TARGETS.historicalFiles})`,
+    ...misses.map((m) => `  ${m}`),
+  ];
 }
 
 function beatenBy(plan: PlanSearch): string {

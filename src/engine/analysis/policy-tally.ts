@@ -17,7 +17,14 @@ export interface PolicyBalance {
    * Runs that end with any member value or meter at exactly 0 or 100, and the values most often there;
    * `driven` counts only values that did not start there (a baseline of 100 is a choice, not a runaway).
    */
-  pinned: { share: number; values: { key: string; share: number }[]; driven: number; drivenValues: { key: string; share: number }[] };
+  pinned: {
+    share: number;
+    values: { key: string; share: number }[];
+    driven: number;
+    drivenValues: { key: string; share: number }[];
+    /** Runs that end with a member's own value (loyalty, public support, hedging, ties) at exactly 0 or 100. */
+    members: number;
+  };
   /** Mean final loyalty by member, most loyal first. */
   loyalty: { member: string; mean: number }[];
   /** For a plan: runs (and decisions) where its option was taken the other way, and where the greedy choice took over. */
@@ -33,6 +40,7 @@ export class PolicyTally {
   private pinnedRuns = 0;
   private readonly pinnedBy = new Map<string, number>();
   private drivenRuns = 0;
+  private memberPinnedRuns = 0;
   private readonly drivenBy = new Map<string, number>();
   private readonly loyaltySum: Record<string, number> = {};
   private readonly off = { otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 };
@@ -66,12 +74,16 @@ export class PolicyTally {
     pin('cohesion', c);
     pin('credibility', world.credibility);
     pin('moscowBandwidth', world.moscowBandwidth);
+    const meters = pinned;
+    pinned = false;
     for (const code of scenario.members) {
       const m = world.members[code];
       if (m === undefined) continue;
       for (const field of MEMBER_FIELDS) pin(`${code}.${field}`, m[field]);
       this.loyaltySum[code] = (this.loyaltySum[code] ?? 0) + m.loyalty;
     }
+    if (pinned) this.memberPinnedRuns++;
+    pinned ||= meters;
     if (pinned) this.pinnedRuns++;
     if (driven) this.drivenRuns++;
     if (offPlan) {
@@ -98,6 +110,7 @@ export class PolicyTally {
         values: mostOften(this.pinnedBy, runs),
         driven: share(this.drivenRuns),
         drivenValues: mostOften(this.drivenBy, runs),
+        members: share(this.memberPinnedRuns),
       },
       loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member] ?? 0) })).sort((a, b) => b.mean - a.mean),
       ...(plan ? { offPlan: { ...this.off } } : {}),
