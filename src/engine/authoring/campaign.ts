@@ -7,7 +7,8 @@ import { endingsAt } from './compile/endings.ts';
 import { baselineWorld, memberFacts, membersOf } from './compile/members.ts';
 import { atValueStart, dedupe, type Places } from './compile/places.ts';
 import { parameters } from './compile/rules.ts';
-import type { Scope } from './compile/scope.ts';
+import { report, type Scope } from './compile/scope.ts';
+import { conditionAt } from './compile/expressions.ts';
 import { checkSourcesIn } from './compile/sources.ts';
 import { scenarioBinding, vocabularyOf } from './compile/vocabulary.ts';
 import { loadRules, loadScenario, readChecked, type TextFile } from './load.ts';
@@ -139,6 +140,19 @@ function joinReactions(chapters: Scenario[], rules: RulesFile): { reactions: Rea
   return { reactions, drift };
 }
 
+/** The campaign's own recalls, compiled where every chapter's names are known, joined to their developments' briefings. */
+function addRecalls(scope: Scope, file: CampaignFile, developments: Record<string, Development>): void {
+  (file.recalls ?? []).forEach((r, i) => {
+    const development = developments[r.development];
+    if (development === undefined) {
+      report(scope, ['recalls', i, 'development'], `no development '${r.development}' in any chapter`);
+      return;
+    }
+    const when = conditionAt(scope, r.when, ['recalls', i, 'when']);
+    if (when) developments[r.development] = { ...development, recalls: [...development.recalls, { when, text: r.text }] };
+  });
+}
+
 function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile, places: Places, texts: string): Result<Scenario, Problem[]> {
   const scenarios = chapters.map((c) => c.scenario);
   const first = scenarios[0];
@@ -158,6 +172,7 @@ function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile,
     binding: scenarioBinding(params),
   };
   const { endings, expectations } = endingsAt(scope, file);
+  addRecalls(scope, file, developments);
   if (scope.problems.length) return fail(dedupe(scope.problems));
   const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
   return ok({

@@ -238,6 +238,16 @@ export const campaignSchema = z.strictObject({
     .array(z.strictObject({ scenario: id.describe('The id (and file name) of a scenario in the same folder.'), title: text.optional() }))
     .min(2)
     .describe("Scenarios played in order, the world carried from one to the next; each chapter's setup applies when it begins."),
+  recalls: z
+    .array(
+      z.strictObject({
+        development: id.describe('A development of a later chapter, whose briefing the sentence joins.'),
+        when: expression.describe('What the run did in an earlier chapter, e.g. chose(assistance_in_tavush).'),
+        text: text.describe('One or two sentences for the briefing.'),
+      }),
+    )
+    .optional()
+    .describe('What members remember from earlier chapters: sentences added to a later briefing when the run so far makes them true.'),
   endings: z.array(ending).min(1),
   debrief: z.strictObject({
     summary: text,
