@@ -2,6 +2,7 @@ import { playToEnd, summarize } from '../../engine/play/batch.ts';
 import { recordOf, seedProblem } from '../../engine/play/record.ts';
 import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
+import { offHistory } from '../../engine/play/policies.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { runAccount } from '../io/run-account.ts';
@@ -44,6 +45,12 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   } else {
     const policy = resolvePolicy(options.policy ?? 'historical', scenario);
     playToEnd(run, policy, policyRandom(run.seed));
+    if (policy.name === 'historical' || policy.plan !== undefined) {
+      // History cannot choose where it never went: say where the path left it and how the choice was made.
+      const planned = (d: { development: string }) => policy.plan !== undefined && Object.hasOwn(policy.plan, d.development);
+      for (const d of run.world.decisions.filter((d) => !planned(d) && offHistory(scenario, d.development)))
+        out.message(`note: history never reached ${d.development}; '${d.option}' was drawn at random among the options that could pass`);
+    }
   }
   if (options.record) writeOutputFile('--record', options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
   if (options.json) {
