@@ -106,8 +106,10 @@ function planLines(r: BalanceReport): string[] {
 
 function historicalLines(r: BalanceReport): string[] {
   const c = r.historical.cohesion;
+  const off = r.policies.find((p) => p.policy === 'historical')?.offHistory ?? 0;
   return [
     `  historical path: final cohesion p10-p90 ${num(c.p10)}-${num(c.p90)} (median ${num(c.p50)}); '${r.historical.modalEnding.id}' on ${pct(r.historical.modalEnding.share)} of seeds`,
+    ...(off > 0 ? [`    reaches a development history never reached on ${pct(off)} of seeds; the option there is drawn at random`] : []),
   ];
 }
 

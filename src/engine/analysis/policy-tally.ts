@@ -5,6 +5,7 @@ import type { OffPlan } from './plan-policy.ts';
 import { wilson } from './stats.ts';
 import { endingReached } from '../core/ending.ts';
 import { compareText } from '../core/text-order.ts';
+import { offHistory } from '../play/policies.ts';
 
 /** What a policy's runs add up to for balance: how they end, what they pin at the edge of the scale, who stays loyal. */
 export interface PolicyBalance {
@@ -25,6 +26,8 @@ export interface PolicyBalance {
     /** Runs that end with a member's own value (loyalty, public support, hedging, ties) at exactly 0 or 100. */
     members: number;
   };
+  /** Runs that reached a development with no historical option, where history cannot say what to choose. */
+  offHistory: number;
   /** Mean final loyalty by member, most loyal first. */
   loyalty: { member: string; mean: number }[];
   /** For a plan: runs (and decisions) where its option was taken the other way, and where the greedy choice took over. */
@@ -41,6 +44,7 @@ export class PolicyTally {
   private readonly pinnedBy = new Map<string, number>();
   private drivenRuns = 0;
   private memberPinnedRuns = 0;
+  private offHistoryRuns = 0;
   private readonly drivenBy = new Map<string, number>();
   private readonly loyaltySum: Record<string, number> = {};
   private readonly off = { otherWayRuns: 0, otherWay: 0, greedyRuns: 0, greedy: 0 };
@@ -83,6 +87,7 @@ export class PolicyTally {
       this.loyaltySum[code] = (this.loyaltySum[code] ?? 0) + m.loyalty;
     }
     if (pinned) this.memberPinnedRuns++;
+    if (world.decisions.some((d) => offHistory(scenario, d.development))) this.offHistoryRuns++;
     pinned ||= meters;
     if (pinned) this.pinnedRuns++;
     if (driven) this.drivenRuns++;
@@ -112,6 +117,7 @@ export class PolicyTally {
         drivenValues: mostOften(this.drivenBy, runs),
         members: share(this.memberPinnedRuns),
       },
+      offHistory: share(this.offHistoryRuns),
       loyalty: scenario.members.map((member) => ({ member, mean: share(this.loyaltySum[member] ?? 0) })).sort((a, b) => b.mean - a.mean),
       ...(plan ? { offPlan: { ...this.off } } : {}),
     };
