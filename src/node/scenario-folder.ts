@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileKind } from '../engine/authoring/library.ts';
 import type { TextFile } from '../engine/authoring/load.ts';
+import { MAX_BYTES } from '../engine/authoring/yaml-document.ts';
 
 /**
  * Where the project keeps its scenario files, and reading them as the engine expects: each file named
@@ -31,16 +32,30 @@ function findRoot(start: string): string {
   }
 }
 
-/** A project file as the engine reads it, named by its path from the root. */
+/**
+ * A project file as the engine reads it, named by its path from the root. At most one byte more than a
+ * scenario may have is read, so an oversized file is refused by the loader with its size, not read whole.
+ */
 export function readProjectFile(path: string, root = PROJECT_ROOT): TextFile {
-  return { file: path, text: readFileSync(resolve(root, path), 'utf8') };
+  const fd = openSync(resolve(root, path), 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_BYTES + 1);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < buffer.length; filled += n) n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    return { file: path, text: buffer.toString('utf8', 0, filled) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** The YAML files of a folder of the project, sorted; none when the folder is missing. */
+/**
+ * The YAML files of a folder of the project, sorted; none when the folder is missing. Only regular files
+ * (or links to them): a folder or a device named like a scenario is not one.
+ */
 export function yamlPathsIn(folder: string, root = PROJECT_ROOT): string[] {
   if (!existsSync(resolve(root, folder))) return [];
   return readdirSync(resolve(root, folder))
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => name.endsWith('.yaml') && statSync(resolve(root, folder, name), { throwIfNoEntry: false })?.isFile() === true)
     .sort()
     .map((name) => posix.join(folder, name));
 }

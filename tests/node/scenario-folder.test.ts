@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_BYTES } from '../../src/engine/authoring/yaml-document.ts';
 import { fixtureFiles, libraryFiles, PROJECT_ROOT, readProjectFile, RULES_FILE, rulesFile, yamlPathsIn } from '../../src/node/scenario-folder.ts';
 
 describe('the scenario folders', () => {
@@ -26,5 +28,21 @@ describe('the scenario folders', () => {
 
   it('should list nothing in a folder that is not there', () => {
     expect(yamlPathsIn('no/such/folder')).toEqual([]);
+  });
+
+  it('should list only regular files, and read no more of a file than a scenario may hold', () => {
+    const root = mkdtempSync(join(tmpdir(), 'folder-'));
+    try {
+      mkdirSync(join(root, 'lib'));
+      writeFileSync(join(root, 'lib', 'a.yaml'), 'kind: scenario\n');
+      mkdirSync(join(root, 'lib', 'folder.yaml'));
+      symlinkSync('/dev/zero', join(root, 'lib', 'endless.yaml'));
+      writeFileSync(join(root, 'lib', 'huge.yaml'), 'x'.repeat(MAX_BYTES + 5000));
+      expect(yamlPathsIn('lib', root)).toEqual(['lib/a.yaml', 'lib/huge.yaml']);
+      expect(readProjectFile('lib/huge.yaml', root).text.length).toBe(MAX_BYTES + 1);
+      expect(readProjectFile('lib/a.yaml', root).text).toBe('kind: scenario\n');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
