@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { processOutput } from './io/output.ts';
+import { baseSeedOption } from './io/base-seed.ts';
 
 type SetExit = (code: number) => void;
 
@@ -32,7 +33,7 @@ function registerCheck(program: Command, setExit: SetExit): void {
     .description('walk every development and option; count what seeded random plays reach; exit 1 if anything is unreachable or dead')
     .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
     .option('--plays <n>', 'random plays per scenario', '1000')
-    .option('--seed <seed>', 'base seed', 'check')
+    .addOption(baseSeedOption('base seed', 'check'))
     .option('--json', 'print the reports as JSON')
     .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/check.ts')).checkCommand(scenarios, options, processOutput)));
@@ -44,7 +45,7 @@ function registerFidelity(program: Command, setExit: SetExit): void {
     .description('play the historical decisions over many seeds; print how often each documented outcome follows')
     .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
     .option('--runs <n>', 'seeds per scenario', '1000')
-    .option('--seed <seed>', 'base seed', 'fidelity')
+    .addOption(baseSeedOption('base seed', 'fidelity'))
     .option('--min <share>', 'exit 1 if any expectation is met less often than this', '0.8')
     .option('--json', 'print the reports as JSON')
     .addOption(rulesOption())
@@ -59,7 +60,7 @@ function registerBalance(program: Command, setExit: SetExit): void {
     )
     .argument('[scenarios...]', 'scenario ids or files (default: the whole library)')
     .option('--runs <n>', 'seeds per scenario', '1000')
-    .option('--seed <seed>', 'base seed: run i uses <seed>-i', 'balance')
+    .addOption(baseSeedOption('base seed: run i uses <seed>-i', 'balance'))
     .option('--plan-seeds <n>', 'seeds each plan is scored on in the search (default: 100)')
     .option('--json', 'print the reports as JSON')
     .addOption(rulesOption())
@@ -77,7 +78,7 @@ function registerCompare(program: Command, setExit: SetExit): void {
       (v: string, all: string[] = []) => [...all, v],
     )
     .option('--runs <n>', 'runs per policy', '1000')
-    .option('--seed <seed>', 'base seed: run i uses <seed>-i for every policy', 'compare')
+    .addOption(baseSeedOption('base seed: run i uses <seed>-i for every policy', 'compare'))
     .option('--json', 'print the comparison as JSON')
     .option('--csv <file>', 'write one row per run to this file')
     .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
@@ -93,7 +94,7 @@ function registerFork(program: Command, setExit: SetExit): void {
     .requiredOption('--at <k>', 'the decision to fork at (1 = the first)')
     .requiredOption('--options <ids>', 'the alternatives, comma-separated (append +leverage to spend it)')
     .option('--runs <n>', 'runs per alternative', '1000')
-    .option('--seed <seed>', 'base seed for the futures', 'fork')
+    .addOption(baseSeedOption('base seed for the futures', 'fork'))
     .option('--then <policy>', 'how the rest of each run is played', 'historical')
     .option('--json', 'print the comparison as JSON')
     .option('--svg <file>', 'write a chart to this file')
@@ -110,7 +111,7 @@ function registerSensitivity(program: Command, setExit: SetExit): void {
     .option('--policy <policy>', 'the policy to play (name or policy file)', 'historical')
     .option('--outcome <expression>', 'a number (its mean) or a condition (its probability), e.g. "AM.loyalty" or "reacted(AM, boycott_exercise)"', 'cohesion')
     .option('--runs <n>', 'seeds per setting', '200')
-    .option('--seed <seed>', 'base seed', 'sensitivity')
+    .addOption(baseSeedOption('base seed', 'sensitivity'))
     .option('--top <n>', 'how many parameters to list', '15')
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
