@@ -1,6 +1,6 @@
 import { announce } from './kit/announce.ts';
-import { autosave, NOT_SAVED_CHANGED_ELSEWHERE, savedAfter } from './app/autosave.ts';
-import { CHANGED_ELSEWHERE_TEXT, changedElsewhereNotice } from './app/changed-elsewhere.ts';
+import { autosave, NOT_SAVED_CHANGED_ELSEWHERE, NOT_SAVED_DELETED_ELSEWHERE, savedAfter } from './app/autosave.ts';
+import { CHANGED_ELSEWHERE_TEXT, changedElsewhereNotice, DELETED_ELSEWHERE_TEXT, deletedElsewhereNotice } from './app/changed-elsewhere.ts';
 import { CurrentSession } from './app/current-session.ts';
 import { layOutChoose, present } from './app/page-layout.ts';
 import { Router } from './app/router.ts';
@@ -37,6 +37,8 @@ export class App {
   private save: SaveStatus = { ok: true, text: '' };
   /** Another tab has saved this run differently: this one stops saving until the player chooses what to keep. */
   private changedElsewhere = false;
+  /** Another tab deleted this run's save: nothing is written back until the player asks. */
+  private deletedElsewhere = false;
   private chooseShown = false;
   /** Which screen of the run: playing it, comparing it, or what tends to happen at one of its decisions. */
   private view: RunView = { kind: 'play' };
@@ -56,8 +58,16 @@ export class App {
 
   private onSavedElsewhere(slot: string | null) {
     const s = this.session.value;
-    if (!s || this.changedElsewhere || (slot !== null && slot !== s.slot)) return;
-    if (storedPrecedes(readSlot(s.slot), s.record)) return;
+    if (!s || this.changedElsewhere || this.deletedElsewhere || (slot !== null && slot !== s.slot)) return;
+    const stored = readSlot(s.slot);
+    if (stored === null) {
+      this.deletedElsewhere = true;
+      this.save = NOT_SAVED_DELETED_ELSEWHERE;
+      this.render(true);
+      announce(DELETED_ELSEWHERE_TEXT);
+      return;
+    }
+    if (storedPrecedes(stored, s.record)) return;
     this.noteChangedElsewhere();
     this.render(true);
     announce(CHANGED_ELSEWHERE_TEXT);
@@ -66,6 +76,13 @@ export class App {
   private noteChangedElsewhere() {
     this.changedElsewhere = true;
     this.save = NOT_SAVED_CHANGED_ELSEWHERE;
+  }
+
+  /** The player wants the deleted run kept after all: it is saved again where it was. */
+  private saveAgain() {
+    this.deletedElsewhere = false;
+    this.persist();
+    this.render(true);
   }
 
   /** The run as the other tab saved it, read again from its slot. */
@@ -199,6 +216,7 @@ export class App {
     this.rendered = '';
     this.runNotices = [];
     this.changedElsewhere = false;
+    this.deletedElsewhere = false;
   }
 
   /** The screen on show is leaving: it stops what it started (a worker) and frees what it holds. */
@@ -212,6 +230,7 @@ export class App {
     this.session.detach();
     this.rendered = '';
     this.changedElsewhere = false;
+    this.deletedElsewhere = false;
   }
 
   private onChange() {
@@ -226,7 +245,7 @@ export class App {
   /** Saves the run on show; true when that found the save changed by another tab (and so wrote nothing). */
   private persist(): boolean {
     const s = this.session.value;
-    if (!s || this.changedElsewhere) return false;
+    if (!s || this.changedElsewhere || this.deletedElsewhere) return false;
     const saved = autosave(s);
     this.save = saved.status;
     if (saved.changedElsewhere) this.noteChangedElsewhere();
@@ -258,7 +277,11 @@ export class App {
       screen,
       save: this.save,
       notices: this.runNotices,
-      alert: this.changedElsewhere ? changedElsewhereNotice({ openTheirs: () => this.openTheirs(), keepOurs: () => this.keepOurs() }) : null,
+      alert: this.changedElsewhere
+        ? changedElsewhereNotice({ openTheirs: () => this.openTheirs(), keepOurs: () => this.keepOurs() })
+        : this.deletedElsewhere
+          ? deletedElsewhereNotice({ saveAgain: () => this.saveAgain(), leave: () => this.go('#/') })
+          : null,
       map: this.map,
       rewind: (k) => this.rewind(k),
     });

@@ -93,4 +93,39 @@ describeBrowser('a run open in two tabs', () => {
     await game.expectClean();
     await game.close();
   });
+
+  it('should not write back a save another tab deleted, unless the player asks', async () => {
+    const game = await openGame(browser());
+    const first = game.page;
+    await startRun(first, 'tabs-3');
+    await decide(first, (options) => options.first());
+    await first.click('[data-action="continue"]');
+    const slot = (await first.getAttribute('body', 'data-slot'))!;
+
+    // The other tab deletes it from its list of saved runs.
+    const second = await game.context.newPage();
+    await second.goto(first.url().split('#')[0]);
+    await screen(second, 'choose');
+    await second.click(`[data-slot="${slot}"] [data-action="delete"]`);
+    await second.waitForFunction((key) => localStorage.getItem(key) === null, SLOT + slot);
+
+    const notice = first.locator('[data-notice="deleted-elsewhere"]');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain('deleted in another tab');
+    await expectAccessible(first, 'a run deleted in another tab');
+    await shot(first, '20-run-deleted-in-another-tab');
+
+    // Played on here, the deletion stands.
+    await decide(first, (options) => options.first());
+    expect(await storedDecisions(first, slot)).toBeUndefined();
+    await expect(first.locator('[data-save-status="error"]').textContent()).resolves.toContain('deleted');
+
+    // Asked for, it is saved again, whole.
+    await first.click('[data-action="save-again"]');
+    expect(await storedDecisions(first, slot)).toHaveLength(2);
+    await expect(first.locator('[data-notice="deleted-elsewhere"]').count()).resolves.toBe(0);
+    await expect(first.locator('[data-save-status="ok"]').textContent()).resolves.toContain('Saved after decision 2');
+    await game.expectClean();
+    await game.close();
+  });
 });

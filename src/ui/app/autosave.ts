@@ -8,6 +8,8 @@ export const savedAfter = (decisions: number): SaveStatus => ({ ok: true, text: 
 
 export const NOT_SAVED_CHANGED_ELSEWHERE: SaveStatus = { ok: false, text: 'Not saved: another tab changed this run' };
 
+export const NOT_SAVED_DELETED_ELSEWHERE: SaveStatus = { ok: false, text: 'Not saved: another tab deleted this run’s save' };
+
 export interface Autosaved {
   status: SaveStatus;
   /** The slot holds what another tab wrote since: nothing was written over it. */

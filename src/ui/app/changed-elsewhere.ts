@@ -22,3 +22,26 @@ export function changedElsewhereNotice(actions: ChangedElsewhereActions): HTMLEl
     ),
   );
 }
+
+export const DELETED_ELSEWHERE_TEXT =
+  'This run’s save was deleted in another tab. This tab no longer saves it, so the deletion stands. Save it again to keep it, or go back to the list of runs.';
+
+export interface DeletedElsewhereActions {
+  saveAgain: () => void;
+  leave: () => void;
+}
+
+/** What the page says when another tab has deleted this run's save: it is not written back without asking. */
+export function deletedElsewhereNotice(actions: DeletedElsewhereActions): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice notice-error changed-elsewhere', role: 'alert', 'data-notice': 'deleted-elsewhere' },
+    h('p', null, DELETED_ELSEWHERE_TEXT),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', 'data-action': 'save-again', onclick: actions.saveAgain }, 'Save it again'),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'leave-deleted', onclick: actions.leave }, 'Back to the list of runs'),
+    ),
+  );
+}
