@@ -28,6 +28,28 @@ describe('validate', () => {
     expect(result.stderr).toMatch(/2 files valid/);
   });
 
+  it('should warn, on stderr and without failing, of too few options, none historical and a variable never read', () => {
+    const result = runCli(['validate', FIXTURE_PATH]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const warnings = result.stderr.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^tests\/fixtures\/scenarios\/request_for_help\.yaml:\d+:\d+: developments\[1\]\.options: warning: 2 options; a decision worth playing has at least 3/,
+      ),
+      expect.stringMatching(/developments\[1\]\.options: warning: no option is historical/),
+      expect.stringMatching(/developments\[2\]\.options: warning: 2 options/),
+      expect.stringMatching(/variables\[0\]\.id: warning: 'weeks_of_talks' is changed or declared but never read/),
+    ]);
+    expect(result.stderr).toMatch(/1 file valid, 4 warnings/);
+    // Read once, in a condition, the variable is no longer idle.
+    const read = brokenCopy('reads', 'when: self.loyalty < 70 and visited(summit)', 'when: self.loyalty < 70 and visited(summit) and weeks_of_talks < 5');
+    const again = runCli(['validate', read.path]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/weeks_of_talks/);
+    expect(again.stderr).toMatch(/1 file valid, 3 warnings/);
+  });
+
   it('should exit 2 and print file:line:col: path: message for a broken copy', () => {
     const broken = brokenCopy('next', 'next: ceasefire', 'next: nowhere');
     const result = runCli(['validate', broken.path]);
