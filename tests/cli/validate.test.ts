@@ -28,7 +28,7 @@ describe('validate', () => {
     expect(result.stderr).toMatch(/2 files valid/);
   });
 
-  it('should warn, on stderr and without failing, of too few options, none historical and a variable never read', () => {
+  it('should warn, on stderr and without failing, of too few options, none historical, a variable never read and an expectation certain by construction', () => {
     const result = runCli(['validate', FIXTURE_PATH]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
@@ -40,14 +40,15 @@ describe('validate', () => {
       expect.stringMatching(/developments\[1\]\.options: warning: no option is historical/),
       expect.stringMatching(/developments\[2\]\.options: warning: 2 options/),
       expect.stringMatching(/variables\[0\]\.id: warning: 'weeks_of_talks' is changed or declared but never read/),
+      expect.stringMatching(/expectations\[1\]\.when: warning: 'am_stays' holds before the first decision and after every random play/),
     ]);
-    expect(result.stderr).toMatch(/1 file valid, 4 warnings/);
+    expect(result.stderr).toMatch(/1 file valid, 5 warnings/);
     // Read once, in a condition, the variable is no longer idle.
     const read = brokenCopy('reads', 'when: self.loyalty < 70 and visited(summit)', 'when: self.loyalty < 70 and visited(summit) and weeks_of_talks < 5');
     const again = runCli(['validate', read.path]);
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/weeks_of_talks/);
-    expect(again.stderr).toMatch(/1 file valid, 3 warnings/);
+    expect(again.stderr).toMatch(/1 file valid, 4 warnings/);
   });
 
   it('should exit 2 and print file:line:col: path: message for a broken copy', () => {

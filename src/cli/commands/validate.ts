@@ -2,14 +2,15 @@ import { formatProblem, type Problem } from '../../engine/authoring/format/probl
 import { fileKind } from '../../engine/authoring/library.ts';
 import { scenarioWarnings } from '../../engine/authoring/warnings.ts';
 import { quoteProblems } from '../../engine/authoring/quotes.ts';
-import { readText, validateFile } from '../io/scenario-files.ts';
+import { loadScenarioFile, readText, validateFile } from '../io/scenario-files.ts';
+import { certainExpectations } from '../../engine/analysis/certain-expectations.ts';
 import { readSourceTexts } from '../io/source-texts.ts';
 import { EXIT, type Output } from '../io/output.ts';
 
 /**
  * `validate <files...>`: problems as file:line:col: path: message, one per line, on stdout. With `--sources`,
  * a quote not found in the source it cites is one more problem, so it exits 2 like any other. A valid
- * scenario's warnings (too few options, none historical, a variable never read) go to stderr, marked as
+ * scenario's warnings (too few options, none historical, a variable never read, an expectation that holds whatever is chosen) go to stderr, marked as
  * such; they do not change the exit code.
  */
 export function validateCommand(files: string[], options: { rules?: string; json?: boolean; sources?: string }, out: Output): number {
@@ -19,7 +20,8 @@ export function validateCommand(files: string[], options: { rules?: string; json
     const problems = validateFile(file, options.rules);
     if (sources) problems.push(...quoteProblems(readText(file), sources));
     const text = readText(file);
-    const warnings = problems.length === 0 && fileKind(text.text) === 'scenario' ? scenarioWarnings(text) : [];
+    const warnings =
+      problems.length === 0 && fileKind(text.text) === 'scenario' ? scenarioWarnings(text, certainExpectations(loadScenarioFile(file, options.rules))) : [];
     report.push({ file, problems, warnings });
   }
   const total = report.reduce((n, r) => n + r.problems.length, 0);

@@ -12,7 +12,8 @@ export const FEWEST_OPTIONS = 3;
 /** Keys whose values are expressions, where a variable is read. */
 const EXPRESSION_KEYS = new Set(['when', 'by', 'to', 'requires']);
 
-export function scenarioWarnings(file: TextFile): Problem[] {
+/** `certain`: the ids of expectations that hold whatever is chosen (see analysis/certain-expectations.ts). */
+export function scenarioWarnings(file: TextFile, certain: readonly string[] = []): Problem[] {
   const read = readChecked(file, scenarioSchema);
   if (!read.ok) return [];
   const { data, source } = read.value;
@@ -40,6 +41,15 @@ export function scenarioWarnings(file: TextFile): Problem[] {
   for (const [i, variable] of (data.variables ?? []).entries()) {
     if (!readsVariable(data, variable.id))
       warnings.push(warn(['variables', i, 'id'], `'${variable.id}' is changed or declared but never read by a condition or amount`));
+  }
+  for (const [i, expectation] of (data.expectations ?? []).entries()) {
+    if (certain.includes(expectation.id))
+      warnings.push(
+        warn(
+          ['expectations', i, 'when'],
+          `'${expectation.id}' holds before the first decision and after every random play: it may be certain by construction, and then says nothing about history`,
+        ),
+      );
   }
   return warnings;
 }
