@@ -19,7 +19,8 @@ interface QuotedFragment {
 
 /**
  * Every quoted fragment of a scenario, campaign or rules file that is not in the source it cites. Only
- * whitespace, quotation marks, apostrophes and dashes are made alike before comparing: a changed word is a miss.
+ * whitespace, quotation marks, apostrophes, dashes and letter case (a source's headings are in capitals)
+ * are made alike before comparing: a changed word is a miss.
  */
 export function quoteProblems(file: TextFile, sources: SourceTexts): Problem[] {
   const read = readYaml(file.text, file.file);
@@ -55,9 +56,10 @@ function appearsIn(normalisedSource: string, quote: string): boolean {
   return true;
 }
 
-/** Typography only: runs of whitespace, curly and straight quotes, apostrophes, hyphens and dashes. */
+/** Typography only: runs of whitespace, curly and straight quotes, apostrophes, hyphens and dashes, and case. */
 export function normaliseQuote(text: string): string {
   return text
+    .toLowerCase()
     .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -82,15 +84,27 @@ function* quotedFragments(node: unknown, path: (string | number)[]): Generator<Q
   }
 }
 
-/** `FILE: 'quote' (who)`: the file before the first colon, each fragment between single quotes after it. */
+/**
+ * `FILE: 'quote' (who)`, or several such parts (`FILE: 'a'; OTHER: 'b'`): each fragment between single
+ * quotes belongs to the file named last before it. Without a file name ending in .txt, the text before
+ * the first colon is taken as the file, so a misspelt one is reported as missing.
+ */
 function* sourceFragments(value: string, path: (string | number)[]): Generator<QuotedFragment> {
-  const colon = value.indexOf(':');
-  if (colon < 0) return;
-  const file = value.slice(0, colon).trim();
+  const named = [...value.matchAll(/([\w.-]+\.txt)\s*:/g)].map((m) => ({ file: m[1] ?? '', from: m.index + m[0].length }));
+  if (named.length === 0) {
+    const colon = value.indexOf(':');
+    if (colon < 0) return;
+    named.push({ file: value.slice(0, colon).trim(), from: colon + 1 });
+  }
   // A quote opens at a ' not preceded by a letter and closes at one not followed by a letter, so an
   // apostrophe inside a word (Armenia's) stays part of the quote.
   const fragment = /(?<![\p{L}\p{N}])'(.+?)'(?![\p{L}\p{N}])/gu;
-  for (const match of value.slice(colon + 1).matchAll(fragment)) {
-    yield { path, file, quote: match[1] ?? '', offset: colon + 1 + match.index + 1 };
+  for (const [i, part] of named.entries()) {
+    const to = named[i + 1]?.from ?? value.length;
+    // The next file's name is not part of this one's text.
+    const end = i + 1 < named.length ? value.lastIndexOf(named[i + 1]?.file ?? '', to) : to;
+    for (const match of value.slice(part.from, end).matchAll(fragment)) {
+      yield { path, file: part.file, quote: match[1] ?? '', offset: part.from + match.index + 1 };
+    }
   }
 }
