@@ -3,6 +3,7 @@ import { normaliseQuote, quoteProblems } from '../../src/engine/authoring/quotes
 
 const SOURCES = new Map([
   ['003_5a98e20ee2fbc50d.txt', 'Armenia’s prime minister “called for military aid” — and got a mission.\nIt was, in   short, a failure.'],
+  ['004_609dedced30e65c3.txt', 'THE RUSSIAN FEDERATION STILL HAS A SUFFICIENT SET OF INSTRUMENTS\nMembers look elsewhere.'],
 ]);
 const file = (text: string) => ({ file: 'x.yaml', text });
 
@@ -24,6 +25,20 @@ describe('quoteProblems', () => {
     expect(problems.map((p) => `${p.line}:${p.path}: ${p.message}`)).toEqual([
       '2:quotes[0].text: quote not found in 003_5a98e20ee2fbc50d.txt: "It was, in short, a success."',
       '3:quotes[1].text: no source file 009_missing.txt in the sources folder',
+    ]);
+  });
+
+  it('should read letter case as typography: a heading in capitals is the same words', () => {
+    expect(quoteProblems(file(`a: { source: "004_609dedced30e65c3.txt: 'still has a sufficient set of instruments'" }\n`), SOURCES)).toEqual([]);
+  });
+
+  it('should check each quote against the file named before it, when a source cites several', () => {
+    const both = `a: { source: "004_609dedced30e65c3.txt: 'Members look elsewhere'; 003_5a98e20ee2fbc50d.txt: 'got a mission'" }\n`;
+    expect(quoteProblems(file(both), SOURCES)).toEqual([]);
+    const swapped = `a: { source: "003_5a98e20ee2fbc50d.txt: 'Members look elsewhere'; 004_609dedced30e65c3.txt: 'got a mission'" }\n`;
+    expect(quoteProblems(file(swapped), SOURCES).map((p) => p.message)).toEqual([
+      'quote not found in 003_5a98e20ee2fbc50d.txt: "Members look elsewhere"',
+      'quote not found in 004_609dedced30e65c3.txt: "got a mission"',
     ]);
   });
 
