@@ -35,12 +35,12 @@ describe('validate', () => {
     const warnings = result.stderr.split('\n').filter((l) => l.includes(': warning: '));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^tests\/fixtures\/scenarios\/request_for_help\.yaml:\d+:\d+: developments\[1\]\.options: warning: 2 options; a decision worth playing has at least 3/,
+        /^tests\/fixtures\/scenarios\/request_for_help\.yaml:\d+:\d+: developments\[ceasefire\]\.options: warning: 2 options; a decision worth playing has at least 3/,
       ),
-      expect.stringMatching(/developments\[1\]\.options: warning: no option is historical/),
-      expect.stringMatching(/developments\[2\]\.options: warning: 2 options/),
-      expect.stringMatching(/variables\[0\]\.id: warning: 'weeks_of_talks' is changed or declared but never read/),
-      expect.stringMatching(/expectations\[1\]\.when: warning: 'am_stays' holds before the first decision and after every random play/),
+      expect.stringMatching(/developments\[ceasefire\]\.options: warning: no option is historical/),
+      expect.stringMatching(/developments\[summit\]\.options: warning: 2 options/),
+      expect.stringMatching(/variables\[weeks_of_talks\]\.id: warning: 'weeks_of_talks' is changed or declared but never read/),
+      expect.stringMatching(/expectations\[am_stays\]\.when: warning: 'am_stays' holds before the first decision and after every random play/),
     ]);
     expect(result.stderr).toMatch(/1 file valid, 5 warnings/);
     // Read once, in a condition, the variable is no longer idle.
@@ -56,7 +56,7 @@ describe('validate', () => {
     const result = runCli(['validate', broken.path]);
     expect(result.code).toBe(2);
     expect(result.stdout.trim().split('\n')).toEqual([
-      `${broken.shown}:${broken.line}:${broken.col}: developments[0].options[0].next: no development 'nowhere' (known: the_call, ceasefire, summit, end)`,
+      `${broken.shown}:${broken.line}:${broken.col}: developments[the_call].options[send_troops].next: no development 'nowhere' (known: the_call, ceasefire, summit, end)`,
     ]);
     expect(result.stderr).toMatch(/1 problem in 1 of 1 files/);
   });
@@ -118,7 +118,7 @@ describe('validate', () => {
       const result = runCli(['validate', broken.path, '--sources', SOURCES]);
       expect(result.code).toBe(2);
       expect(result.stdout.trim().split('\n')).toEqual([
-        `${broken.shown}:${broken.line}:${broken.col}: developments[0].quotes[0].text: quote not found in 003_5a98e20ee2fbc50d.txt: "There is no more hope for NATO."`,
+        `${broken.shown}:${broken.line}:${broken.col}: developments[the_call].quotes[0].text: quote not found in 003_5a98e20ee2fbc50d.txt: "There is no more hope for NATO."`,
       ]);
     });
 

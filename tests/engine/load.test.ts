@@ -371,7 +371,20 @@ describe('problems, each pointing at its place', () => {
     expect(problem, `problems were:\n${problems.map(formatProblem).join('\n')}`).toBeDefined();
     expect(problem!.file).toBe(FILE);
     expect({ line: problem!.line, col: problem!.col }).toEqual(where(text, b.line, b.col, b.nth));
-    expect(formatProblem(problem!)).toBe(`${FILE}:${problem!.line}:${problem!.col}: ${b.path || '(file)'}: ${problem!.message}`);
+    expect(formatProblem(problem!)).toBe(`${FILE}:${problem!.line}:${problem!.col}: ${problem!.named || b.path || '(file)'}: ${problem!.message}`);
+  });
+
+  it.each([
+    ['an option leading to a development that does not exist', 'developments[the_call].options[send_troops].next'],
+    ['a status set by a number', 'developments[the_call].options[stay_silent].effects[0].by'],
+    ['a variable outside its bounds', 'variables[weeks_of_talks]'],
+    ['two historical options', 'developments[the_call].options'],
+  ])('should name %s by the ids on its path, for people', (name, named) => {
+    const b = broken.find((x) => x.name === name);
+    if (!b) throw new Error(`no case '${name}'`);
+    const problem = problemsOf(variant(b.find, b.replace)).find((p) => p.path === b.path && b.message.test(p.message));
+    expect(problem?.named).toBe(named);
+    expect(formatProblem(problem!)).toContain(`: ${named}: `);
   });
 
   it('should report each problem once, in file order for problems of the same kind', () => {

@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fail, ok, type Result } from '../core/result.ts';
-import { errorMessage, fileProblem, formatPath, type Problem } from './format/problem.ts';
+import { errorMessage, fileProblem, formatNamedPath, formatPath, type Problem } from './format/problem.ts';
 import { firstReference, type YamlReference } from './yaml-references.ts';
 import { syntaxAdvice } from './yaml-syntax-advice.ts';
 
@@ -101,10 +101,11 @@ function sourceOf(doc: Document, text: string, file: string, data: unknown, at: 
     locate,
     locateWithin,
     problem(path, message, key) {
-      return { file, ...locate(path, key), path: formatPath(key === undefined ? path : [...path, key]), message };
+      const at = key === undefined ? path : [...path, key];
+      return { file, ...locate(path, key), path: formatPath(at), named: formatNamedPath(data, at), message };
     },
     problemWithin(path, message, offset) {
-      return { file, ...locateWithin(path, offset), path: formatPath(path), message };
+      return { file, ...locateWithin(path, offset), path: formatPath(path), named: formatNamedPath(data, path), message };
     },
   };
 }
