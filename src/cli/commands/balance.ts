@@ -51,7 +51,7 @@ export function balanceTable(reports: BalanceReport[]): string[] {
       'hist ending: share of seeds on which the historical path gives its most frequent ending; p10-p90: its final cohesion across seeds;',
       'pinned: the most, under any policy, of runs ending with a member value at 0 or 100; rank: the historical plan among the plans searched (1 = best); beaten by: the share of all plans, or of 100 drawn at random where the search climbs, that score better;',
       `dominant: decisions on the historical path with an option best on >= ${DOMINANT_SHARE * 100}% of seeds;`,
-      'greedy/planning: mean final cohesion; Russia: options on the historical path it objects to / vetoes on any seed, of those on the table.',
+      'greedy/planning: mean final cohesion; Russia: options on the historical path it opposes without blocking / blocks (a veto, or an objection to what needs Russian effort) on any seed, of those on the table.',
     );
   }
   return lines;

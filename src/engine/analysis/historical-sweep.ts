@@ -45,7 +45,9 @@ export interface RussiaStance {
   option: string;
   /** Visits on which the option was on the table. */
   seen: number;
+  /** Visits on which Russia was against it without blocking it (it passes over Russia's objection). */
   objects: number;
+  /** Visits on which Russia's opposition blocked it: a veto of a consensus option, or any objection to what needs Russian effort. */
   vetoes: number;
 }
 
@@ -144,8 +146,9 @@ function noteRussia(russia: Map<string, RussiaStance>, development: string, view
       russia.set(key, r);
     }
     r.seen++;
-    if (ru.stance === 'objects') r.objects++;
-    if (ru.stance === 'vetoes') r.vetoes++;
+    const blocks = view.vetoedBy.includes('RU');
+    if (blocks) r.vetoes++;
+    else if (ru.stance === 'objects' || ru.stance === 'vetoes') r.objects++;
   }
 }
 

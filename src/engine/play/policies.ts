@@ -1,5 +1,5 @@
 import { cohesion } from '../rules/cohesion.ts';
-import type { Random } from '../core/random.ts';
+import { createRandom, type Random } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { choiceAt, type Choice } from './choices.ts';
 import { copyRun, decide, parseDecision, type Run } from './run.ts';
@@ -62,9 +62,14 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
   };
 }
 
+/** How many futures greedy looks at for each choice: enough that a lucky draw does not decide. */
+export const GREEDY_LOOKS = 4;
+
 /**
- * The option with the best cohesion right after it (its aftermath and reactions included), looked
- * at on a copy of the run with a copy of its random stream, so looking does not change the future.
+ * The option with the best expected cohesion right after it (its aftermath and reactions included),
+ * looked at on copies of the run. Each look draws from a stream of its own, the same for every choice
+ * (so choices are compared on the same luck), never from the run's: a player cannot see the dice the
+ * run will roll, and a greedy policy that could would win by clairvoyance, not by its rule.
  */
 export const greedyPolicy: Policy = {
   name: 'greedy',
@@ -72,10 +77,14 @@ export const greedyPolicy: Policy = {
     let best = choiceAt(choices, 0);
     let bestScore = -Infinity;
     for (const choice of choices) {
-      const trial = copyRun(run);
-      trial.world.changes = null;
-      decide(trial, choice);
-      const score = cohesion(trial.world, run.scenario.params.cohesion);
+      let score = 0;
+      for (let look = 0; look < GREEDY_LOOKS; look++) {
+        const trial = copyRun(run);
+        trial.world.changes = null;
+        trial.random = createRandom(`${run.seed}:look:${run.world.turn}:${look}`);
+        decide(trial, choice);
+        score += cohesion(trial.world, run.scenario.params.cohesion);
+      }
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = choice;
