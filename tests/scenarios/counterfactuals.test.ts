@@ -23,11 +23,18 @@ function shareWhere(scenario: Scenario, alternative: Policy, better: (alt: World
 describe("counterfactuals move the world the way the sources' mechanisms say", () => {
   it('should leave Armenia more loyal when the Council answers Article 4 with force (mechanism 1)', () => {
     const armenia = scenarios.get('armenia_2022')!;
+    // The answer the sources support: January's rapid reaction force, sent to Armenia's border from the Russian
+    // base at Gyumri. Russia only just accepts it at 2022's bandwidth, and Belarus and Kazakhstan must be bought.
     const answer = fixedPolicy({ article_four: 'military_assistance+leverage' }, 'answer');
     const first = playOut(armenia, 'cf-0', answer).world.decisions[0];
     expect(first).toMatchObject({ option: 'military_assistance', leverage: true });
     const share = shareWhere(armenia, answer, (alt, hist) => alt.members.AM.loyalty > hist.members.AM.loyalty);
     expect(share).toBeGreaterThan(0.8);
+    // Paid for elsewhere: Moscow's bandwidth, and the loyalty of the friends of Baku it had to bring round.
+    const bandwidthShare = shareWhere(armenia, answer, (alt, hist) => alt.moscowBandwidth < hist.moscowBandwidth - 20);
+    const kazakhShare = shareWhere(armenia, answer, (alt, hist) => alt.members.KZ.loyalty < hist.members.KZ.loyalty);
+    expect(bandwidthShare).toBeGreaterThan(0.8);
+    expect(kazakhShare).toBeGreaterThan(0.8);
   });
 
   it('should cost more to stay in Kazakhstan than to leave quickly (mechanisms 2 and 3)', () => {
