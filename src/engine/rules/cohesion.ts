@@ -2,11 +2,19 @@ import type { Parameters } from '../core/scenario.ts';
 import { clampValue, type World } from '../core/world.ts';
 
 /**
- * Cohesion is derived, never set: from the active members' mean loyalty, how far apart they are, the
- * credibility of the guarantee, and how many have stopped taking part. This is the one place it is computed.
+ * Cohesion is derived, never set: from the active members' mean loyalty, how far apart the members
+ * other than Russia are, the credibility of the guarantee, and how many have stopped taking part. This
+ * is the one place it is computed.
+ *
+ * Russia, the patron, counts in the mean but not in the spread: its loyalty sits far above the others',
+ * so counting it there would make every point Russia loses a gain in cohesion, and overruling Moscow
+ * would look like holding the alliance together.
  */
+const PATRON = 'RU';
+
 export interface CohesionTerms {
   meanLoyalty: number;
+  /** How far apart the members other than Russia are (their loyalties' standard deviation). */
   spread: number;
   credibility: number;
   absent: number;
@@ -21,7 +29,9 @@ export interface CohesionTerms {
 export function cohesionTerms(world: World, weights: Parameters['cohesion']): CohesionTerms {
   let n = 0;
   let sum = 0;
-  let sumSquares = 0;
+  let allies = 0;
+  let alliesSum = 0;
+  let alliesSquares = 0;
   let absent = 0;
   for (const code in world.members) {
     const m = world.members[code];
@@ -32,10 +42,14 @@ export function cohesionTerms(world: World, weights: Parameters['cohesion']): Co
     }
     n++;
     sum += m.loyalty;
-    sumSquares += m.loyalty * m.loyalty;
+    if (code === PATRON) continue;
+    allies++;
+    alliesSum += m.loyalty;
+    alliesSquares += m.loyalty * m.loyalty;
   }
   const meanLoyalty = n ? sum / n : 0;
-  const spread = n ? Math.sqrt(Math.max(0, sumSquares / n - meanLoyalty * meanLoyalty)) : 0;
+  const alliesMean = allies ? alliesSum / allies : 0;
+  const spread = allies ? Math.sqrt(Math.max(0, alliesSquares / allies - alliesMean * alliesMean)) : 0;
   const fromLoyalty = weights.loyaltyMean * meanLoyalty;
   const fromSpread = -weights.loyaltySpread * spread;
   const fromCredibility = weights.credibility * world.credibility;

@@ -79,7 +79,7 @@ export function explainCohesion(scenario: Scenario, world: World): CohesionExpla
     end: after.cohesion,
     terms: [
       { label: 'mean loyalty of active members', from: before.fromLoyalty, to: after.fromLoyalty },
-      { label: 'spread of their loyalties', from: before.fromSpread, to: after.fromSpread },
+      { label: "spread of the allies' loyalties (Russia apart)", from: before.fromSpread, to: after.fromSpread },
       { label: 'credibility of the guarantee', from: before.fromCredibility, to: after.fromCredibility },
       { label: 'members suspended or gone', from: before.fromAbsence, to: after.fromAbsence },
     ],
