@@ -30,13 +30,15 @@ export function scenarioWarnings(file: TextFile, certain: readonly string[] = []
           `${d.options.length} option${d.options.length === 1 ? '' : 's'}; a decision worth playing has at least ${FEWEST_OPTIONS}: what was done, what was discussed, and what the sources say could have been`,
         ),
       );
-    if (!d.options.some((o) => o.historical))
+    const historical = d.options.some((o) => o.historical);
+    if (!historical && !d.counterfactual)
       warnings.push(
         warn(
           ['developments', di, 'options'],
-          'no option is historical: if history never reached this development, say so in its date; the historical policy draws at random here',
+          'no option is historical: if history never reached this development, mark it counterfactual: true; the historical policy draws at random here',
         ),
       );
+    if (historical && d.counterfactual) warnings.push(warn(['developments', di, 'counterfactual'], 'a counterfactual development has a historical option'));
   });
   for (const [i, variable] of (data.variables ?? []).entries()) {
     if (!readsVariable(data, variable.id))

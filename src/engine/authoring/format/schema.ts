@@ -139,6 +139,12 @@ const development = z.strictObject({
   effects: z.array(effect).optional().describe('What the development itself does to the world when it arrives.'),
   history: text.describe('What really happened at this decision, for the debrief, with sources.'),
   occasions: z.array(z.enum(OCCASIONS)).optional().describe('What takes place here: an exercise, a summit, a vote. Reactions with an occasion fire only here.'),
+  counterfactual: z
+    .literal(true)
+    .optional()
+    .describe(
+      'History never reached this development (it follows a choice the alliance did not make): no option is historical, and the historical policy draws among them.',
+    ),
   recalls: z
     .array(recall)
     .optional()
