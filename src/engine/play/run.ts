@@ -242,12 +242,21 @@ export function resolveDecision(run: Run, choice: { option: string; leverage: bo
   run.pending = chooseBranch(run, option.next);
 }
 
-/** A member's loyalty falls by `amount`: overruled in the Council, or paying for leverage. */
+/**
+ * A member's loyalty falls by `amount`: overruled in the Council, or paying for leverage. Below the
+ * middle of the scale it falls by a share of what is left (half the amount at 25): a government that
+ * has already turned away has less goodwill to lose, and a run of flat charges would otherwise drive
+ * it to exactly 0, off the scale, rather than to where the record has such members.
+ */
 function chargeLoyalty(world: World, keys: Keys, member: string, amount: number, cause: Cause): void {
   const target = keys.loyalty[member];
   if (target === undefined) throw new Error(`${member} is not a member of this scenario`);
-  writeTarget(world, target, memberAt(world, target.slot).loyalty - amount, cause);
+  const loyalty = memberAt(world, target.slot).loyalty;
+  writeTarget(world, target, loyalty - amount * Math.min(1, loyalty / GOODWILL_MIDPOINT), cause);
 }
+
+/** Where loyalty charges start to shrink with what is left. */
+const GOODWILL_MIDPOINT = 50;
 
 function leverageCause(scenario: Scenario, option: Option, code: string): Cause {
   return {
