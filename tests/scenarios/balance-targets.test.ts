@@ -44,6 +44,15 @@ describe(`the library's balance, ${RUNS} seeds a file`, () => {
     expect(lib.files.filter((f) => !f.every.russiaTop).map((f) => `${f.scenario}: ${f.russiaNotTop.join(', ')}`)).toEqual([]);
   });
 
+  it('should reach every ending of every file under one policy or another', () => {
+    const unreached = reports.flatMap((r) =>
+      (r.policies[0]?.endings ?? [])
+        .filter((e) => r.policies.every((p) => (p.endings.find((x) => x.id === e.id)?.share ?? 0) === 0))
+        .map((e) => `${r.scenario}/${e.id}`),
+    );
+    expect(unreached).toEqual([]);
+  });
+
   it(`should end at most ${TARGETS.pinnedMax * 100}% of runs with a member value at exactly 0 or 100, under every policy`, () => {
     expect(lib.files.filter((f) => !f.every.pinned).map((f) => `${f.scenario} ${f.pinned}`)).toEqual([]);
   });
