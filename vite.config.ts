@@ -38,7 +38,14 @@ const PHASER_FLAGS = {
  * Tests whose strength grows with their size (tests/support/tier.ts): `npm test` runs them on a sample,
  * with everything else; `npm run test:full` (TEST_TIER=full) runs only them, at full size.
  */
-const SIZED_TESTS = ['tests/engine/fuzz.test.ts', 'tests/engine/determinism.test.ts', 'tests/scenarios/balance-targets.test.ts'];
+const SIZED_TESTS = [
+  'tests/engine/fuzz.test.ts',
+  'tests/engine/determinism.test.ts',
+  'tests/engine/russia-patron.test.ts',
+  'tests/engine/calendar.test.ts',
+  'tests/engine/recalls-and-history.test.ts',
+  'tests/scenarios/balance-targets.test.ts',
+];
 const FULL_TIER = process.env.TEST_TIER === 'full';
 
 export default defineConfig(({ mode }) =>

@@ -41,7 +41,8 @@ const THE_CALL: OptionNumbers[] = [
   { consensus: false, intervention: 0, confronts: 0, effort: 0, interest: NO_INTEREST }, // stay_silent
 ];
 const CEASEFIRE: OptionNumbers[] = [
-  { consensus: false, intervention: 0, confronts: 0, effort: 0, interest: NO_INTEREST }, // monitor (chosen: no historical option)
+  // No historical option: the policy draws between the two from its own stream.
+  { consensus: false, intervention: 0, confronts: 0, effort: 0, interest: NO_INTEREST }, // monitor
   { consensus: false, intervention: 0, confronts: 0, effort: 0, interest: NO_INTEREST }, // move_on
 ];
 const SUMMIT: OptionNumbers[] = [
@@ -105,7 +106,8 @@ let stake = 0;
 function stance(s: State, o: OptionNumbers, m: number): number {
   let score = 0;
   if (o.interest[m] !== 0) score += o.interest[m];
-  const loyal = 0.6 * (s.loyalty[m] - 50);
+  // Russia's stance owes nothing to its loyalty.
+  const loyal = m === RU ? 0 : 0.6 * (s.loyalty[m] - 50);
   let fromLoyalty = 0;
   if (Math.abs(loyal) >= 0.5) {
     score += loyal;
@@ -121,14 +123,18 @@ function stance(s: State, o: OptionNumbers, m: number): number {
     if (p <= -0.5) score += p;
   }
   stake = score - fromLoyalty;
-  return score >= 25 ? 3 : score >= 0 ? 2 : score >= -30 ? 1 : 0;
+  const kind = score >= 25 ? 3 : score >= 0 ? 2 : score >= -30 ? 1 : 0;
+  // Russia objecting to what needs its effort vetoes it.
+  return m === RU && o.effort > 0 && kind === 1 ? 0 : kind;
 }
 
 /** The Council's view of every option, then the chosen one resolved: members overruled on the merits lose loyalty. */
 function council(s: State, options: OptionNumbers[], chosen: number): void {
   for (let i = 0; i < options.length; i++) {
     if (i === chosen) continue;
-    for (let m = 0; m < MEMBERS; m++) if (s.status[m] === MEMBER && options[i].consensus && stance(s, options[i], m) === 0) s.vetoes++;
+    for (let m = 0; m < MEMBERS; m++) {
+      if (s.status[m] === MEMBER && (options[i].consensus || (m === RU && options[i].effort > 0)) && stance(s, options[i], m) === 0) s.vetoes++;
+    }
   }
   const kinds = [-1, -1, -1, -1, -1, -1];
   for (let m = 0; m < MEMBERS; m++) {
@@ -222,10 +228,13 @@ function applyReactions(s: State, exercise: boolean, summit: boolean): void {
   }
 }
 
-/** Standing drift for every active member, then the trajectory's new point. */
-function settleAftermath(s: State): void {
+/**
+ * Standing drift for every active member for the month until the next development (the workload is
+ * undated: a month each), none after the last decision, then the trajectory's new point.
+ */
+function settleAftermath(s: State, last: boolean): void {
   const { loyalty, publicSupport, hedging, status } = s;
-  for (let m = 0; m < MEMBERS; m++) {
+  for (let m = 0; m < MEMBERS && !last; m++) {
     if (status[m] !== MEMBER) continue;
     loyalty[m] = clamp(loyalty[m] + (publicSupport[m] - loyalty[m]) * 0.05);
     if (loyalty[m] < TIES[m] * 0.6) loyalty[m] = clamp(loyalty[m] + 1);
@@ -261,15 +270,16 @@ export function bareRun(seed: string): BareResult {
   weeksOfTalks = Math.min(10, Math.max(0, weeksOfTalks + 2));
   const ceasefire = !(s.random() >= 0.5);
   applyReactions(s, false, false);
-  settleAftermath(s);
+  settleAftermath(s, false);
   let decisions = 1;
 
   if (ceasefire) {
     s.publicSupport[AM] = clamp(s.publicSupport[AM] + 3);
-    council(s, CEASEFIRE, 0);
-    s.loyalty[AM] = clamp(s.loyalty[AM] + 5);
+    const monitor = Math.floor(seedrandom.alea(`${seed}\u0000policy`)() * CEASEFIRE.length) === 0;
+    council(s, CEASEFIRE, monitor ? 0 : 1);
+    if (monitor) s.loyalty[AM] = clamp(s.loyalty[AM] + 5);
     applyReactions(s, false, false);
-    settleAftermath(s);
+    settleAftermath(s, false);
     decisions++;
   }
 
@@ -278,7 +288,7 @@ export function bareRun(seed: string): BareResult {
   council(s, SUMMIT, 1);
   s.publicSupport[AM] = clamp(s.publicSupport[AM] + -5);
   applyReactions(s, true, true);
-  settleAftermath(s);
+  settleAftermath(s, true);
   decisions++;
 
   const ending = s.loyalty[AM] < 25 || s.status[AM] !== MEMBER ? 'broken' : 'hollow';

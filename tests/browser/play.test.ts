@@ -49,6 +49,8 @@ describeBrowser('playing to the debrief', () => {
 
     await screen(page, 'briefing');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-heading');
+    // Nothing decided yet, nothing remembered.
+    expect(await page.locator('.recalled').count()).toBe(0);
     await mapReady(page);
     await expectAccessible(page, 'the briefing');
     await shot(page, '02-briefing');
@@ -85,12 +87,14 @@ describeBrowser('playing to the debrief', () => {
     await shot(page, '05-drawers');
 
     const taken = ['fact_finding'];
+    const recalled: string[] = [];
     for (let guard = 0; guard < 20 && (await currentScreen(page)) !== 'debrief'; guard++) {
       const now = await currentScreen(page);
       if (now === 'aftermath') {
         await tabTo(page, '[data-action="continue"]');
         await page.keyboard.press('Enter');
       } else if (now === 'briefing') {
+        for (const text of await page.locator('.recalled p').allTextContents()) recalled.push(text);
         await tabTo(page, '[data-action="convene"]');
         await page.keyboard.press('Enter');
       } else if (now === 'council') {
@@ -104,6 +108,8 @@ describeBrowser('playing to the debrief', () => {
 
     await screen(page, 'debrief');
     expect(await page.getAttribute('body', 'data-world-hash')).toBe(engineHash(scenario, seed, taken));
+    // The summit's briefing remembered the observers sent instead of troops, and only that.
+    expect(recalled).toEqual(['Yerevan remembers asking for troops and getting observers.']);
     await expectAccessible(page, 'the debrief');
     await page.locator('details.chart-details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await expectAccessible(page, 'the debrief with its chart table open');
@@ -133,11 +139,14 @@ describeBrowser('playing to the debrief', () => {
     await screen(page, 'aftermath');
     await expect(page.locator('table.changed').textContent()).resolves.toContain("Moscow's bandwidth");
     const taken = ['send_troops+leverage'];
+    const recalled: string[] = [];
     for (let guard = 0; guard < 20 && (await currentScreen(page)) !== 'debrief'; guard++) {
       const now = await currentScreen(page);
       if (now === 'aftermath') await page.click('[data-action="continue"]');
-      else if (now === 'briefing') await page.click('[data-action="convene"]');
-      else if (now === 'council') {
+      else if (now === 'briefing') {
+        recalled.push(...(await page.locator('.recalled p').allTextContents()));
+        await page.click('[data-action="convene"]');
+      } else if (now === 'council') {
         const button = page.locator('button[data-option][data-leverage="false"]').last();
         taken.push((await button.getAttribute('data-option'))!);
         await button.click();
@@ -146,6 +155,7 @@ describeBrowser('playing to the debrief', () => {
     }
     await screen(page, 'debrief');
     expect(await page.getAttribute('body', 'data-world-hash')).toBe(engineHash(scenario, 'mouse-7', taken));
+    expect(recalled).toEqual(['Yerevan remembers the allies who came.']);
     await expect(page.locator('.questions li').count()).resolves.toBe(scenario.debrief.questions.length);
     await game.expectClean();
     await game.close();

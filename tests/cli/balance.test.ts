@@ -1,13 +1,22 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
-import { FIXTURE_PATH } from '../support/scenarios.ts';
+import { FIXTURE } from '../support/scenarios.ts';
 import { libraryFiles } from '../../src/node/scenario-folder.ts';
 
 const probe = 'tests/fixtures/balance/balance_probe.yaml';
 
+/** request_for_help with Russia given no interest in sending troops: at war, it refuses them (a veto, as they need its effort). */
+const russiaRefuses = join(mkdtempSync(join(tmpdir(), 'article-four-balance-')), 'request_for_help.yaml');
+const refusingText = FIXTURE.text.replace(/^( {10}RU: \{ interest: )\d+,/m, '$10,');
+writeFileSync(russiaRefuses, refusingText);
+
 describe('balance', () => {
   it("should print each scenario's balance as a table, then a summary line for each", () => {
-    const result = runCli(['balance', probe, FIXTURE_PATH, '--runs', '40', '--plan-seeds', '20']);
+    expect(refusingText).not.toBe(FIXTURE.text);
+    const result = runCli(['balance', probe, russiaRefuses, '--runs', '40', '--plan-seeds', '20']);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/^balance_probe: A probe of balance \(40 seeds, balance-0 \.\.\. balance-39; plans scored on 20 other seeds\)/);
@@ -18,7 +27,9 @@ describe('balance', () => {
     expect(out).toMatch(/historical plan: [\d.]+ on the search seeds, rank 5 of 6/);
     expect(out).toMatch(/decisions with an option best on >= 95% of seeds: 2 of 2/);
     expect(out).toMatch(/second: stall ends as wait does \(40 seeds\)/);
-    expect(out).toMatch(/the_call\/send_troops: objects on 100\.0% of 40 seeds/);
+    expect(out).toMatch(
+      /Russia on the historical path: objects to 0 and vetoes 1 of \d+ options on the table\n\s+the_call\/send_troops: vetoes on 100\.0% of 40 seeds/,
+    );
     expect(out).toMatch(/\nrequest_for_help: A member asks for help/);
     const summary = out.slice(out.indexOf('Summary (40 seeds each)'));
     expect(summary).toMatch(/\nbalance_probe\s+100\.0%\s+[\d.]+-[\d.]+\s+5\/6\s+66\.7% all\s+2\/2\s/);

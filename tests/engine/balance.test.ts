@@ -8,7 +8,7 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { greedyPolicy } from '../../src/engine/play/policies.ts';
 import { cohesion } from '../../src/engine/rules/cohesion.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
-import { fixture, mustLoad, read } from '../support/scenarios.ts';
+import { FIXTURE, fixture, mustLoad, read } from '../support/scenarios.ts';
 
 /**
  * balance_probe is built so that every answer is known: investing first and reaping second is the best
@@ -152,11 +152,16 @@ describe('the historical sweep', () => {
   });
 
   it('should find where Russia objects along the historical path', () => {
-    // request_for_help: troops need Russia's effort while it is at war, so Russia objects to sending them.
-    const russia = sweepHistoricalPath(fixture(), searchSeeds('russia', 50)).russia;
+    // request_for_help with Russia given no interest of its own in the troops: they need Russia's effort
+    // while it is at war, so Russia refuses them, and a refusal of what it must carry out is a veto.
+    const text = FIXTURE.text.replace(/^( {10}RU: \{ interest: )\d+,/m, '$10,');
+    expect(text).not.toBe(FIXTURE.text);
+    const russia = sweepHistoricalPath(mustLoad({ file: FIXTURE.file, text }), searchSeeds('russia', 50)).russia;
     const troops = russia.find((r) => r.option === 'send_troops')!;
-    expect(troops).toEqual({ development: 'the_call', option: 'send_troops', seen: 50, objects: 50, vetoes: 0 });
+    expect(troops).toEqual({ development: 'the_call', option: 'send_troops', seen: 50, objects: 0, vetoes: 50 });
     expect(russia.filter((r) => r.objects > 0 || r.vetoes > 0)).toEqual([troops]);
+    // With the fixture's own interest, Russia accepts them, and the sweep finds nothing.
+    expect(sweepHistoricalPath(fixture(), searchSeeds('russia', 50)).russia.filter((r) => r.objects > 0 || r.vetoes > 0)).toEqual([]);
   });
 });
 
@@ -187,7 +192,7 @@ describe('a balance report', () => {
     expect(policy('planning').pinned.drivenValues).toEqual([{ key: 'credibility=100', share: 1 }]);
     expect(policy('planning').pinned.driven).toBe(1);
     expect(policy('historical').pinned.driven).toBe(0);
-    // Russia's ties start at 100 in the standing rules, and nothing here moves them.
+    // Russia's ties start at 100 by the probe's setup, and nothing here moves them.
     expect(policy('historical').pinned.values).toEqual([{ key: 'RU.ties=100', share: 1 }]);
   });
 
