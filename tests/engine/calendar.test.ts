@@ -6,6 +6,8 @@ import type { Change } from '../../src/engine/core/world.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios, FIXTURE, mustLoad, RULES } from '../support/scenarios.ts';
 import { sized } from '../support/tier.ts';
+import { loadScenario } from '../../src/engine/authoring/load.ts';
+import { calendarMonth } from '../../src/engine/core/calendar.ts';
 
 /**
  * The run's calendar: standing drift for every month between one development's date and the next,
@@ -104,6 +106,39 @@ describe('drift by the calendar', () => {
     expect(ofRule(run, 'steady_wear').length).toBe(6);
     expect(ofRule(run, 'steady_wear').every((c) => c.target === 'credibility' && c.cause.member === undefined)).toBe(true);
     expect(ofRule(run, 'steady_hedge').length).toBe(6 * members);
+  });
+});
+
+describe('dates as the loader reads them', () => {
+  /** The fixture's problems with its developments dated as given. */
+  function problemsWhenDated(times: [string | null, string | null, string | null]) {
+    let text = FIXTURE.text;
+    for (const [date, time] of [
+      ['September 2022', times[0]],
+      ['Autumn 2022', times[1]],
+      ['November 2022', times[2]],
+    ] as const) {
+      if (time !== null) text = text.replace(`    date: ${date}\n`, `    date: ${date}\n    time: "${time}"\n`);
+    }
+    const loaded = loadScenario({ file: FIXTURE.file, text }, RULES);
+    return loaded.ok ? [] : loaded.error.map((p) => `${p.path}: ${p.message}`);
+  }
+
+  it('should refuse a file that dates some developments and not others: the gap from an undated one cannot be measured', () => {
+    expect(problemsWhenDated(['2022-09-13', null, '2022-11-23'])).toEqual([
+      expect.stringMatching(/^developments\[1\]: date every development with time: or none \(the_call, summit are dated\)/),
+    ]);
+    expect(problemsWhenDated([null, null, null])).toEqual([]);
+  });
+
+  it('should refuse a day its month does not have, and count each day as its share of its own month', () => {
+    expect(problemsWhenDated(['2022-02-30', '2022-03-01', '2022-04-01'])).toEqual([
+      expect.stringMatching(/^developments\[0\]\.time: no such day in that month/),
+    ]);
+    expect(problemsWhenDated(['2024-02-29', '2024-03-01', '2024-04-01'])).toEqual([]);
+    expect(calendarMonth('2022-01-31') - calendarMonth('2022-01')).toBeCloseTo(30 / 31, 9);
+    expect(calendarMonth('2022-02-15') - calendarMonth('2022-02')).toBeCloseTo(14 / 28, 9);
+    expect(calendarMonth('2022-03')).toBe(calendarMonth('2022-02') + 1);
   });
 });
 

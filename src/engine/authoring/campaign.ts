@@ -158,6 +158,14 @@ function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile,
   const first = scenarios[0];
   if (!first) return fail([places.problem(['chapters'], 'a campaign needs chapters')]);
   const { developments, order } = joinDevelopments(scenarios);
+  const undated = scenarios.filter((s) => s.order.some((id) => s.developments[id]?.month === null));
+  if (undated.length > 0 && undated.length < scenarios.length)
+    return fail([
+      places.problem(
+        ['chapters'],
+        `date every chapter's developments or none (${undated.map((s) => s.id).join(', ')} ${undated.length === 1 ? 'is' : 'are'} undated): drift runs by the gaps between dates`,
+      ),
+    ]);
   const { reactions, drift } = joinReactions(scenarios, rules);
   const variables = scenarios.flatMap((s) => s.variables).filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);
   const params = parameters(rules);

@@ -369,7 +369,10 @@ function monthsUntil(run: Run, development: string): number {
   return Math.max(0, monthOf(run, development) - run.world.month);
 }
 
-/** Drift rules change values at most a month at a time, so a pull toward a value never overshoots it. */
+/**
+ * Drift rules change values a month at a time, so a pull toward a value closes its gap step by step
+ * rather than overshooting it; past three years a step covers more than a month, to bound the work.
+ */
 const MAX_DRIFT_STEPS = 36;
 
 function drift(run: Run, keys: Keys, months: number): void {

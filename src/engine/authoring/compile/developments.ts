@@ -1,5 +1,6 @@
 import type { Branch, Development, Option, Scenario } from '../../core/scenario.ts';
 import type { BranchSpec, DevelopmentSpec, OptionSpec } from '../format/schema.ts';
+import { calendarMonth } from '../../core/calendar.ts';
 import { effectsAt } from './effects.ts';
 import { conditionAt } from './expressions.ts';
 import type { Path } from './places.ts';
@@ -14,6 +15,16 @@ export function developmentsAt(scope: Scope, specs: DevelopmentSpec[], adversary
   specs.forEach((d, di) => {
     developments[d.id] = developmentAt(scope, d, ['developments', di], ids, adversary);
   });
+  // Drift runs by the gaps between dates: an undated development among dated ones has no gap to measure.
+  const dated = specs.filter((d) => d.time !== undefined);
+  if (dated.length > 0 && dated.length < specs.length) {
+    const di = specs.findIndex((d) => d.time === undefined);
+    report(
+      scope,
+      ['developments', di],
+      `date every development with time: or none (${dated.map((d) => d.id).join(', ')} ${dated.length === 1 ? 'is' : 'are'} dated): drift runs by the gaps between them`,
+    );
+  }
   return developments;
 }
 
@@ -43,12 +54,6 @@ function developmentAt(scope: Scope, d: DevelopmentSpec, path: Path, ids: string
     occasions: d.occasions ?? [],
     options,
   };
-}
-
-/** YYYY, YYYY-MM or YYYY-MM-DD (checked by the schema) as months since the year 0, a day being a thirtieth. */
-export function calendarMonth(time: string): number {
-  const [year = 0, month = 1, day = 1] = time.split('-').map(Number);
-  return year * 12 + (month - 1) + (day - 1) / 30;
 }
 
 function optionAt(scope: Scope, o: OptionSpec, path: Path, ids: string[], adversary: Adversary): Option {

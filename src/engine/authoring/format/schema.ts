@@ -1,5 +1,6 @@
 import { z } from '../../core/zod.ts';
 import { MEMBER_CODES } from '../../core/world.ts';
+import { daysInMonth } from '../../core/calendar.ts';
 
 /**
  * The shape of scenario and rules files. The JSON Schema that editors use is generated from these
@@ -115,7 +116,11 @@ const option = z
 const calendarDay = z
   .union([z.string(), z.number().int()])
   .transform(String)
-  .refine((t) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(t), 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020-09-27');
+  .refine((t) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(t), 'a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2020-09-27')
+  .refine((t) => {
+    const [year = 0, month = 1, day = 1] = t.split('-').map(Number);
+    return day <= daysInMonth(year, month);
+  }, 'no such day in that month');
 
 const recall = z.strictObject({
   when: expression.describe('When the sentence is true of the run so far, e.g. chose(assistance_in_tavush).'),
