@@ -86,4 +86,16 @@ describe('run', () => {
     expect(result.stderr).toMatch(/--seed/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('should say on stderr where a path left history for a development history never reached, and what was drawn there', () => {
+    // The fixture's ceasefire follows the troops the alliance never sent: it has no historical option.
+    const result = runCli(['run', FIXTURE_PATH, '--policy', 'fixed:the_call=send_troops', '--seed', 'note-1', '--json']);
+    expect(result.code).toBe(0);
+    const decisions = (JSON.parse(result.stdout) as { decisions: string[] }).decisions;
+    expect(decisions[0]).toMatch(/^send_troops/);
+    expect(result.stderr.trim()).toBe(`note: history never reached ceasefire; '${decisions[1]}' was drawn at random among the options that could pass`);
+    const planned = runCli(['run', FIXTURE_PATH, '--policy', 'fixed:the_call=send_troops,ceasefire=monitor', '--seed', 'note-1']);
+    expect(planned.code).toBe(0);
+    expect(planned.stderr).not.toMatch(/history never reached/);
+  });
 });

@@ -1,8 +1,9 @@
 import { playToEnd, summarize } from '../../engine/play/batch.ts';
 import { recordOf, seedProblem } from '../../engine/play/record.ts';
-import { decide, DecisionError, isOver, parseDecision, startRun } from '../../engine/play/run.ts';
+import { decide, DecisionError, isOver, parseDecision, startRun, type Run } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
-import { offHistory } from '../../engine/play/policies.ts';
+import { offHistory, type Policy } from '../../engine/play/policies.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { runAccount } from '../io/run-account.ts';
@@ -28,6 +29,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   if (options.record) checkOutputFile('--record', options.record);
   const scenario = loadScenarioFile(scenarioName, options.rules);
   const run = startRun(scenario, options.seed, { recordCauses: !options.json });
+  const notes: string[] = [];
   if (options.decisions !== undefined) {
     const list = options.decisions
       .split(',')
@@ -45,12 +47,7 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   } else {
     const policy = resolvePolicy(options.policy ?? 'historical', scenario);
     playToEnd(run, policy, policyRandom(run.seed));
-    if (policy.name === 'historical' || policy.plan !== undefined) {
-      // History cannot choose where it never went: say where the path left it and how the choice was made.
-      const planned = (d: { development: string }) => policy.plan !== undefined && Object.hasOwn(policy.plan, d.development);
-      for (const d of run.world.decisions.filter((d) => !planned(d) && offHistory(scenario, d.development)))
-        out.message(`note: history never reached ${d.development}; '${d.option}' was drawn at random among the options that could pass`);
-    }
+    notes.push(...offHistoryNotes(scenario, run, policy));
   }
   if (options.record) writeOutputFile('--record', options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
   if (options.json) {
@@ -59,5 +56,15 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
   } else {
     for (const line of runAccount(run)) out.data(line);
   }
+  for (const note of notes) out.message(note);
   return EXIT.ok;
+}
+
+/** History cannot choose where it never went: where the path left it, and how the choice was made there. */
+function offHistoryNotes(scenario: Scenario, run: Run, policy: Policy): string[] {
+  if (policy.name !== 'historical' && policy.plan === undefined) return [];
+  const planned = (d: { development: string }) => policy.plan !== undefined && Object.hasOwn(policy.plan, d.development);
+  return run.world.decisions
+    .filter((d) => !planned(d) && offHistory(scenario, d.development))
+    .map((d) => `note: history never reached ${d.development}; '${d.option}' was drawn at random among the options that could pass`);
 }
