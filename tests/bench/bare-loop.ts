@@ -83,6 +83,8 @@ interface State {
 function cohesionNow(s: State): number {
   let n = 0;
   let sum = 0;
+  let allies = 0;
+  let alliesSum = 0;
   let squares = 0;
   let absent = 0;
   for (let m = 0; m < MEMBERS; m++) {
@@ -92,10 +94,15 @@ function cohesionNow(s: State): number {
     }
     n++;
     sum += s.loyalty[m];
+    // Russia counts in the mean, not in the spread.
+    if (m === RU) continue;
+    allies++;
+    alliesSum += s.loyalty[m];
     squares += s.loyalty[m] * s.loyalty[m];
   }
   const mean = n ? sum / n : 0;
-  const spread = n ? Math.sqrt(Math.max(0, squares / n - mean * mean)) : 0;
+  const alliesMean = allies ? alliesSum / allies : 0;
+  const spread = allies ? Math.sqrt(Math.max(0, squares / allies - alliesMean * alliesMean)) : 0;
   return clamp(0.6 * mean + -0.4 * spread + 0.4 * s.credibility + -6 * absent);
 }
 
@@ -144,8 +151,10 @@ function council(s: State, options: OptionNumbers[], chosen: number): void {
     if (stake < 0) kinds[m] = kind;
   }
   for (let m = 0; m < MEMBERS; m++) {
-    if (kinds[m] === 1) s.loyalty[m] = clamp(s.loyalty[m] - 3);
-    else if (kinds[m] === 0) s.loyalty[m] = clamp(s.loyalty[m] - 6);
+    // Below the middle of the scale a charge is a share of what is left.
+    const share = Math.min(1, s.loyalty[m] / 50);
+    if (kinds[m] === 1) s.loyalty[m] = clamp(s.loyalty[m] - 3 * share);
+    else if (kinds[m] === 0) s.loyalty[m] = clamp(s.loyalty[m] - 6 * share);
   }
 }
 
