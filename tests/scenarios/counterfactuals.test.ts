@@ -46,6 +46,15 @@ describe("counterfactuals move the world the way the sources' mechanisms say", (
     const kazakhShare = shareWhere(kazakhstan, stay, (alt, hist) => alt.members.KZ.loyalty < hist.members.KZ.loyalty);
     expect(cohesionShare).toBeGreaterThan(0.8);
     expect(kazakhShare).toBeGreaterThan(0.8);
+    // The price shows elsewhere too: the members who fear the precedent, and Moscow's attention.
+    const neighboursShare = shareWhere(
+      kazakhstan,
+      stay,
+      (alt, hist) => alt.members.KG.loyalty < hist.members.KG.loyalty && alt.members.TJ.loyalty < hist.members.TJ.loyalty,
+    );
+    const moscowShare = shareWhere(kazakhstan, stay, (alt, hist) => alt.moscowBandwidth < hist.moscowBandwidth);
+    expect(neighboursShare).toBeGreaterThan(0.8);
+    expect(moscowShare).toBeGreaterThan(0.8);
   });
 });
 
