@@ -1,16 +1,38 @@
-import { checkScenario } from '../../engine/analysis/check.ts';
+import { type CheckPart, mergeCheck } from '../../engine/analysis/check.ts';
+import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
+import { progressBar } from '../io/progress.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { checkChunks, type CheckTask } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 /** `check [scenarios...]`: reachability and dead ends; exit 1 when anything is unreachable or dead. */
-export function checkCommand(names: string[], options: { plays: string; seed: string; json?: boolean; rules?: string }, out: Output): number {
+export async function checkCommand(
+  names: string[],
+  options: { plays: string; seed: string; json?: boolean; rules?: string; workers?: string },
+  out: Output,
+): Promise<number> {
   const plays = parseCount('--plays', options.plays, RUNS);
+  const workers = parseWorkers(options.workers);
   const targets = names.length ? names : libraryScenarioPaths();
   let failed = 0;
   const reports = [];
   for (const name of targets) {
-    const report = checkScenario(loadScenarioFile(name, options.rules), plays, options.seed);
+    const scenario = loadScenarioFile(name, options.rules);
+    const task: CheckTask = { kind: 'check', scenario: name, rules: options.rules, seed: options.seed };
+    const parts: CheckPart[] = [];
+    const progress = progressBar(plays, 'plays');
+    try {
+      await playBatch(task, workers, seedChunks(plays), checkChunks(task, scenario), (part, chunk) => {
+        parts.push(part);
+        progress.update(chunk.to);
+      });
+    } finally {
+      progress.stop();
+    }
+    const report = mergeCheck(scenario, parts, options.seed);
     reports.push(report);
     if (report.problems.length) failed++;
     if (options.json) continue;

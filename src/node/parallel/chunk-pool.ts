@@ -1,0 +1,78 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SeedRange } from '../../engine/analysis/seed-chunks.ts';
+import type { ChunkReply, ChunkRequest } from './chunk-messages.ts';
+
+/** One thread per core unless told otherwise. */
+export function defaultWorkerCount(): number {
+  return availableParallelism();
+}
+
+export interface ChunkJob<Part> {
+  /** 1 plays the chunks here, in order, with no thread; more spreads them over that many threads. */
+  workers: number;
+  chunks: SeedRange[];
+  /** Plays one chunk in this thread. */
+  playHere: (chunk: SeedRange) => Part;
+  /** The script each thread runs (it calls `serveChunks`), and what it needs to rebuild the work: plain data, never functions. */
+  script: URL;
+  task: unknown;
+  /** Each chunk's part, in chunk order, whatever order the threads finish in. */
+  onPart: (part: Part, chunk: SeedRange) => void;
+}
+
+/**
+ * Plays every chunk and hands the parts over in chunk order, so that what is made of them cannot depend
+ * on how many threads there were or which finished first. A thread that fails fails the whole job, and
+ * every thread is stopped before the promise settles.
+ */
+export async function playChunks<Part>(job: ChunkJob<Part>): Promise<void> {
+  if (job.workers <= 1 || job.chunks.length <= 1) {
+    for (const chunk of job.chunks) job.onPart(job.playHere(chunk), chunk);
+    return;
+  }
+  const threads: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const waiting = new Map<number, Part>();
+      let nextToHand = 0;
+      let nextToSend = 0;
+      const sendNext = (thread: Worker) => {
+        if (nextToSend >= job.chunks.length) return;
+        const request: ChunkRequest = { index: nextToSend, chunk: job.chunks[nextToSend] as SeedRange };
+        nextToSend++;
+        thread.postMessage(request);
+      };
+      for (let t = 0; t < Math.min(job.workers, job.chunks.length); t++) {
+        const thread = new Worker(job.script, { workerData: job.task });
+        threads.push(thread);
+        thread.on('message', (reply: ChunkReply<Part>) => {
+          if ('error' in reply) return reject(new Error(`a batch thread failed on runs ${describe(job.chunks[reply.index])}: ${reply.error}`));
+          waiting.set(reply.index, reply.part);
+          sendNext(thread);
+          try {
+            for (let part = waiting.get(nextToHand); part !== undefined; part = waiting.get(nextToHand)) {
+              waiting.delete(nextToHand);
+              job.onPart(part, job.chunks[nextToHand] as SeedRange);
+              nextToHand++;
+            }
+          } catch (error) {
+            return reject(error);
+          }
+          if (nextToHand === job.chunks.length) resolve();
+        });
+        thread.on('error', (error) => reject(new Error(`a batch thread failed: ${error.message}`)));
+        thread.on('exit', (code) => {
+          if (nextToHand < job.chunks.length) reject(new Error(`a batch thread stopped (exit code ${code}) before the runs were done`));
+        });
+        sendNext(thread);
+      }
+    });
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+function describe(chunk: SeedRange | undefined): string {
+  return chunk ? `${chunk.from}-${chunk.to - 1}` : '?';
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+/**
+ * A batch's report is the same whatever the number of threads: the seeds are cut into fixed chunks
+ * (250 seeds) and the parts merged in chunk order. 600 seeds make three chunks, the last one short.
+ */
+const fixture = 'tests/fixtures/scenarios/request_for_help.yaml';
+
+/** Runs a command with 1, 2 and 3 workers; returns the three results and any files each wrote (named by `files(workers)`). */
+function acrossWorkers(args: (workers: number) => string[], files: (workers: number) => string[] = () => []) {
+  return [1, 2, 3].map((workers) => {
+    const result = runCli([...args(workers), '--workers', String(workers)]);
+    return { ...result, files: files(workers).map((f) => readFileSync(f, 'utf8')) };
+  });
+}
+
+function expectIdentical(results: ReturnType<typeof acrossWorkers>) {
+  const [one, ...others] = results;
+  expect(one?.stdout.length).toBeGreaterThan(0);
+  for (const other of others) {
+    expect(other.code).toBe(one?.code);
+    expect(other.stdout).toBe(one?.stdout);
+    expect(other.files).toEqual(one?.files);
+  }
+}
+
+describe('batch commands over threads', () => {
+  it('fidelity: the same report, text and JSON, with 1, 2 and 3 workers', () => {
+    expectIdentical(acrossWorkers(() => ['fidelity', fixture, '--runs', '600']));
+    expectIdentical(acrossWorkers(() => ['fidelity', fixture, '--runs', '600', '--json']));
+  });
+
+  it('check: the same report, text and JSON, with 1, 2 and 3 workers', () => {
+    expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600']));
+    expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600', '--json']));
+  });
+
+  for (const bad of ['0', 'abc', '1e9']) {
+    it(`should refuse --workers ${bad} with exit 2, naming the bounds`, () => {
+      const result = runCli(['fidelity', fixture, '--runs', '10', '--workers', bad]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--workers must be a whole number from 1 to 256 (got '${bad}')`);
+    });
+  }
+});
