@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -7,6 +9,7 @@ import { runCli } from './run-cli.ts';
  * (250 seeds) and the parts merged in chunk order. 600 seeds make three chunks, the last one short.
  */
 const fixture = 'tests/fixtures/scenarios/request_for_help.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'article-four-workers-'));
 
 /** Runs a command with 1, 2 and 3 workers; returns the three results and any files each wrote (named by `files(workers)`). */
 function acrossWorkers(args: (workers: number) => string[], files: (workers: number) => string[] = () => []) {
@@ -35,6 +38,32 @@ describe('batch commands over threads', () => {
   it('check: the same report, text and JSON, with 1, 2 and 3 workers', () => {
     expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600']));
     expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600', '--json']));
+  });
+
+  it('compare: the same table, JSON, CSV and SVG with 1, 2 and 3 workers', () => {
+    const policies = ['--policy', 'historical', '--policy', 'random'];
+    expectIdentical(acrossWorkers(() => ['compare', fixture, ...policies, '--runs', '600']));
+    const file = (workers: number, ext: string) => join(dir, `compare-${workers}.${ext}`);
+    const results = acrossWorkers(
+      (w) => ['compare', fixture, ...policies, '--runs', '600', '--json', '--csv', file(w, 'csv'), '--svg', file(w, 'svg')],
+      (w) => [file(w, 'csv'), file(w, 'svg')],
+    );
+    expectIdentical(results);
+    expect(results[0]?.files[0]?.trim().split('\n')).toHaveLength(1 + 2 * 600);
+  });
+
+  it('fork: the same report, text, JSON and SVG, with 1, 2 and 3 workers', () => {
+    const record = join(dir, 'run.json');
+    expect(runCli(['run', fixture, '--seed', '7', '--historical', '--record', record]).code).toBe(0);
+    const fork = ['fork', record, '--scenario', fixture, '--at', '1', '--options', 'stay_silent', '--runs', '600'];
+    expectIdentical(acrossWorkers(() => fork));
+    const svg = (workers: number) => join(dir, `fork-${workers}.svg`);
+    expectIdentical(
+      acrossWorkers(
+        (w) => [...fork, '--json', '--svg', svg(w)],
+        (w) => [svg(w)],
+      ),
+    );
   });
 
   for (const bad of ['0', 'abc', '1e9']) {

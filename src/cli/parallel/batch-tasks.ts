@@ -39,7 +39,8 @@ export interface ForkTask extends ScenarioFiles {
   record: RunRecord;
   at: number;
   alternatives: string[];
-  then: string;
+  /** How the rest of each run is played (`--then`). */
+  rest: string;
 }
 
 export type BatchTask = FidelityTask | CheckTask | CompareTask | ForkTask;
@@ -71,7 +72,7 @@ export function compareChunks(task: CompareTask, scenario = load(task)): (chunk:
 
 export function forkChunks(task: ForkTask, scenario = load(task)): (chunk: SeedRange) => ComparePart {
   const start = forkStart(scenario, task.record, task.at, task.alternatives);
-  const rest = resolvePolicy(task.then, scenario);
+  const rest = resolvePolicy(task.rest, scenario);
   return (chunk) => forkPart(start, rest, chunk, task.seed);
 }
 
