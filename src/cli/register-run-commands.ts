@@ -66,6 +66,7 @@ function registerBalance(program: Command, setExit: SetExit): void {
     .addOption(baseSeedOption('base seed: run i uses <seed>-i', 'balance'))
     .option('--plan-seeds <n>', 'seeds each plan is scored on in the search (default: 100)')
     .option('--json', 'print the reports as JSON')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/balance.ts')).balanceCommand(scenarios, options, processOutput)));
 }
@@ -120,6 +121,7 @@ function registerSensitivity(program: Command, setExit: SetExit): void {
     .option('--top <n>', 'how many parameters to list', '15')
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenario: string, options) =>
       setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)),

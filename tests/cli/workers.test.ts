@@ -66,6 +66,18 @@ describe('batch commands over threads', () => {
     );
   });
 
+  it('sensitivity: the same ranking, text, JSON and SVG, with 1, 2 and 3 workers (a chunk per setting)', () => {
+    const sensitivity = ['sensitivity', fixture, '--outcome', 'AM.loyalty', '--runs', '10'];
+    expectIdentical(acrossWorkers(() => sensitivity));
+    const svg = (workers: number) => join(dir, `tornado-${workers}.svg`);
+    expectIdentical(
+      acrossWorkers(
+        (w) => [...sensitivity, '--json', '--svg', svg(w)],
+        (w) => [svg(w)],
+      ),
+    );
+  });
+
   for (const bad of ['0', 'abc', '1e9']) {
     it(`should refuse --workers ${bad} with exit 2, naming the bounds`, () => {
       const result = runCli(['fidelity', fixture, '--runs', '10', '--workers', bad]);

@@ -12,7 +12,7 @@ describe('playing chunks over threads', () => {
   });
 
   for (const [task, message] of [
-    ['reply', /runs 300-599: no such option/],
+    ['reply', /chunk [2-4] of 4: no such option/],
     ['throw', /thrown in the thread/],
     ['exit', /stopped \(exit code 3\)/],
   ] as const) {

@@ -4,10 +4,11 @@ import { fidelityPart, type FidelityPart } from '../../engine/analysis/fidelity.
 import { forkPart, forkStart } from '../../engine/analysis/fork.ts';
 import { csvLine, runRow } from '../../engine/analysis/run-rows.ts';
 import type { SeedRange } from '../../engine/analysis/seed-chunks.ts';
+import { outcomeValues, planSensitivity, scenarioAtSetting } from '../../engine/analysis/sensitivity.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import type { RunRecord } from '../../engine/play/record.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
-import { loadScenarioFile } from '../io/scenario-files.ts';
+import { loadScenarioFile, readText } from '../io/scenario-files.ts';
 
 /**
  * What a batch thread is told: the files and options to rebuild the work from, as the command itself
@@ -43,7 +44,22 @@ export interface ForkTask extends ScenarioFiles {
   rest: string;
 }
 
-export type BatchTask = FidelityTask | CheckTask | CompareTask | ForkTask;
+export interface SensitivityTask {
+  kind: 'sensitivity';
+  /** The scenario and rules files themselves, not names: each setting is the text moved by one parameter. */
+  scenarioFile: string;
+  rulesFile: string;
+  seed: string;
+  policy: string;
+  outcome: string;
+}
+
+/** A sensitivity chunk: the seeds of one setting (see `settingCount`). */
+export interface SettingRange extends SeedRange {
+  setting: number;
+}
+
+export type BatchTask = FidelityTask | CheckTask | CompareTask | ForkTask | SensitivityTask;
 
 /** A comparison's part, with its runs as CSV rows when asked for (made where the Worlds are). */
 export interface ComparePartWithRows {
@@ -76,12 +92,23 @@ export function forkChunks(task: ForkTask, scenario = load(task)): (chunk: SeedR
   return (chunk) => forkPart(start, rest, chunk, task.seed);
 }
 
+export function sensitivityChunks(
+  task: SensitivityTask,
+  plan = planSensitivity({ scenario: readText(task.scenarioFile), rules: readText(task.rulesFile) }, task.outcome),
+): (chunk: SettingRange) => number[] | null {
+  const policy = resolvePolicy(task.policy, plan.scenario);
+  return (chunk) => {
+    const scenario = scenarioAtSetting(plan, chunk.setting);
+    return scenario === null ? null : outcomeValues(scenario, policy, plan.query, chunk, task.seed);
+  };
+}
+
 function csvRows(scenario: Scenario, rows: string[]): OnRun {
   return (arm, index, seed, world) => rows.push(csvLine(runRow(scenario, arm, index, seed, world)));
 }
 
 /** A batch thread's work, from its task. */
-export function prepareBatch(task: BatchTask): (chunk: SeedRange) => unknown {
+export function prepareBatch(task: BatchTask): (chunk: never) => unknown {
   switch (task.kind) {
     case 'fidelity':
       return fidelityChunks(task);
@@ -91,5 +118,7 @@ export function prepareBatch(task: BatchTask): (chunk: SeedRange) => unknown {
       return compareChunks(task);
     case 'fork':
       return forkChunks(task);
+    case 'sensitivity':
+      return sensitivityChunks(task);
   }
 }

@@ -1,9 +1,7 @@
-import type { SeedRange } from '../../engine/analysis/seed-chunks.ts';
-
 /** What the main thread asks of a batch thread, and what comes back: the chunk's part, or why it failed. */
-export interface ChunkRequest {
+export interface ChunkRequest<Chunk> {
   index: number;
-  chunk: SeedRange;
+  chunk: Chunk;
 }
 
 export type ChunkReply<Part> = { index: number; part: Part } | { index: number; error: string };

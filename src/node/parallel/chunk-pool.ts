@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SeedRange } from '../../engine/analysis/seed-chunks.ts';
 import type { ChunkReply, ChunkRequest } from './chunk-messages.ts';
 
 /** One thread per core unless told otherwise. */
@@ -8,17 +7,18 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
-export interface ChunkJob<Part> {
+/** A chunk is any plain data naming a share of the work, most often a range of seeds. */
+export interface ChunkJob<Chunk, Part> {
   /** 1 plays the chunks here, in order, with no thread; more spreads them over that many threads. */
   workers: number;
-  chunks: SeedRange[];
+  chunks: Chunk[];
   /** Plays one chunk in this thread. */
-  playHere: (chunk: SeedRange) => Part;
+  playHere: (chunk: Chunk) => Part;
   /** The script each thread runs (it calls `serveChunks`), and what it needs to rebuild the work: plain data, never functions. */
   script: URL;
   task: unknown;
   /** Each chunk's part, in chunk order, whatever order the threads finish in. */
-  onPart: (part: Part, chunk: SeedRange) => void;
+  onPart: (part: Part, chunk: Chunk) => void;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface ChunkJob<Part> {
  * on how many threads there were or which finished first. A thread that fails fails the whole job, and
  * every thread is stopped before the promise settles.
  */
-export async function playChunks<Part>(job: ChunkJob<Part>): Promise<void> {
+export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promise<void> {
   if (job.workers <= 1 || job.chunks.length <= 1) {
     for (const chunk of job.chunks) job.onPart(job.playHere(chunk), chunk);
     return;
@@ -39,7 +39,7 @@ export async function playChunks<Part>(job: ChunkJob<Part>): Promise<void> {
       let nextToSend = 0;
       const sendNext = (thread: Worker) => {
         if (nextToSend >= job.chunks.length) return;
-        const request: ChunkRequest = { index: nextToSend, chunk: job.chunks[nextToSend] as SeedRange };
+        const request: ChunkRequest<Chunk> = { index: nextToSend, chunk: job.chunks[nextToSend] as Chunk };
         nextToSend++;
         thread.postMessage(request);
       };
@@ -47,13 +47,13 @@ export async function playChunks<Part>(job: ChunkJob<Part>): Promise<void> {
         const thread = new Worker(job.script, { workerData: job.task });
         threads.push(thread);
         thread.on('message', (reply: ChunkReply<Part>) => {
-          if ('error' in reply) return reject(new Error(`a batch thread failed on runs ${describe(job.chunks[reply.index])}: ${reply.error}`));
+          if ('error' in reply) return reject(new Error(`a batch thread failed on chunk ${reply.index + 1} of ${job.chunks.length}: ${reply.error}`));
           waiting.set(reply.index, reply.part);
           sendNext(thread);
           try {
             for (let part = waiting.get(nextToHand); part !== undefined; part = waiting.get(nextToHand)) {
               waiting.delete(nextToHand);
-              job.onPart(part, job.chunks[nextToHand] as SeedRange);
+              job.onPart(part, job.chunks[nextToHand] as Chunk);
               nextToHand++;
             }
           } catch (error) {
@@ -71,8 +71,4 @@ export async function playChunks<Part>(job: ChunkJob<Part>): Promise<void> {
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
-}
-
-function describe(chunk: SeedRange | undefined): string {
-  return chunk ? `${chunk.from}-${chunk.to - 1}` : '?';
 }
