@@ -78,6 +78,12 @@ describe('batch commands over threads', () => {
     );
   });
 
+  it('balance: the same report, text and JSON, with 1, 2 and 3 workers (the plan search in the main thread)', () => {
+    const balance = ['balance', fixture, '--runs', '600', '--plan-seeds', '20'];
+    expectIdentical(acrossWorkers(() => balance));
+    expectIdentical(acrossWorkers(() => [...balance, '--json']));
+  }, 180_000);
+
   for (const bad of ['0', 'abc', '1e9']) {
     it(`should refuse --workers ${bad} with exit 2, naming the bounds`, () => {
       const result = runCli(['fidelity', fixture, '--runs', '10', '--workers', bad]);

@@ -1,4 +1,6 @@
+import { type BalanceChunk, type BalancePart, balancePart } from '../../engine/analysis/balance.ts';
 import { checkPart, type CheckPart } from '../../engine/analysis/check.ts';
+import type { Plan } from '../../engine/analysis/plan-policy.ts';
 import { comparePart, type ComparePart, type OnRun } from '../../engine/analysis/compare.ts';
 import { fidelityPart, type FidelityPart } from '../../engine/analysis/fidelity.ts';
 import { forkPart, forkStart } from '../../engine/analysis/fork.ts';
@@ -59,7 +61,13 @@ export interface SettingRange extends SeedRange {
   setting: number;
 }
 
-export type BatchTask = FidelityTask | CheckTask | CompareTask | ForkTask | SensitivityTask;
+export interface BalanceTask extends ScenarioFiles {
+  kind: 'balance';
+  /** The best fixed plan, searched first in the main thread: its runs are played with the others. */
+  best: Plan;
+}
+
+export type BatchTask = FidelityTask | CheckTask | CompareTask | ForkTask | SensitivityTask | BalanceTask;
 
 /** A comparison's part, with its runs as CSV rows when asked for (made where the Worlds are). */
 export interface ComparePartWithRows {
@@ -103,6 +111,10 @@ export function sensitivityChunks(
   };
 }
 
+export function balanceRuns(task: BalanceTask, scenario = load(task)): (chunk: BalanceChunk) => BalancePart {
+  return (chunk) => balancePart(scenario, task.best, chunk, task.seed);
+}
+
 function csvRows(scenario: Scenario, rows: string[]): OnRun {
   return (arm, index, seed, world) => rows.push(csvLine(runRow(scenario, arm, index, seed, world)));
 }
@@ -120,5 +132,7 @@ export function prepareBatch(task: BatchTask): (chunk: never) => unknown {
       return forkChunks(task);
     case 'sensitivity':
       return sensitivityChunks(task);
+    case 'balance':
+      return balanceRuns(task);
   }
 }
