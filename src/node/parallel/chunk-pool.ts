@@ -44,7 +44,8 @@ export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promi
         thread.postMessage(request);
       };
       for (let t = 0; t < Math.min(job.workers, job.chunks.length); t++) {
-        const thread = new Worker(job.script, { workerData: job.task });
+        // A small young generation: runs make short-lived garbage, and every thread's heap counts against this one process.
+        const thread = new Worker(job.script, { workerData: job.task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
         threads.push(thread);
         thread.on('message', (reply: ChunkReply<Part>) => {
           if ('error' in reply) return reject(new Error(`a batch thread failed on chunk ${reply.index + 1} of ${job.chunks.length}: ${reply.error}`));
