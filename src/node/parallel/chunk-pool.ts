@@ -33,7 +33,13 @@ export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promi
   }
   const threads: Worker[] = [];
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, rejectJob) => {
+      // Once the job has failed, parts still in flight are dropped rather than handed over.
+      let failed = false;
+      const reject = (error: unknown) => {
+        failed = true;
+        rejectJob(error);
+      };
       const waiting = new Map<number, Part>();
       let nextToHand = 0;
       let nextToSend = 0;
@@ -48,11 +54,13 @@ export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promi
         const thread = new Worker(job.script, { workerData: job.task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
         threads.push(thread);
         thread.on('message', (reply: ChunkReply<Part>) => {
+          if (failed) return;
           if ('error' in reply) return reject(new Error(`a batch thread failed on chunk ${reply.index + 1} of ${job.chunks.length}: ${reply.error}`));
           waiting.set(reply.index, reply.part);
           sendNext(thread);
           try {
-            for (let part = waiting.get(nextToHand); part !== undefined; part = waiting.get(nextToHand)) {
+            while (waiting.has(nextToHand)) {
+              const part = waiting.get(nextToHand) as Part;
               waiting.delete(nextToHand);
               job.onPart(part, job.chunks[nextToHand] as Chunk);
               nextToHand++;
