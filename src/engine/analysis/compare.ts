@@ -152,23 +152,17 @@ export class Comparison {
   /** Per arm, cohesion's values at each turn. */
   private readonly bands: Histogram[][];
   private runs = 0;
-  private readonly facts: FactReaders;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly arms: string[],
   ) {
-    this.facts = factReaders(scenario);
     this.outcomes = outcomesOf(scenario).map((outcome) => ({ outcome, arms: arms.map(() => ({ hits: 0, hit: 0, difference: new Moments() })) }));
     this.metrics = metricsOf(scenario).map((metric) => ({ metric, arms: arms.map(() => ({ values: new Histogram(), value: 0, difference: new Moments() })) }));
     this.bands = arms.map(() => []);
   }
 
-  add(arm: number, world: World): void {
-    this.addFacts(arm, runFacts(this.facts, world));
-  }
-
-  /** The same as `add`, from what a run gave rather than the run itself (a part played in another thread). */
+  /** One arm's run at the current seed, by what it gave (which may have been played in another thread). */
   addFacts(arm: number, facts: RunFacts): void {
     const bands = this.bands[arm];
     if (bands === undefined) throw new RangeError(`no arm ${arm} in this comparison of ${this.arms.length}`);

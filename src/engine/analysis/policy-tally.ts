@@ -107,11 +107,7 @@ export class PolicyTally {
     for (const code of scenario.members) this.loyaltySum[code] = 0;
   }
 
-  add(world: World, offPlan?: OffPlan): void {
-    this.addFacts(policyRunFacts(this.scenario, world, offPlan));
-  }
-
-  /** The same as `add`, from what a run gave rather than the run itself (a part played in another thread). */
+  /** One run, by what it gave (which may have been played in another thread). */
   addFacts(facts: PolicyRunFacts): void {
     this.runs++;
     this.endings.set(facts.ending, (this.endings.get(facts.ending) ?? 0) + 1);
