@@ -50,8 +50,7 @@ export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promi
         thread.postMessage(request);
       };
       for (let t = 0; t < Math.min(job.workers, job.chunks.length); t++) {
-        // A small young generation: runs make short-lived garbage, and every thread's heap counts against this one process.
-        const thread = new Worker(job.script, { workerData: job.task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+        const thread = startThread(job.script, job.task);
         threads.push(thread);
         thread.on('message', (reply: ChunkReply<Part>) => {
           if (failed) return;
@@ -80,4 +79,13 @@ export async function playChunks<Chunk, Part>(job: ChunkJob<Chunk, Part>): Promi
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+function startThread(script: URL, task: unknown): Worker {
+  // A small young generation: runs make short-lived garbage, and every thread's heap counts against this one process.
+  const options = { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, options);
+  // Run from the sources, the script is TypeScript, and a thread does not inherit tsx's loader: it registers it first.
+  const start = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(start, { ...options, eval: true });
 }
