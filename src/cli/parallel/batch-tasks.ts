@@ -5,7 +5,7 @@ import { comparePart, type ComparePart, type OnRun } from '../../engine/analysis
 import { fidelityPart, type FidelityPart } from '../../engine/analysis/fidelity.ts';
 import { forkPart, forkStart } from '../../engine/analysis/fork.ts';
 import { csvLine, runRow } from '../../engine/analysis/run-rows.ts';
-import type { SeedRange } from '../../engine/analysis/seed-chunks.ts';
+import { type SeedRange, seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import { outcomeValues, planSensitivity, scenarioAtSetting } from '../../engine/analysis/sensitivity.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import type { RunRecord } from '../../engine/play/record.ts';
@@ -22,12 +22,29 @@ interface ScenarioFiles {
   seed: string;
 }
 
-export interface FidelityTask extends ScenarioFiles {
+/** Commands that take several scenarios play them all as one batch: threads start once, not once per scenario. */
+interface ScenarioList {
+  scenarios: string[];
+  rules?: string;
+  seed: string;
+}
+
+export interface FidelityTask extends ScenarioList {
   kind: 'fidelity';
 }
 
-export interface CheckTask extends ScenarioFiles {
+export interface CheckTask extends ScenarioList {
   kind: 'check';
+}
+
+/** A chunk of a batch over several scenarios: a range of seeds of one of them (its index in the list). */
+export interface TargetRange extends SeedRange {
+  target: number;
+}
+
+/** The seed chunks of every scenario in the list, scenario after scenario. */
+export function targetChunks(targets: number, runs: number): TargetRange[] {
+  return Array.from({ length: targets }, (_, target) => seedChunks(runs).map((range) => ({ target, ...range }))).flat();
 }
 
 export interface CompareTask extends ScenarioFiles {
@@ -77,12 +94,27 @@ export interface ComparePartWithRows {
 
 const load = (task: ScenarioFiles) => loadScenarioFile(task.scenario, task.rules);
 
-export function fidelityChunks(task: FidelityTask, scenario = load(task)): (chunk: SeedRange) => FidelityPart {
-  return (chunk) => fidelityPart(scenario, chunk, task.seed);
+export function fidelityChunks(task: FidelityTask, loaded?: Scenario[]): (chunk: TargetRange) => FidelityPart {
+  const scenarioOf = scenarioList(task, loaded);
+  return (chunk) => fidelityPart(scenarioOf(chunk.target), chunk, task.seed);
 }
 
-export function checkChunks(task: CheckTask, scenario = load(task)): (chunk: SeedRange) => CheckPart {
-  return (chunk) => checkPart(scenario, chunk, task.seed);
+export function checkChunks(task: CheckTask, loaded?: Scenario[]): (chunk: TargetRange) => CheckPart {
+  const scenarioOf = scenarioList(task, loaded);
+  return (chunk) => checkPart(scenarioOf(chunk.target), chunk, task.seed);
+}
+
+/** Each scenario of the list, as the command loaded them, or (in a thread) loaded when first needed. */
+function scenarioList(task: ScenarioList, loaded: Scenario[] = []): (target: number) => Scenario {
+  const scenarios = [...loaded];
+  return (target) => {
+    let scenario = scenarios[target];
+    if (scenario === undefined) {
+      scenario = loadScenarioFile(task.scenarios[target] ?? '', task.rules);
+      scenarios[target] = scenario;
+    }
+    return scenario;
+  };
 }
 
 export function compareChunks(task: CompareTask, scenario = load(task)): (chunk: SeedRange) => ComparePartWithRows {
