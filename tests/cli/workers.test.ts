@@ -35,6 +35,12 @@ describe('batch commands over threads', () => {
     expectIdentical(acrossWorkers(() => ['fidelity', fixture, '--runs', '600', '--json']));
   });
 
+  it('fidelity and check of several scenarios, played as one batch: the same reports with 1, 2 and 3 workers', () => {
+    const both = [fixture, 'tests/fixtures/scenarios/border_clash.yaml'];
+    expectIdentical(acrossWorkers(() => ['fidelity', ...both, '--runs', '300']));
+    expectIdentical(acrossWorkers(() => ['check', ...both, '--plays', '300']));
+  });
+
   it('check: the same report, text and JSON, with 1, 2 and 3 workers', () => {
     expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600']));
     expectIdentical(acrossWorkers(() => ['check', fixture, '--plays', '600', '--json']));
