@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { processOutput } from './io/output.ts';
 import { baseSeedOption } from './io/base-seed.ts';
+import { workersOption } from './io/workers-option.ts';
 
 type SetExit = (code: number) => void;
 
@@ -35,6 +36,7 @@ function registerCheck(program: Command, setExit: SetExit): void {
     .option('--plays <n>', 'random plays per scenario', '1000')
     .addOption(baseSeedOption('base seed', 'check'))
     .option('--json', 'print the reports as JSON')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/check.ts')).checkCommand(scenarios, options, processOutput)));
 }
@@ -48,6 +50,7 @@ function registerFidelity(program: Command, setExit: SetExit): void {
     .addOption(baseSeedOption('base seed', 'fidelity'))
     .option('--min <share>', 'exit 1 if any expectation is met less often than this', '0.8')
     .option('--json', 'print the reports as JSON')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/fidelity.ts')).fidelityCommand(scenarios, options, processOutput)));
 }
@@ -63,6 +66,7 @@ function registerBalance(program: Command, setExit: SetExit): void {
     .addOption(baseSeedOption('base seed: run i uses <seed>-i', 'balance'))
     .option('--plan-seeds <n>', 'seeds each plan is scored on in the search (default: 100)')
     .option('--json', 'print the reports as JSON')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenarios: string[], options) => setExit(await (await import('./commands/balance.ts')).balanceCommand(scenarios, options, processOutput)));
 }
@@ -82,6 +86,7 @@ function registerCompare(program: Command, setExit: SetExit): void {
     .option('--json', 'print the comparison as JSON')
     .option('--csv <file>', 'write one row per run to this file')
     .option('--svg <file>', 'write a chart of the distributions and trajectories to this file')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenario: string, options) => setExit(await (await import('./commands/compare.ts')).compareCommand(scenario, options, processOutput)));
 }
@@ -99,6 +104,7 @@ function registerFork(program: Command, setExit: SetExit): void {
     .option('--json', 'print the comparison as JSON')
     .option('--svg <file>', 'write a chart to this file')
     .option('--scenario <file>', 'the scenario file, when it is not in the scenarios folder')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (run: string, options) => setExit(await (await import('./commands/fork.ts')).forkCommand(run, options, processOutput)));
 }
@@ -115,6 +121,7 @@ function registerSensitivity(program: Command, setExit: SetExit): void {
     .option('--top <n>', 'how many parameters to list', '15')
     .option('--json', 'print the report as JSON')
     .option('--svg <file>', 'write a tornado chart to this file')
+    .addOption(workersOption())
     .addOption(rulesOption())
     .action(async (scenario: string, options) =>
       setExit(await (await import('./commands/sensitivity.ts')).sensitivityCommand(scenario, options, processOutput)),

@@ -17,6 +17,7 @@ async function main() {
     ['engine', async () => (await import('./engine.ts')).engineBench()],
     ['comparison', async () => (await import('./comparison.ts')).comparisonBench()],
     ['browser', async () => (await import('./browser.ts')).browserBench()],
+    ['parallel', async () => (await import('./parallel.ts')).parallelBench()],
   ];
   const figures: Figure[] = [];
   for (const [name, suite] of suites) {

@@ -1,4 +1,4 @@
-import { balance, balanceWork, PLAN_SEEDS, type BalanceReport } from '../../engine/analysis/balance.ts';
+import { balanceChunks, BalanceMerge, balanceWork, PLAN_SEEDS, type BalanceReport, searchBalancePlan } from '../../engine/analysis/balance.ts';
 import { fileTargets, libraryTargets, TARGETS } from '../../engine/analysis/balance-targets.ts';
 import { DOMINANT_SHARE } from '../../engine/analysis/historical-sweep.ts';
 import type { PlanSearch } from '../../engine/analysis/plan-search.ts';
@@ -6,6 +6,9 @@ import { EXIT, type Output } from '../io/output.ts';
 import { progressBar } from '../io/progress.ts';
 import { groupDigits, PLAN_SEED_COUNT, parseCount, RUNS } from '../io/numeric-options.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { type BalanceTask, balanceRuns } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 export interface BalanceCommandOptions {
   runs: string;
@@ -13,21 +16,35 @@ export interface BalanceCommandOptions {
   planSeeds?: string;
   json?: boolean;
   rules?: string;
+  workers?: string;
 }
 
 /** `balance [scenarios...]`: whether each scenario plays itself, measured over many seeds. */
-export function balanceCommand(names: string[], options: BalanceCommandOptions, out: Output): number {
+export async function balanceCommand(names: string[], options: BalanceCommandOptions, out: Output): Promise<number> {
   const runs = parseCount('--runs', options.runs, RUNS);
   const planSeeds = options.planSeeds === undefined ? PLAN_SEEDS : parseCount('--plan-seeds', options.planSeeds, PLAN_SEED_COUNT);
+  const workers = parseWorkers(options.workers);
   // Every file is loaded before any is played, so a bad name fails at once rather than minutes in.
-  const scenarios = (names.length ? names : libraryScenarioPaths()).map((name) => loadScenarioFile(name, options.rules));
+  const targets = names.length ? names : libraryScenarioPaths();
+  const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
   const work = balanceWork(runs);
   const progress = progressBar(work * scenarios.length, 'steps');
   const reports: BalanceReport[] = [];
   try {
-    scenarios.forEach((scenario, k) => {
-      reports.push(balance(scenario, { runs, seed: options.seed, planSeeds, onProgress: (done) => progress.update(k * work + done) }));
-    });
+    for (const [k, scenario] of scenarios.entries()) {
+      const balanceOptions = { runs, seed: options.seed, planSeeds, onProgress: (done: number) => progress.update(k * work + done) };
+      // The plan search climbs from plan to plan, each step depending on the last: it stays in this thread.
+      const plan = searchBalancePlan(scenario, balanceOptions);
+      const task: BalanceTask = { kind: 'balance', scenario: targets[k] ?? '', rules: options.rules, seed: options.seed, best: plan.best };
+      const merge = new BalanceMerge(scenario, balanceOptions, plan);
+      let done = runs;
+      await playBatch(task, workers, balanceChunks(runs), balanceRuns(task, scenario), (part, chunk) => {
+        merge.add(part);
+        done += (chunk.sweep ? 1 : 4) * (chunk.to - chunk.from);
+        progress.update(k * work + done);
+      });
+      reports.push(merge.report());
+    }
   } finally {
     progress.stop();
   }

@@ -1,16 +1,40 @@
-import { checkScenario } from '../../engine/analysis/check.ts';
+import { type CheckPart, mergeCheck } from '../../engine/analysis/check.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
+import { progressBar } from '../io/progress.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { checkChunks, type CheckTask, targetChunks } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 /** `check [scenarios...]`: reachability and dead ends; exit 1 when anything is unreachable or dead. */
-export function checkCommand(names: string[], options: { plays: string; seed: string; json?: boolean; rules?: string }, out: Output): number {
+export async function checkCommand(
+  names: string[],
+  options: { plays: string; seed: string; json?: boolean; rules?: string; workers?: string },
+  out: Output,
+): Promise<number> {
   const plays = parseCount('--plays', options.plays, RUNS);
+  const workers = parseWorkers(options.workers);
   const targets = names.length ? names : libraryScenarioPaths();
+  // Every file is loaded before any is played, so a bad name fails at once.
+  const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
+  const task: CheckTask = { kind: 'check', scenarios: targets, rules: options.rules, seed: options.seed };
+  const parts: CheckPart[][] = targets.map(() => []);
+  const progress = progressBar(plays * targets.length, 'plays');
+  let done = 0;
+  try {
+    await playBatch(task, workers, targetChunks(targets.length, plays), checkChunks(task, scenarios), (part, chunk) => {
+      parts[chunk.target]?.push(part);
+      done += chunk.to - chunk.from;
+      progress.update(done);
+    });
+  } finally {
+    progress.stop();
+  }
   let failed = 0;
   const reports = [];
-  for (const name of targets) {
-    const report = checkScenario(loadScenarioFile(name, options.rules), plays, options.seed);
+  for (const [target, scenario] of scenarios.entries()) {
+    const report = mergeCheck(scenario, parts[target] ?? [], options.seed);
     reports.push(report);
     if (report.problems.length) failed++;
     if (options.json) continue;

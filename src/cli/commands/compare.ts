@@ -1,7 +1,6 @@
-import { compare, type CompareReport } from '../../engine/analysis/compare.ts';
-import { csvLine, runHeader, runRow } from '../../engine/analysis/run-rows.ts';
-import type { World } from '../../engine/core/world.ts';
-import type { Scenario } from '../../engine/core/scenario.ts';
+import { CompareMerge, type CompareReport } from '../../engine/analysis/compare.ts';
+import { runHeader } from '../../engine/analysis/run-rows.ts';
+import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
@@ -9,6 +8,9 @@ import { checkOutputFile, openOutputFile, writeOutputFile } from '../io/output-f
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { compareChunks, type CompareTask } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 export interface CompareCommandOptions {
   policy: string[];
@@ -18,6 +20,7 @@ export interface CompareCommandOptions {
   csv?: string;
   svg?: string;
   rules?: string;
+  workers?: string;
 }
 
 /** `compare <scenario> --policy A --policy B --runs N --seed S`: distributions of outcomes, side by side. */
@@ -26,35 +29,33 @@ export async function compareCommand(scenarioName: string, options: CompareComma
   if (!options.policy?.length) throw new InputError('give at least one --policy');
   const policies = options.policy.map((p) => resolvePolicy(p, scenario));
   const runs = parseCount('--runs', options.runs, RUNS);
+  const workers = parseWorkers(options.workers);
   if (options.csv) checkOutputFile('--csv', options.csv);
   if (options.svg) checkOutputFile('--svg', options.svg);
-  const csv = options.csv ? openCsv(options.csv, scenario) : null;
+  const csv = options.csv ? openOutputFile('--csv', options.csv) : null;
+  csv?.write(`${runHeader(scenario, 'policy').join(',')}\n`);
+  const task: CompareTask = { kind: 'compare', scenario: scenarioName, rules: options.rules, seed: options.seed, policies: options.policy, csv: csv !== null };
+  const merge = new CompareMerge(
+    scenario,
+    policies.map((p) => p.name),
+    options.seed,
+  );
   const progress = progressBar(runs * policies.length, 'runs');
-  let report: CompareReport;
   try {
-    report = compare(scenario, policies, {
-      runs,
-      seed: options.seed,
-      onRun: csv ? (policy, index, seed, world) => csv.row(policy, index, seed, world) : undefined,
-      onProgress: progress.update,
+    await playBatch(task, workers, seedChunks(runs), compareChunks(task, scenario), ({ part, rows }, chunk) => {
+      merge.add(part);
+      for (const row of rows) csv?.write(`${row}\n`);
+      progress.update(chunk.to * policies.length);
     });
   } finally {
     progress.stop();
     csv?.close();
   }
+  const report: CompareReport = merge.report();
   if (options.svg) writeOutputFile('--svg', options.svg, await compareChart(report));
   if (options.json) out.data(JSON.stringify(report, null, 2));
   else for (const line of compareTable(report)) out.data(line);
   return EXIT.ok;
-}
-
-function openCsv(path: string, scenario: Scenario) {
-  const file = openOutputFile('--csv', path);
-  file.write(`${runHeader(scenario, 'policy').join(',')}\n`);
-  return {
-    row: (policy: string, index: number, seed: string, world: World) => file.write(`${csvLine(runRow(scenario, policy, index, seed, world))}\n`),
-    close: () => file.close(),
-  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

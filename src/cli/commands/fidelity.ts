@@ -1,14 +1,42 @@
-import { fidelity } from '../../engine/analysis/fidelity.ts';
+import { type FidelityPart, mergeFidelity } from '../../engine/analysis/fidelity.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, parseShare, RUNS } from '../io/numeric-options.ts';
+import { progressBar } from '../io/progress.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { fidelityChunks, type FidelityTask, targetChunks } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
+
+export interface FidelityCommandOptions {
+  runs: string;
+  seed: string;
+  min: string;
+  json?: boolean;
+  rules?: string;
+  workers?: string;
+}
 
 /** `fidelity [scenarios...]`: plays the historical decisions and reports how often the documented outcomes follow. */
-export function fidelityCommand(names: string[], options: { runs: string; seed: string; min: string; json?: boolean; rules?: string }, out: Output): number {
+export async function fidelityCommand(names: string[], options: FidelityCommandOptions, out: Output): Promise<number> {
   const runs = parseCount('--runs', options.runs, RUNS);
   const min = parseShare('--min', options.min);
+  const workers = parseWorkers(options.workers);
   const targets = names.length ? names : libraryScenarioPaths();
-  const reports = targets.map((name) => fidelity(loadScenarioFile(name, options.rules), runs, options.seed));
+  const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
+  const task: FidelityTask = { kind: 'fidelity', scenarios: targets, rules: options.rules, seed: options.seed };
+  const parts: FidelityPart[][] = targets.map(() => []);
+  const progress = progressBar(runs * targets.length, 'runs');
+  let done = 0;
+  try {
+    await playBatch(task, workers, targetChunks(targets.length, runs), fidelityChunks(task, scenarios), (part, chunk) => {
+      parts[chunk.target]?.push(part);
+      done += chunk.to - chunk.from;
+      progress.update(done);
+    });
+  } finally {
+    progress.stop();
+  }
+  const reports = scenarios.map((scenario, target) => mergeFidelity(scenario, parts[target] ?? []));
   const below = reports.flatMap((r) => r.expectations.filter((e) => e.share < min).map((e) => `${r.scenario}/${e.id}`));
   if (options.json) out.data(JSON.stringify(reports, null, 2));
   else {

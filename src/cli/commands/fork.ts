@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fork, ForkError } from '../../engine/analysis/fork.ts';
+import { CompareMerge } from '../../engine/analysis/compare.ts';
+import { ForkError, forkReport, forkStart } from '../../engine/analysis/fork.ts';
+import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 import { fail, type Result } from '../../engine/core/result.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
@@ -9,8 +11,10 @@ import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile } from '../io/scenario-files.ts';
 import { compareTable } from './compare.ts';
-import { resolvePolicy } from '../io/policy-argument.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { forkChunks, type ForkTask } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 /** A run record from a file (JSON, as `run --record` writes) or from a share link. */
 export function readRecordArgument(argument: string): Result<RunRecord> {
@@ -38,6 +42,7 @@ export interface ForkCommandOptions {
   svg?: string;
   rules?: string;
   scenario?: string;
+  workers?: string;
 }
 
 /** `fork <record|link> --at K --options a,b,c --runs N`: each alternative at decision K, against what was chosen. */
@@ -50,6 +55,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
     out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
   }
   const runs = parseCount('--runs', options.runs, RUNS);
+  const workers = parseWorkers(options.workers);
   const at = parseCount('--at', options.at, { min: 1, max: Math.max(1, record.decisions.length) });
   const alternatives = options.options
     .split(',')
@@ -57,16 +63,25 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
     .filter(Boolean);
   if (!alternatives.length) throw new InputError('give the alternatives with --options a,b,c');
   if (options.svg) checkOutputFile('--svg', options.svg);
+  const task: ForkTask = {
+    kind: 'fork',
+    scenario: options.scenario ?? record.scenario,
+    rules: options.rules,
+    seed: options.seed,
+    record,
+    at,
+    alternatives,
+    rest: options.then,
+  };
   const progress = progressBar(runs * (alternatives.length + 1), 'runs');
   try {
-    const report = fork(scenario, record, {
-      at,
-      alternatives,
-      runs,
-      seed: options.seed,
-      rest: resolvePolicy(options.then, scenario),
-      onProgress: progress.update,
+    const start = forkStart(scenario, record, at, alternatives);
+    const merge = new CompareMerge(scenario, start.arms, options.seed);
+    await playBatch(task, workers, seedChunks(runs), forkChunks(task, scenario), (part, chunk) => {
+      merge.add(part);
+      progress.update(chunk.to * start.arms.length);
     });
+    const report = forkReport(start, merge);
     progress.stop();
     if (options.svg) writeOutputFile('--svg', options.svg, await compareChart(report));
     if (options.json) out.data(JSON.stringify(report, null, 2));

@@ -1,4 +1,4 @@
-import { sensitivity, SensitivityError, type SensitivityReport } from '../../engine/analysis/sensitivity.ts';
+import { planSensitivity, SensitivityError, type SensitivityReport, SensitivityTotals, settingCount } from '../../engine/analysis/sensitivity.ts';
 import { fileKind } from '../../engine/authoring/library.ts';
 import { sensitivityChart } from '../charts/sensitivity-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
@@ -7,6 +7,9 @@ import { progressBar } from '../io/progress.ts';
 import { InputError, loadScenarioFile, readText, rulesFor, scenarioPath } from '../io/scenario-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
 import { parseCount, RUNS, TOP_ROWS } from '../io/numeric-options.ts';
+import { parseWorkers } from '../io/workers-option.ts';
+import { sensitivityChunks, type SensitivityTask, type SettingRange } from '../parallel/batch-tasks.ts';
+import { playBatch } from '../parallel/play-batch.ts';
 
 export interface SensitivityCommandOptions {
   policy: string;
@@ -17,6 +20,7 @@ export interface SensitivityCommandOptions {
   json?: boolean;
   svg?: string;
   rules?: string;
+  workers?: string;
 }
 
 /** `sensitivity <scenario> --policy P`: which sourced numbers and assumptions move the outcome most. */
@@ -28,20 +32,37 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   const policy = resolvePolicy(options.policy, scenario);
   const runs = parseCount('--runs', options.runs, RUNS);
   const top = parseCount('--top', options.top, TOP_ROWS);
+  const workers = parseWorkers(options.workers);
   if (options.svg) checkOutputFile('--svg', options.svg);
-  const progress = progressBar(1000, 'parameters');
+  const task: SensitivityTask = {
+    kind: 'sensitivity',
+    scenarioFile: path,
+    rulesFile: rulesFor(path, options.rules),
+    seed: options.seed,
+    policy: options.policy,
+    outcome: options.outcome,
+  };
   let report: SensitivityReport;
   try {
-    report = sensitivity({ scenario: scenarioFile, rules: readText(rulesFor(path, options.rules)) }, policy, options.outcome, {
-      runs,
-      seed: options.seed,
-      onProgress: (done, total) => progress.update(Math.round((done / total) * 1000)),
-    });
+    const plan = planSensitivity({ scenario: scenarioFile, rules: readText(task.rulesFile) }, options.outcome);
+    // A chunk per setting: a setting's scenario is compiled once, in the thread that plays all its seeds.
+    const chunks: SettingRange[] = Array.from({ length: settingCount(plan) }, (_, setting) => ({ setting, from: 0, to: runs }));
+    const totals = new SensitivityTotals(plan);
+    const progress = progressBar(settingCount(plan) * runs, 'runs');
+    let done = 0;
+    try {
+      await playBatch(task, workers, chunks, sensitivityChunks(task, plan), (values, chunk) => {
+        totals.add(chunk.setting, values);
+        done += chunk.to - chunk.from;
+        progress.update(done);
+      });
+    } finally {
+      progress.stop();
+    }
+    report = totals.report(policy.name, options.outcome, runs);
   } catch (error) {
     if (error instanceof SensitivityError) throw new InputError(error.message);
     throw error;
-  } finally {
-    progress.stop();
   }
   if (options.svg) writeOutputFile('--svg', options.svg, await sensitivityChart(report, top));
   if (options.json) {

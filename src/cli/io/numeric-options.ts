@@ -34,3 +34,5 @@ export const RUNS: CountBounds = { min: 1, max: 1_000_000 };
 export const PLAN_SEED_COUNT: CountBounds = { min: 1, max: 100_000 };
 export const TOP_ROWS: CountBounds = { min: 1, max: 10_000 };
 export const DECISION_NUMBER: CountBounds = { min: 1, max: 10_000 };
+/** Threads for a batch: more than the cores only slows it down, but a machine may have many. */
+export const WORKERS: CountBounds = { min: 1, max: 256 };

@@ -1,11 +1,12 @@
 import { playOut } from '../play/batch.ts';
 import { greedyPolicy, historicalPolicy, randomPolicy, type Policy } from '../play/policies.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { sweepHistoricalPath, type DecisionBalance, type HistoricalSweep, type RussiaStance } from './historical-sweep.ts';
-import { offPlan, planPolicy } from './plan-policy.ts';
+import { mergeSweep, sweepPart, type DecisionBalance, type HistoricalSweep, type RussiaStance, type SweepPart } from './historical-sweep.ts';
+import { offPlan, type Plan, planPolicy } from './plan-policy.ts';
 import { searchPlans, type PlanSearch } from './plan-search.ts';
 import { searchSeeds } from './plan-space.ts';
-import { PolicyTally, type PolicyBalance } from './policy-tally.ts';
+import { PolicyTally, policyRunFacts, type PolicyBalance, type PolicyRunFacts } from './policy-tally.ts';
+import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
  * Does the game play itself? A scenario's balance, the way a randomtest serves an author: how each
@@ -53,36 +54,84 @@ export function balanceWork(runs: number): number {
 }
 
 export function balance(scenario: Scenario, options: BalanceOptions): BalanceReport {
-  const { runs, seed } = options;
-  let done = 0;
-  const step = (n = 1) => {
-    done += n;
-    options.onProgress?.(done);
-  };
-  const seeds = Array.from({ length: runs }, (_, i) => `${seed}-${i}`);
-
-  const planSeeds = searchSeeds(seed, options.planSeeds ?? PLAN_SEEDS);
-  const plan = searchPlans(scenario, planSeeds, undefined, { onProgress: (share) => options.onProgress?.(Math.floor(share * runs)) });
-  step(runs);
-
-  const policies = playPolicies(scenario, seeds, plan, step);
-  const sweep = sweepHistoricalPath(scenario, seeds, () => step());
-  return { scenario: scenario.id, title: scenario.title, runs, seed, policies, plan, ...sweepFindings(sweep, runs) };
+  const plan = searchBalancePlan(scenario, options);
+  const merge = new BalanceMerge(scenario, options, plan);
+  let done = options.runs;
+  const step = () => options.onProgress?.(++done);
+  for (const chunk of balanceChunks(options.runs)) merge.add(balancePart(scenario, plan.best, chunk, options.seed, step));
+  return merge.report();
 }
 
-/** Historical, random, greedy and the best plan found, each on every seed; for the plan, also how often it was not followed. */
-function playPolicies(scenario: Scenario, seeds: string[], plan: PlanSearch, step: () => void): PolicyBalance[] {
-  const planning = planPolicy(plan.best);
-  const policies: Policy[] = [historicalPolicy, randomPolicy, greedyPolicy, planning];
-  return policies.map((p) => {
-    const tally = new PolicyTally(scenario, p.name);
-    for (const s of seeds) {
+/** The best fixed plan, searched on seeds of its own; one thread's work, counted as the first `runs` of the progress. */
+export function searchBalancePlan(scenario: Scenario, options: BalanceOptions): PlanSearch {
+  const planSeeds = searchSeeds(options.seed, options.planSeeds ?? PLAN_SEEDS);
+  return searchPlans(scenario, planSeeds, undefined, { onProgress: (share) => options.onProgress?.(Math.floor(share * options.runs)) });
+}
+
+/** A share of balance's runs: the historical sweep, or every policy's runs on a range of seeds. */
+export interface BalanceChunk extends SeedRange {
+  sweep: boolean;
+}
+
+/**
+ * The sweep first, as one chunk: where history is silent its runs draw from one stream that passes from
+ * seed to seed, so its seeds must be played in order, in one place. The policies' runs follow in seed chunks.
+ */
+export function balanceChunks(runs: number): BalanceChunk[] {
+  return [{ sweep: true, from: 0, to: runs }, ...seedChunks(runs).map((range) => ({ sweep: false, ...range }))];
+}
+
+/** A chunk's runs: the sweep's, or each policy's (historical, random, greedy, the plan) in seed order. */
+export type BalancePart = { sweep: SweepPart } | { policies: PolicyRunFacts[][] };
+
+/** `onRun` is called after each run, and after each seed of the sweep. */
+export function balancePart(scenario: Scenario, best: Plan, chunk: BalanceChunk, seed: string, onRun?: () => void): BalancePart {
+  const seeds = Array.from({ length: chunk.to - chunk.from }, (_, k) => `${seed}-${chunk.from + k}`);
+  if (chunk.sweep) return { sweep: sweepPart(scenario, seeds, onRun) };
+  const planning = planPolicy(best);
+  const policies = balancePolicies(planning).map((p) =>
+    seeds.map((s) => {
       const world = playOut(scenario, s, p).world;
-      tally.add(world, p === planning ? offPlan(plan.best, world) : undefined);
-      step();
+      onRun?.();
+      return policyRunFacts(scenario, world, p === planning ? offPlan(best, world) : undefined);
+    }),
+  );
+  return { policies };
+}
+
+function balancePolicies(planning: Policy): Policy[] {
+  return [historicalPolicy, randomPolicy, greedyPolicy, planning];
+}
+
+/** Merges balance parts, in chunk order, into the report. */
+export class BalanceMerge {
+  private readonly tallies: PolicyTally[];
+  private sweep: SweepPart | null = null;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: BalanceOptions,
+    private readonly plan: PlanSearch,
+  ) {
+    this.tallies = balancePolicies(planPolicy(plan.best)).map((p) => new PolicyTally(scenario, p.name));
+  }
+
+  add(part: BalancePart): void {
+    if ('sweep' in part) {
+      this.sweep = part.sweep;
+      return;
     }
-    return tally.report(p === planning);
-  });
+    part.policies.forEach((runs, k) => {
+      for (const facts of runs) this.tallies[k]?.addFacts(facts);
+    });
+  }
+
+  report(): BalanceReport {
+    const { scenario, options, plan } = this;
+    const policies = this.tallies.map((tally, k) => tally.report(k === this.tallies.length - 1));
+    const sweep = mergeSweep(scenario, this.sweep ? [this.sweep] : []);
+    return { scenario: scenario.id, title: scenario.title, runs: options.runs, seed: options.seed, policies, plan, ...sweepFindings(sweep, options.runs) };
+  }
 }
 
 function sweepFindings(sweep: HistoricalSweep, runs: number): Pick<BalanceReport, 'decisions' | 'dominance' | 'inert' | 'historical' | 'russia'> {

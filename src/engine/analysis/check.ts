@@ -8,6 +8,8 @@ import { currentDevelopment, developmentById } from '../core/development.ts';
 import { optionView } from '../rules/council.ts';
 import { stanceNumbers, describeStanceNumbers } from '../rules/stance-numbers.ts';
 import type { MemberStance } from '../rules/council.ts';
+import { addCounts } from './counts.ts';
+import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
  * A scenario author's check, in two halves: a walk of the scenario graph (which developments can be
@@ -27,74 +29,119 @@ export interface CheckReport {
   problems: string[];
 }
 
-export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'): CheckReport {
-  const linked = linkedDevelopments(scenario);
-  const devHits: Record<string, number> = {};
-  const optionHits: Record<string, number> = {};
-  const leverageHits: Record<string, number> = {};
-  const endingHits: Record<string, number> = {};
-  const reactionHits: Record<string, number> = {};
-  // For options left off the table: how often each was not on it, and each vetoing member's best score.
-  const offTable: Record<string, number> = {};
-  const closestVeto: Record<string, Record<string, MemberStance>> = {};
-  let endless = 0;
-  let longest = 0;
+/** What the random plays of one seed range reached, as counts (keys in the order first met). */
+export interface CheckPart {
+  plays: number;
+  devHits: Record<string, number>;
+  optionHits: Record<string, number>;
+  leverageHits: Record<string, number>;
+  endingHits: Record<string, number>;
+  reactionHits: Record<string, number>;
+  /** For options left off the table: how often each was not on it, and each vetoing member's best score. */
+  offTable: Record<string, number>;
+  closestVeto: Record<string, Record<string, MemberStance>>;
+  endless: number;
+  longest: number;
+}
+
+function emptyCheckPart(): CheckPart {
+  return { plays: 0, devHits: {}, optionHits: {}, leverageHits: {}, endingHits: {}, reactionHits: {}, offTable: {}, closestVeto: {}, endless: 0, longest: 0 };
+}
+
+/** Keeps, per option and member, the first stance with the highest score, as one pass over the runs would. */
+function keepClosest(closestVeto: CheckPart['closestVeto'], option: string, stance: MemberStance): void {
+  closestVeto[option] ??= {};
+  const vetoes = closestVeto[option] ?? {};
+  const best = vetoes[stance.member];
+  if (best === undefined || stance.score > best.score) vetoes[stance.member] = stance;
+}
+
+export function checkPart(scenario: Scenario, range: SeedRange, seed: string): CheckPart {
+  const part = emptyCheckPart();
   // The random policy, counting where it is asked and what it chooses.
   const counting: Policy = {
     name: randomPolicy.name,
     choose(run, choices, random) {
       const current = currentDevelopment(scenario, run.world);
       const development = current.id;
-      devHits[development] = (devHits[development] ?? 0) + 1;
+      part.devHits[development] = (part.devHits[development] ?? 0) + 1;
       for (const option of current.options) {
         if (choices.some((c) => c.option === option.id)) continue;
         const view = optionView(scenario, run.world, option, false);
-        if (!view.available) offTable[option.id] = (offTable[option.id] ?? 0) + 1;
-        for (const s of view.stances) {
-          if (!view.vetoedBy.includes(s.member)) continue;
-          closestVeto[option.id] ??= {};
-          const vetoes = closestVeto[option.id] ?? {};
-          const best = vetoes[s.member];
-          if (best === undefined || s.score > best.score) vetoes[s.member] = s;
-        }
+        if (!view.available) part.offTable[option.id] = (part.offTable[option.id] ?? 0) + 1;
+        for (const s of view.stances) if (view.vetoedBy.includes(s.member)) keepClosest(part.closestVeto, option.id, s);
       }
       const choice = randomPolicy.choose(run, choices, random);
-      optionHits[choice.option] = (optionHits[choice.option] ?? 0) + 1;
-      if (choice.leverage) leverageHits[choice.option] = (leverageHits[choice.option] ?? 0) + 1;
+      part.optionHits[choice.option] = (part.optionHits[choice.option] ?? 0) + 1;
+      if (choice.leverage) part.leverageHits[choice.option] = (part.leverageHits[choice.option] ?? 0) + 1;
       return choice;
     },
   };
 
-  for (let i = 0; i < plays; i++) {
+  for (let i = range.from; i < range.to; i++) {
     const runSeed = `${seed}-${i}`;
     const run = playToEnd(startRun(scenario, runSeed, { recordCauses: false }), counting, policyRandom(runSeed));
-    if (run.world.turn >= scenario.maxTurns) endless++;
-    longest = Math.max(longest, run.world.turn);
+    if (run.world.turn >= scenario.maxTurns) part.endless++;
+    part.plays++;
+    part.longest = Math.max(part.longest, run.world.turn);
     const ending = run.world.ending;
-    if (ending !== null) endingHits[ending] = (endingHits[ending] ?? 0) + 1;
-    for (const r of run.world.reactions) reactionHits[r.reaction] = (reactionHits[r.reaction] ?? 0) + 1;
+    if (ending !== null) part.endingHits[ending] = (part.endingHits[ending] ?? 0) + 1;
+    for (const r of run.world.reactions) part.reactionHits[r.reaction] = (part.reactionHits[r.reaction] ?? 0) + 1;
   }
+  return part;
+}
 
+/** The parts of consecutive seed ranges, in order, as one tally. */
+function mergeCheckParts(parts: CheckPart[]): CheckPart {
+  const total = emptyCheckPart();
+  for (const part of parts) {
+    addCounts(total.devHits, part.devHits);
+    addCounts(total.optionHits, part.optionHits);
+    addCounts(total.leverageHits, part.leverageHits);
+    addCounts(total.endingHits, part.endingHits);
+    addCounts(total.reactionHits, part.reactionHits);
+    addCounts(total.offTable, part.offTable);
+    for (const [option, vetoes] of Object.entries(part.closestVeto)) for (const stance of Object.values(vetoes)) keepClosest(total.closestVeto, option, stance);
+    total.plays += part.plays;
+    total.endless += part.endless;
+    total.longest = Math.max(total.longest, part.longest);
+  }
+  return total;
+}
+
+export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'): CheckReport {
+  return mergeCheck(
+    scenario,
+    seedChunks(plays).map((range) => checkPart(scenario, range, seed)),
+    seed,
+  );
+}
+
+/** The report from the random plays' parts in seed order; the walk of the graph and the historical plays (at most 200) are done here. */
+export function mergeCheck(scenario: Scenario, parts: CheckPart[], seed: string): CheckReport {
+  const plays = parts.reduce((sum, part) => sum + part.plays, 0);
+  const total = mergeCheckParts(parts);
+  const linked = linkedDevelopments(scenario);
   const historical = historicalPlays(scenario, Math.min(plays, 200), seed);
   const report: CheckReport = {
     scenario: scenario.id,
     plays,
-    developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: devHits[id] ?? 0 })),
+    developments: scenario.order.map((id) => ({ id, linked: linked.has(id), hits: total.devHits[id] ?? 0 })),
     options: scenario.order.flatMap((d) =>
       developmentById(scenario, d).options.map((o) => ({
         development: d,
         id: o.id,
         historical: o.historical,
-        hits: optionHits[o.id] ?? 0,
-        withLeverage: leverageHits[o.id] ?? 0,
-        blocked: blockedText(scenario, offTable[o.id] ?? 0, Object.values(closestVeto[o.id] ?? {})),
+        hits: total.optionHits[o.id] ?? 0,
+        withLeverage: total.leverageHits[o.id] ?? 0,
+        blocked: blockedText(scenario, total.offTable[o.id] ?? 0, Object.values(total.closestVeto[o.id] ?? {})),
       })),
     ),
-    endings: scenario.endings.map((e) => ({ id: e.id, hits: endingHits[e.id] ?? 0 })),
-    reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: reactionHits[id] ?? 0 })),
+    endings: scenario.endings.map((e) => ({ id: e.id, hits: total.endingHits[e.id] ?? 0 })),
+    reactions: [...new Set(scenario.reactions.map((r) => r.id))].map((id) => ({ id, hits: total.reactionHits[id] ?? 0 })),
     historical,
-    endless,
-    longest,
+    endless: total.endless,
+    longest: total.longest,
     problems: [],
   };
   for (const d of report.developments) {
@@ -105,7 +152,7 @@ export function checkScenario(scenario: Scenario, plays = 1000, seed = 'check'):
     if (o.hits === 0)
       report.problems.push(`option '${o.id}' at '${o.development}' was never available to choose in ${plays} random plays${o.blocked ? `: ${o.blocked}` : ''}`);
   for (const e of report.endings) if (e.hits === 0) report.problems.push(`ending '${e.id}' was not reached in ${plays} random plays`);
-  if (endless) report.problems.push(`${endless} of ${plays} plays did not end within ${scenario.maxTurns} decisions (a loop with no way out)`);
+  if (total.endless) report.problems.push(`${total.endless} of ${plays} plays did not end within ${scenario.maxTurns} decisions (a loop with no way out)`);
   for (const b of historical.blocked) {
     report.problems.push(`the historical option '${b.option}' at '${b.development}' could not be chosen in ${b.count} of ${historical.plays} historical plays`);
   }

@@ -5,6 +5,7 @@ import { cohesion } from '../rules/cohesion.ts';
 import { memberAt, memberSlot, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { Histogram, Moments, wilson, type Interval } from './stats.ts';
+import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
  * Plays every policy on the same seeds (common random numbers: run i of every policy uses seed i, so
@@ -100,6 +101,32 @@ export function metricsOf(scenario: Scenario): Metric[] {
   ];
 }
 
+/**
+ * What a comparison keeps of one finished run, as plain numbers that can be sent between threads: each
+ * outcome (1 or 0) and each metric in the order of `outcomesOf` and `metricsOf`, and cohesion over the
+ * turns as (turn, cohesion) pairs.
+ */
+export interface RunFacts {
+  hits: number[];
+  values: number[];
+  trajectory: number[];
+}
+
+export interface FactReaders {
+  outcomes: Outcome[];
+  metrics: Metric[];
+}
+
+export function factReaders(scenario: Scenario): FactReaders {
+  return { outcomes: outcomesOf(scenario), metrics: metricsOf(scenario) };
+}
+
+export function runFacts(readers: FactReaders, world: World): RunFacts {
+  const trajectory: number[] = [];
+  for (const point of world.trajectory) trajectory.push(point.turn, point.cohesion);
+  return { hits: readers.outcomes.map((o) => (o.test(world) ? 1 : 0)), values: readers.metrics.map((m) => m.read(world)), trajectory };
+}
+
 /** One arm's count of an outcome, and its run of the current seed, which the other arms' runs are paired with. */
 interface OutcomeCount {
   hits: number;
@@ -135,30 +162,33 @@ export class Comparison {
     this.bands = arms.map(() => []);
   }
 
-  add(arm: number, world: World): void {
+  /** One arm's run at the current seed, by what it gave (which may have been played in another thread). */
+  addFacts(arm: number, facts: RunFacts): void {
     const bands = this.bands[arm];
     if (bands === undefined) throw new RangeError(`no arm ${arm} in this comparison of ${this.arms.length}`);
     if (arm === 0) this.runs++;
-    for (const { outcome, arms } of this.outcomes) {
+    this.outcomes.forEach(({ arms }, o) => {
       const first = arms[0];
       const count = arms[arm];
-      if (first === undefined || count === undefined) continue;
-      count.hit = outcome.test(world) ? 1 : 0;
+      if (first === undefined || count === undefined) return;
+      count.hit = facts.hits[o] ?? 0;
       count.hits += count.hit;
       count.difference.add(count.hit - first.hit);
-    }
-    for (const { metric, arms } of this.metrics) {
+    });
+    this.metrics.forEach(({ arms }, m) => {
       const first = arms[0];
       const values = arms[arm];
-      if (first === undefined || values === undefined) continue;
-      values.value = metric.read(world);
+      if (first === undefined || values === undefined) return;
+      values.value = facts.values[m] ?? Number.NaN;
       values.values.add(values.value);
       values.difference.add(values.value - first.value);
-    }
-    for (const point of world.trajectory) {
-      const band = bands[point.turn] ?? new Histogram();
-      bands[point.turn] = band;
-      band.add(point.cohesion);
+    });
+    const { trajectory } = facts;
+    for (let k = 0; k + 1 < trajectory.length; k += 2) {
+      const turn = trajectory[k] ?? 0;
+      const band = bands[turn] ?? new Histogram();
+      bands[turn] = band;
+      band.add(trajectory[k + 1] ?? Number.NaN);
     }
   }
 
@@ -190,31 +220,92 @@ export class Comparison {
   }
 }
 
+/** One run of each arm at one seed, in arm order. */
+export interface ArmRun {
+  facts: RunFacts;
+  /** The policy named a development it reached but could not take its option there (vetoed, or not on the table). */
+  offPlan: boolean;
+}
+
+/** The runs of one seed range: for each seed in order, each arm's run. */
+export interface ComparePart {
+  runs: ArmRun[][];
+}
+
+/** Called with each finished run of a part, e.g. to turn it into a CSV row while the World is at hand. */
+export type OnRun = (arm: string, index: number, seed: string, world: World) => void;
+
+export function comparePart(scenario: Scenario, policies: Policy[], range: SeedRange, seed: string, onRun?: OnRun): ComparePart {
+  const readers = factReaders(scenario);
+  const runs: ArmRun[][] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const runSeed = `${seed}-${i}`;
+    runs.push(
+      policies.map((policy) => {
+        const world = playOut(scenario, runSeed, policy).world;
+        const plan = policy.plan;
+        const offPlan = plan !== undefined && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d));
+        onRun?.(policy.name, i, runSeed, world);
+        return { facts: runFacts(readers, world), offPlan };
+      }),
+    );
+  }
+  return { runs };
+}
+
+/**
+ * Merges parts as they come, in seed order: a part that arrives early waits for those before it, so
+ * every paired difference and every sum sees the runs in the same order however they were played.
+ */
+export class CompareMerge {
+  private readonly comparison: Comparison;
+  private readonly offPlan: number[];
+  private runs = 0;
+
+  constructor(
+    scenario: Scenario,
+    private readonly arms: string[],
+    private readonly seed: string,
+  ) {
+    this.comparison = new Comparison(scenario, arms);
+    this.offPlan = arms.map(() => 0);
+  }
+
+  add(part: ComparePart): void {
+    for (const seedRuns of part.runs) {
+      this.runs++;
+      seedRuns.forEach((run, k) => {
+        this.comparison.addFacts(k, run.facts);
+        if (run.offPlan) this.offPlan[k] = (this.offPlan[k] ?? 0) + 1;
+      });
+    }
+  }
+
+  report(): CompareReport {
+    const report = this.comparison.report(this.seed);
+    this.arms.forEach((arm, k) => {
+      const offPlan = this.offPlan[k] ?? 0;
+      if (offPlan)
+        report.notes.push(
+          `${arm}: its plan could not be followed in ${offPlan} of ${this.runs} runs (the option was blocked or off the table there, so the fallback chose)`,
+        );
+    });
+    return report;
+  }
+}
+
 export function compare(scenario: Scenario, policies: Policy[], options: CompareOptions): CompareReport {
-  const comparison = new Comparison(
+  const merge = new CompareMerge(
     scenario,
     policies.map((p) => p.name),
+    options.seed,
   );
   const total = options.runs * policies.length;
-  // offPlan: runs in which a policy reached a development it names but could not take its option there (vetoed, or not on the table).
-  const arms = policies.map((policy) => ({ policy, offPlan: 0 }));
-  for (let i = 0; i < options.runs; i++) {
-    const seed = `${options.seed}-${i}`;
-    arms.forEach((arm, k) => {
-      const world = playOut(scenario, seed, arm.policy).world;
-      const plan = arm.policy.plan;
-      if (plan && world.decisions.some((d) => Object.hasOwn(plan, d.development) && plan[d.development] !== formatDecision(d))) arm.offPlan++;
-      comparison.add(k, world);
-      options.onRun?.(arm.policy.name, i, seed, world, scenario);
-      options.onProgress?.(i * policies.length + k + 1, total);
-    });
-  }
-  const report = comparison.report(options.seed);
-  for (const { policy, offPlan } of arms) {
-    if (offPlan)
-      report.notes.push(
-        `${policy.name}: its plan could not be followed in ${offPlan} of ${options.runs} runs (the option was blocked or off the table there, so the fallback chose)`,
-      );
-  }
-  return report;
+  let done = 0;
+  const onRun: OnRun = (arm, index, seed, world) => {
+    options.onRun?.(arm, index, seed, world, scenario);
+    options.onProgress?.(++done, total);
+  };
+  for (const range of seedChunks(options.runs)) merge.add(comparePart(scenario, policies, range, options.seed, onRun));
+  return merge.report();
 }

@@ -6,7 +6,8 @@ import type { World } from '../core/world.ts';
 import { createRandom, policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { currentDevelopment } from '../core/development.ts';
-import { Comparison, type CompareReport } from './compare.ts';
+import { type ArmRun, CompareMerge, type ComparePart, type CompareReport, factReaders, type OnRun, runFacts } from './compare.ts';
+import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
  * What else could have happened at decision K of an actual run: the run is rebuilt up to that
@@ -34,15 +35,25 @@ export interface ForkReport extends CompareReport {
   chosen: string;
 }
 
-export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions): ForkReport {
-  const chosen = Number.isInteger(options.at) && options.at >= 1 ? record.decisions[options.at - 1] : undefined;
+/** A run rebuilt up to the decision forked at, and the arms to take there: what was chosen first, then each alternative. */
+export interface ForkStart {
+  base: Run;
+  arms: string[];
+  at: number;
+  development: string;
+  chosen: string;
+}
+
+/** Rebuilds the run up to decision `at` and checks that every arm can be taken there; a ForkError says why not. */
+export function forkStart(scenario: Scenario, record: RunRecord, at: number, alternatives: string[]): ForkStart {
+  const chosen = Number.isInteger(at) && at >= 1 ? record.decisions[at - 1] : undefined;
   if (chosen === undefined) throw new ForkError(`--at must be a decision of this run, from 1 to ${record.decisions.length}`);
-  const prefix = replay(scenario, record, { upTo: options.at - 1, recordCauses: false });
+  const prefix = replay(scenario, record, { upTo: at - 1, recordCauses: false });
   if (!prefix.ok) throw new ForkError(prefix.error);
   const base = prefix.value.run;
-  if (isOver(base)) throw new ForkError(`this run ended before decision ${options.at}`);
+  if (isOver(base)) throw new ForkError(`this run ended before decision ${at}`);
   const development = currentDevelopment(scenario, base.world).id;
-  const arms = [chosen, ...options.alternatives.filter((a) => a !== chosen)];
+  const arms = [chosen, ...alternatives.filter((a) => a !== chosen)];
   for (const arm of arms) {
     const trial = copyRun(base);
     try {
@@ -52,20 +63,44 @@ export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions
       throw error;
     }
   }
-  const rest = options.rest ?? historicalPolicy;
-  const comparison = new Comparison(scenario, arms);
-  const total = options.runs * arms.length;
-  for (let i = 0; i < options.runs; i++) {
-    const seed = `${options.seed}-${i}`;
-    arms.forEach((arm, k) => {
-      const run: Run = copyRun(base);
-      run.random = createRandom(seed);
-      decide(run, parseDecision(arm));
-      playToEnd(run, rest, policyRandom(seed));
-      comparison.add(k, run.world);
-      options.onRun?.(arm, i, seed, run.world);
-      options.onProgress?.(i * arms.length + k + 1, total);
-    });
+  return { base, arms, at, development, chosen };
+}
+
+/** Each arm's future over one seed range: the same dice for every arm at a seed. */
+export function forkPart(start: ForkStart, rest: Policy, range: SeedRange, seed: string, onRun?: OnRun): ComparePart {
+  const readers = factReaders(start.base.scenario);
+  const runs: ArmRun[][] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const runSeed = `${seed}-${i}`;
+    runs.push(
+      start.arms.map((arm) => {
+        const run: Run = copyRun(start.base);
+        run.random = createRandom(runSeed);
+        decide(run, parseDecision(arm));
+        playToEnd(run, rest, policyRandom(runSeed));
+        onRun?.(arm, i, runSeed, run.world);
+        return { facts: runFacts(readers, run.world), offPlan: false };
+      }),
+    );
   }
-  return { ...comparison.report(options.seed), at: options.at, development, chosen };
+  return { runs };
+}
+
+/** The merged parts as a fork's report. */
+export function forkReport(start: ForkStart, merge: CompareMerge): ForkReport {
+  return { ...merge.report(), at: start.at, development: start.development, chosen: start.chosen };
+}
+
+export function fork(scenario: Scenario, record: RunRecord, options: ForkOptions): ForkReport {
+  const start = forkStart(scenario, record, options.at, options.alternatives);
+  const rest = options.rest ?? historicalPolicy;
+  const merge = new CompareMerge(scenario, start.arms, options.seed);
+  const total = options.runs * start.arms.length;
+  let done = 0;
+  const onRun: OnRun = (arm, index, seed, world) => {
+    options.onRun?.(arm, index, seed, world);
+    options.onProgress?.(++done, total);
+  };
+  for (const range of seedChunks(options.runs)) merge.add(forkPart(start, rest, range, options.seed, onRun));
+  return forkReport(start, merge);
 }

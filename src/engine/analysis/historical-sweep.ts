@@ -59,7 +59,7 @@ export interface HistoricalSweep {
   endings: Record<string, number>;
 }
 
-interface DecisionTally {
+export interface DecisionTally {
   development: string;
   decisions: string[];
   visits: number;
@@ -80,28 +80,78 @@ export function outcomeKey(world: World): string {
   return parts.join('|');
 }
 
-export function sweepHistoricalPath(scenario: Scenario, seeds: string[], onSeed?: () => void): HistoricalSweep {
+/**
+ * The sweep of some of the seeds, as plain data: each decision's counts (developments in the order first
+ * met), Russia's stances (in the order first seen), and each seed's final cohesion and ending in seed order.
+ */
+export interface SweepPart {
+  tallies: DecisionTally[];
+  russia: RussiaStance[];
+  cohesion: number[];
+  endings: string[];
+}
+
+export function sweepPart(scenario: Scenario, seeds: string[], onSeed?: () => void): SweepPart {
   const sweep: Sweep = { scenario, tallies: new Map(), russia: new Map(), random: createRandom('') };
-  const final = new Histogram();
-  const endings: Record<string, number> = {};
+  const part: SweepPart = { tallies: [], russia: [], cohesion: [], endings: [] };
   for (const seed of seeds) {
     const world = sweepSeed(sweep, seed);
-    final.add(cohesion(world, scenario.params.cohesion));
-    const ending = endingReached(scenario, world).id;
-    endings[ending] = (endings[ending] ?? 0) + 1;
+    part.cohesion.push(cohesion(world, scenario.params.cohesion));
+    part.endings.push(endingReached(scenario, world).id);
     onSeed?.();
   }
+  part.tallies = [...sweep.tallies.values()];
+  part.russia = [...sweep.russia.values()];
+  return part;
+}
 
+/** The parts of consecutive seeds, in order, as one sweep: counts added, differences or-ed, cohesion added seed by seed. */
+export function mergeSweep(scenario: Scenario, parts: SweepPart[]): HistoricalSweep {
+  const tallies = new Map<string, DecisionTally>();
+  const russia = new Map<string, RussiaStance>();
+  const final = new Histogram();
+  const endings: Record<string, number> = {};
+  let seeds = 0;
+  for (const part of parts) {
+    for (const t of part.tallies) addTally(tallyFor(tallies, scenario, t.development), t);
+    for (const r of part.russia) {
+      const key = `${r.development}/${r.option}`;
+      const total = russia.get(key) ?? { development: r.development, option: r.option, seen: 0, objects: 0, vetoes: 0 };
+      russia.set(key, { ...total, seen: total.seen + r.seen, objects: total.objects + r.objects, vetoes: total.vetoes + r.vetoes });
+    }
+    for (const c of part.cohesion) final.add(c);
+    for (const ending of part.endings) endings[ending] = (endings[ending] ?? 0) + 1;
+    seeds += part.cohesion.length;
+  }
   return {
-    seeds: seeds.length,
+    seeds,
     decisions: scenario.order.flatMap((d) => {
-      const tally = sweep.tallies.get(d);
+      const tally = tallies.get(d);
       return tally ? [summarise(tally)] : [];
     }),
-    russia: [...sweep.russia.values()],
+    russia: [...russia.values()],
     cohesion: { p10: final.quantile(0.1), p50: final.quantile(0.5), p90: final.quantile(0.9), mean: final.mean() },
     endings,
   };
+}
+
+function addTally(total: DecisionTally, part: DecisionTally): void {
+  total.visits += part.visits;
+  total.forced += part.forced;
+  const add = (into: number[], from: number[]) => {
+    for (const [i, n] of from.entries()) into[i] = (into[i] ?? 0) + n;
+  };
+  add(total.choosable, part.choosable);
+  add(total.best, part.best);
+  for (const [i, row] of part.together.entries()) add(total.together[i] ?? [], row);
+  for (const [i, row] of part.differ.entries()) {
+    const into = total.differ[i];
+    for (const [j, differs] of row.entries()) if (differs && into) into[j] = true;
+  }
+}
+
+export function sweepHistoricalPath(scenario: Scenario, seeds: string[], onSeed?: () => void): HistoricalSweep {
+  return mergeSweep(scenario, [sweepPart(scenario, seeds, onSeed)]);
 }
 
 /** What the sweep gathers over the seeds, and what it plays with. */

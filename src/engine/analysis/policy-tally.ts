@@ -36,6 +36,57 @@ export interface PolicyBalance {
 
 const PINNED_SHOWN = 3;
 
+/** What a policy's tally keeps of one finished run, as plain data that can be sent between threads. */
+export interface PolicyRunFacts {
+  ending: string;
+  cohesion: number;
+  /** Every value that ends at 0 or 100, as `key=value`, and those of them that did not start there. */
+  pinnedAt: string[];
+  drivenAt: string[];
+  /** Whether a member's own value (not a meter) is among them. */
+  memberPinned: boolean;
+  offHistory: boolean;
+  /** Final loyalty by member, in the scenario's order. */
+  loyalty: number[];
+  offPlan?: OffPlan;
+}
+
+export function policyRunFacts(scenario: Scenario, world: World, offPlan?: OffPlan): PolicyRunFacts {
+  const c = cohesion(world, scenario.params.cohesion);
+  const pinnedAt: string[] = [];
+  const drivenAt: string[] = [];
+  const pin = (key: string, value: number) => {
+    if (value !== VALUE_MIN && value !== VALUE_MAX) return;
+    const at = `${key}=${value}`;
+    pinnedAt.push(at);
+    if (world.initial[key] !== value) drivenAt.push(at);
+  };
+  pin('cohesion', c);
+  pin('credibility', world.credibility);
+  pin('moscowBandwidth', world.moscowBandwidth);
+  const meters = pinnedAt.length;
+  const loyalty: number[] = [];
+  for (const code of scenario.members) {
+    const m = world.members[code];
+    if (m === undefined) {
+      loyalty.push(0);
+      continue;
+    }
+    for (const field of MEMBER_FIELDS) pin(`${code}.${field}`, m[field]);
+    loyalty.push(m.loyalty);
+  }
+  return {
+    ending: endingReached(scenario, world).id,
+    cohesion: c,
+    pinnedAt,
+    drivenAt,
+    memberPinned: pinnedAt.length > meters,
+    offHistory: world.decisions.some((d) => offHistory(scenario, d.development)),
+    loyalty,
+    ...(offPlan ? { offPlan } : {}),
+  };
+}
+
 export class PolicyTally {
   private runs = 0;
   private readonly endings = new Map<string, number>();
@@ -56,46 +107,25 @@ export class PolicyTally {
     for (const code of scenario.members) this.loyaltySum[code] = 0;
   }
 
-  add(world: World, offPlan?: OffPlan): void {
-    const { scenario } = this;
+  /** One run, by what it gave (which may have been played in another thread). */
+  addFacts(facts: PolicyRunFacts): void {
     this.runs++;
-    const ending = endingReached(scenario, world).id;
-    this.endings.set(ending, (this.endings.get(ending) ?? 0) + 1);
-    const c = cohesion(world, scenario.params.cohesion);
-    this.cohesionSum += c;
-    let pinned = false;
-    let driven = false;
-    const pin = (key: string, value: number) => {
-      if (value !== VALUE_MIN && value !== VALUE_MAX) return;
-      pinned = true;
-      const at = `${key}=${value}`;
-      this.pinnedBy.set(at, (this.pinnedBy.get(at) ?? 0) + 1);
-      if (world.initial[key] !== value) {
-        driven = true;
-        this.drivenBy.set(at, (this.drivenBy.get(at) ?? 0) + 1);
-      }
-    };
-    pin('cohesion', c);
-    pin('credibility', world.credibility);
-    pin('moscowBandwidth', world.moscowBandwidth);
-    const meters = pinned;
-    pinned = false;
-    for (const code of scenario.members) {
-      const m = world.members[code];
-      if (m === undefined) continue;
-      for (const field of MEMBER_FIELDS) pin(`${code}.${field}`, m[field]);
-      this.loyaltySum[code] = (this.loyaltySum[code] ?? 0) + m.loyalty;
-    }
-    if (pinned) this.memberPinnedRuns++;
-    if (world.decisions.some((d) => offHistory(scenario, d.development))) this.offHistoryRuns++;
-    pinned ||= meters;
-    if (pinned) this.pinnedRuns++;
-    if (driven) this.drivenRuns++;
-    if (offPlan) {
-      if (offPlan.otherWay) this.off.otherWayRuns++;
-      if (offPlan.greedy) this.off.greedyRuns++;
-      this.off.otherWay += offPlan.otherWay;
-      this.off.greedy += offPlan.greedy;
+    this.endings.set(facts.ending, (this.endings.get(facts.ending) ?? 0) + 1);
+    this.cohesionSum += facts.cohesion;
+    for (const at of facts.pinnedAt) this.pinnedBy.set(at, (this.pinnedBy.get(at) ?? 0) + 1);
+    for (const at of facts.drivenAt) this.drivenBy.set(at, (this.drivenBy.get(at) ?? 0) + 1);
+    if (facts.memberPinned) this.memberPinnedRuns++;
+    if (facts.offHistory) this.offHistoryRuns++;
+    if (facts.pinnedAt.length) this.pinnedRuns++;
+    if (facts.drivenAt.length) this.drivenRuns++;
+    this.scenario.members.forEach((code, k) => {
+      this.loyaltySum[code] = (this.loyaltySum[code] ?? 0) + (facts.loyalty[k] ?? 0);
+    });
+    if (facts.offPlan) {
+      if (facts.offPlan.otherWay) this.off.otherWayRuns++;
+      if (facts.offPlan.greedy) this.off.greedyRuns++;
+      this.off.otherWay += facts.offPlan.otherWay;
+      this.off.greedy += facts.offPlan.greedy;
     }
   }
 

@@ -6,6 +6,7 @@ import { loadScenario, type TextFile } from '../authoring/load.ts';
 import { compileQuery, type Query } from '../authoring/query.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { compareText } from '../core/text-order.ts';
+import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
  * Which numbers the conclusions rest on: each sourced value and assumption of the scenario and of the
@@ -100,29 +101,24 @@ function setAt(data: unknown, path: (string | number)[], value: number): unknown
   return copy;
 }
 
-function measure(scenario: Scenario, policy: Policy, query: Query, runs: number, seed: string): number {
-  let total = 0;
-  for (let i = 0; i < runs; i++) {
-    const world = playOut(scenario, `${seed}-${i}`, policy).world;
-    total += query.kind === 'mean' ? query.read(world) : query.test(world) ? 1 : 0;
-  }
-  return total / runs;
-}
-
 export class SensitivityError extends Error {}
 
-export function sensitivity(
-  files: { scenario: TextFile; rules: TextFile },
-  policy: Policy,
-  outcome: string,
-  options: { runs: number; seed: string; onProgress?: (done: number, total: number) => void },
-): SensitivityReport {
+/** What a sensitivity analysis plays: the scenario as written, then each parameter at its low and at its high value. */
+export interface SensitivityPlan {
+  scenario: Scenario;
+  query: Query;
+  parameters: Parameter[];
+  scenarioData: unknown;
+  rulesData: unknown;
+  names: { scenario: string; rules: string };
+}
+
+export function planSensitivity(files: { scenario: TextFile; rules: TextFile }, outcome: string): SensitivityPlan {
   const baseLoad = loadScenario(files.scenario, files.rules);
   if (!baseLoad.ok) throw new SensitivityError(`${files.scenario.file} does not load`);
   const scenario = baseLoad.value;
   const compiled = compileQuery(scenario, outcome);
   if (!compiled.ok) throw new SensitivityError(compiled.error);
-  const query = compiled.value;
   const scenarioData = parse(files.scenario.text);
   const rulesData = parse(files.rules.text);
   const members = new Set<string>(scenario.members);
@@ -131,29 +127,96 @@ export function sensitivity(
     return path[0] !== 'sources';
   };
   const parameters = [...parametersOf(scenarioData, 'scenario', () => true), ...parametersOf(rulesData, 'rules', relevantRule)];
-  const base = measure(scenario, policy, query, options.runs, options.seed);
-  const rows: SensitivityRow[] = [];
-  const names = { scenario: files.scenario.file, rules: files.rules.file };
-  parameters.forEach((p, index) => {
-    const outcomeAt = (value: number) => {
-      const scenario = p.file === 'scenario' ? setAt(scenarioData, p.path, value) : scenarioData;
-      const rules = p.file === 'rules' ? setAt(rulesData, p.path, value) : rulesData;
-      const loaded = compileScenarioData({ scenario, rules, files: names });
-      // A value moved out of its allowed range is not a setting the model accepts: no reading there.
-      return loaded.ok ? measure(loaded.value, policy, query, options.runs, options.seed) : null;
+  return { scenario, query: compiled.value, parameters, scenarioData, rulesData, names: { scenario: files.scenario.file, rules: files.rules.file } };
+}
+
+/** Setting 0 is the scenario as written; settings 2k+1 and 2k+2 are parameter k at its low and at its high value. */
+export function settingCount(plan: SensitivityPlan): number {
+  return 1 + 2 * plan.parameters.length;
+}
+
+/** The scenario at a setting, or null when the moved value is outside what the model accepts (no reading there). */
+export function scenarioAtSetting(plan: SensitivityPlan, setting: number): Scenario | null {
+  if (setting === 0) return plan.scenario;
+  const p = plan.parameters[(setting - 1) >> 1];
+  if (p === undefined) throw new RangeError(`no setting ${setting}`);
+  const value = setting % 2 === 1 ? p.low : p.high;
+  const scenario = p.file === 'scenario' ? setAt(plan.scenarioData, p.path, value) : plan.scenarioData;
+  const rules = p.file === 'rules' ? setAt(plan.rulesData, p.path, value) : plan.rulesData;
+  const loaded = compileScenarioData({ scenario, rules, files: plan.names });
+  return loaded.ok ? loaded.value : null;
+}
+
+/** The outcome of each run of a seed range at one setting, in seed order (1 or 0 for a condition). */
+export function outcomeValues(scenario: Scenario, policy: Policy, query: Query, range: SeedRange, seed: string): number[] {
+  const values: number[] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const world = playOut(scenario, `${seed}-${i}`, policy).world;
+    values.push(query.kind === 'mean' ? query.read(world) : query.test(world) ? 1 : 0);
+  }
+  return values;
+}
+
+/**
+ * Each setting's outcome summed over its runs in seed order, as parts arrive in that order, so the sum is
+ * the same float whether the runs were played in one pass or in chunks over threads.
+ */
+export class SensitivityTotals {
+  private readonly totals: (number | null)[];
+
+  constructor(private readonly plan: SensitivityPlan) {
+    this.totals = new Array<number | null>(settingCount(plan)).fill(0);
+  }
+
+  /** The next part of a setting: its runs' values, or null when the setting does not load. */
+  add(setting: number, values: number[] | null): void {
+    let total = this.totals[setting] ?? null;
+    if (values === null || total === null) {
+      this.totals[setting] = null;
+      return;
+    }
+    for (const v of values) total += v;
+    this.totals[setting] = total;
+  }
+
+  report(policy: string, outcome: string, runs: number): SensitivityReport {
+    const { plan } = this;
+    const mean = (setting: number) => {
+      const total = this.totals[setting];
+      return total === null || total === undefined ? null : total / runs;
     };
-    const outcomeLow = outcomeAt(p.low);
-    const outcomeHigh = outcomeAt(p.high);
-    options.onProgress?.(index + 1, parameters.length);
-    if (outcomeLow === null || outcomeHigh === null) return;
-    rows.push({
-      ...p,
-      label: labelFor(p.file === 'scenario' ? scenarioData : rulesData, p),
-      outcomeLow,
-      outcomeHigh,
-      swing: Math.abs(outcomeHigh - outcomeLow),
+    const rows: SensitivityRow[] = [];
+    plan.parameters.forEach((p, k) => {
+      const outcomeLow = mean(2 * k + 1);
+      const outcomeHigh = mean(2 * k + 2);
+      if (outcomeLow === null || outcomeHigh === null) return;
+      rows.push({
+        ...p,
+        label: labelFor(p.file === 'scenario' ? plan.scenarioData : plan.rulesData, p),
+        outcomeLow,
+        outcomeHigh,
+        swing: Math.abs(outcomeHigh - outcomeLow),
+      });
     });
-  });
-  rows.sort((a, b) => b.swing - a.swing || compareText(a.label, b.label));
-  return { scenario: scenario.id, policy: policy.name, outcome, kind: query.kind, runs: options.runs, base, rows };
+    rows.sort((a, b) => b.swing - a.swing || compareText(a.label, b.label));
+    return { scenario: plan.scenario.id, policy, outcome, kind: plan.query.kind, runs, base: mean(0) ?? Number.NaN, rows };
+  }
+}
+
+export function sensitivity(
+  files: { scenario: TextFile; rules: TextFile },
+  policy: Policy,
+  outcome: string,
+  options: { runs: number; seed: string; onProgress?: (done: number, total: number) => void },
+): SensitivityReport {
+  const plan = planSensitivity(files, outcome);
+  const totals = new SensitivityTotals(plan);
+  const settings = settingCount(plan);
+  for (let setting = 0; setting < settings; setting++) {
+    const scenario = scenarioAtSetting(plan, setting);
+    for (const range of seedChunks(options.runs))
+      totals.add(setting, scenario === null ? null : outcomeValues(scenario, policy, plan.query, range, options.seed));
+    if (setting % 2 === 0 && setting > 0) options.onProgress?.(setting / 2, plan.parameters.length);
+  }
+  return totals.report(policy.name, outcome, options.runs);
 }
