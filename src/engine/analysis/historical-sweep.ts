@@ -5,7 +5,7 @@ import { copyRun, decide, formatDecision, isOver, startRun, type Run } from '../
 import { currentDevelopment, developmentById } from '../core/development.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { councilView, type OptionView } from '../rules/council.ts';
-import { createRandom, type Random } from '../core/random.ts';
+import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { World } from '../core/world.ts';
 import { Histogram } from './stats.ts';
@@ -92,7 +92,7 @@ export interface SweepPart {
 }
 
 export function sweepPart(scenario: Scenario, seeds: string[], onSeed?: () => void): SweepPart {
-  const sweep: Sweep = { scenario, tallies: new Map(), russia: new Map(), random: createRandom('') };
+  const sweep: Sweep = { scenario, tallies: new Map(), russia: new Map() };
   const part: SweepPart = { tallies: [], russia: [], cohesion: [], endings: [] };
   for (const seed of seeds) {
     const world = sweepSeed(sweep, seed);
@@ -159,14 +159,15 @@ interface Sweep {
   scenario: Scenario;
   tallies: Map<string, DecisionTally>;
   russia: Map<string, RussiaStance>;
-  /** The historical policy never draws from its stream. */
-  random: Random;
 }
 
 /** One seed's historical path, every choice at each decision compared on the way; its final world. */
 function sweepSeed(sweep: Sweep, seed: string): World {
   const { scenario } = sweep;
   const run = startRun(scenario, seed, { recordCauses: false });
+  // The seed's own policy stream, as in every batch run: the historical policy draws from it where history
+  // has no option, so the path is the one fidelity plays, whatever seeds came before.
+  const random = policyRandom(seed);
   // Played by hand rather than by playToEnd: every option's view is wanted, not only the choosable ones.
   while (!isOver(run)) {
     const current = currentDevelopment(scenario, run.world);
@@ -177,7 +178,7 @@ function sweepSeed(sweep: Sweep, seed: string): World {
     const tally = tallyFor(sweep.tallies, scenario, development);
     if (choices.length < 2) tally.forced++;
     else compareChoices(sweep, tally, run, choices);
-    const choice = historicalPolicy.choose(run, choices, sweep.random);
+    const choice = historicalPolicy.choose(run, choices, random);
     decide(run, choice, choice.view);
   }
   return run.world;
@@ -208,7 +209,7 @@ function compareChoices(sweep: Sweep, tally: DecisionTally, run: Run, choices: C
   const arms = choices.map((choice) => {
     const trial = copyRun(run);
     decide(trial, choice, choice.view);
-    const world = playHistorically(sweep, trial);
+    const world = playHistorically(trial);
     return { index: tally.decisions.indexOf(formatDecision(choice)), cohesion: cohesion(world, sweep.scenario.params.cohesion), outcome: outcomeKey(world) };
   });
   const top = Math.max(...arms.map((a) => a.cohesion));
@@ -228,8 +229,9 @@ function compareChoices(sweep: Sweep, tally: DecisionTally, run: Run, choices: C
   }
 }
 
-function playHistorically(sweep: Sweep, run: Run): World {
-  return playToEnd(run, historicalPolicy, sweep.random).world;
+/** The rest of a trial played historically, each trial from the same stream, so choices are compared on the same luck. */
+function playHistorically(run: Run): World {
+  return playToEnd(run, historicalPolicy, policyRandom(`${run.seed}\u0000trial\u0000${run.world.turn}`)).world;
 }
 
 /** One more in a tally's cell; a decision the tally does not list (index -1) counts nowhere. */
