@@ -23,7 +23,7 @@ export interface BalanceCommandOptions {
 export async function balanceCommand(names: string[], options: BalanceCommandOptions, out: Output): Promise<number> {
   const runs = parseCount('--runs', options.runs, RUNS);
   const planSeeds = options.planSeeds === undefined ? PLAN_SEEDS : parseCount('--plan-seeds', options.planSeeds, PLAN_SEED_COUNT);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, runs);
   // Every file is loaded before any is played, so a bad name fails at once rather than minutes in.
   const targets = names.length ? names : libraryScenarioPaths();
   const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));

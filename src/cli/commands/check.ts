@@ -14,7 +14,7 @@ export async function checkCommand(
   out: Output,
 ): Promise<number> {
   const plays = parseCount('--plays', options.plays, RUNS);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, plays);
   const targets = names.length ? names : libraryScenarioPaths();
   // Every file is loaded before any is played, so a bad name fails at once.
   const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));

@@ -29,7 +29,7 @@ export async function compareCommand(scenarioName: string, options: CompareComma
   if (!options.policy?.length) throw new InputError('give at least one --policy');
   const policies = options.policy.map((p) => resolvePolicy(p, scenario));
   const runs = parseCount('--runs', options.runs, RUNS);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, runs);
   if (options.csv) checkOutputFile('--csv', options.csv);
   if (options.svg) checkOutputFile('--svg', options.svg);
   const csv = options.csv ? openOutputFile('--csv', options.csv) : null;

@@ -20,7 +20,7 @@ export interface FidelityCommandOptions {
 export async function fidelityCommand(names: string[], options: FidelityCommandOptions, out: Output): Promise<number> {
   const runs = parseCount('--runs', options.runs, RUNS);
   const min = parseShare('--min', options.min);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, runs);
   const targets = names.length ? names : libraryScenarioPaths();
   const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
   const task: FidelityTask = { kind: 'fidelity', scenarios: targets, rules: options.rules, seed: options.seed };

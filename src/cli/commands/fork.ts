@@ -55,7 +55,7 @@ export async function forkCommand(argument: string, options: ForkCommandOptions,
     out.message(`note: ${scenario.id} has changed since this run was recorded; it is replayed on the current version`);
   }
   const runs = parseCount('--runs', options.runs, RUNS);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, runs);
   const at = parseCount('--at', options.at, { min: 1, max: Math.max(1, record.decisions.length) });
   const alternatives = options.options
     .split(',')

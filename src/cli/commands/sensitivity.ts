@@ -32,7 +32,7 @@ export async function sensitivityCommand(name: string, options: SensitivityComma
   const policy = resolvePolicy(options.policy, scenario);
   const runs = parseCount('--runs', options.runs, RUNS);
   const top = parseCount('--top', options.top, TOP_ROWS);
-  const workers = parseWorkers(options.workers);
+  const workers = parseWorkers(options.workers, Number.POSITIVE_INFINITY);
   if (options.svg) checkOutputFile('--svg', options.svg);
   const task: SensitivityTask = {
     kind: 'sensitivity',
