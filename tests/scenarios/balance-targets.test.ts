@@ -10,9 +10,9 @@ import { library } from './library.ts';
  */
 const scenarios = library().flatMap((e) => (e.ok ? [e.value] : []));
 const RUNS = sized(200, 1000);
-const PLAN_SEEDS = sized(40, 100);
+const PLAN_SEEDS = sized(20, 100);
 /** A campaign costs as much as all its chapters together: per commit it is measured on fewer seeds. */
-const CAMPAIGN_RUNS = sized(80, 1000);
+const CAMPAIGN_RUNS = sized(40, 1000);
 
 let reports: BalanceReport[] = [];
 let lib: LibraryTargets;
