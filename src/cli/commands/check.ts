@@ -1,11 +1,10 @@
-import { type CheckPart, mergeCheck } from '../../engine/analysis/check.ts';
+import { mergeCheck } from '../../engine/analysis/check.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, RUNS } from '../io/numeric-options.ts';
-import { progressBar } from '../io/progress.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 import { parseWorkers } from '../io/workers-option.ts';
-import { checkChunks, type CheckTask, targetChunks } from '../parallel/batch-tasks.ts';
-import { playBatch } from '../parallel/play-batch.ts';
+import { checkChunks, type CheckTask } from '../parallel/batch-tasks.ts';
+import { playPerScenario } from '../parallel/play-batch.ts';
 
 /** `check [scenarios...]`: reachability and dead ends; exit 1 when anything is unreachable or dead. */
 export async function checkCommand(
@@ -19,18 +18,7 @@ export async function checkCommand(
   // Every file is loaded before any is played, so a bad name fails at once.
   const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
   const task: CheckTask = { kind: 'check', scenarios: targets, rules: options.rules, seed: options.seed };
-  const parts: CheckPart[][] = targets.map(() => []);
-  const progress = progressBar(plays * targets.length, 'plays');
-  let done = 0;
-  try {
-    await playBatch(task, workers, targetChunks(targets.length, plays), checkChunks(task, scenarios), (part, chunk) => {
-      parts[chunk.target]?.push(part);
-      done += chunk.to - chunk.from;
-      progress.update(done);
-    });
-  } finally {
-    progress.stop();
-  }
+  const parts = await playPerScenario(task, workers, targets.length, plays, 'plays', checkChunks(task, scenarios));
   let failed = 0;
   const reports = [];
   for (const [target, scenario] of scenarios.entries()) {

@@ -1,11 +1,10 @@
-import { type FidelityPart, mergeFidelity } from '../../engine/analysis/fidelity.ts';
+import { mergeFidelity } from '../../engine/analysis/fidelity.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { parseCount, parseShare, RUNS } from '../io/numeric-options.ts';
-import { progressBar } from '../io/progress.ts';
 import { libraryScenarioPaths, loadScenarioFile } from '../io/scenario-files.ts';
 import { parseWorkers } from '../io/workers-option.ts';
-import { fidelityChunks, type FidelityTask, targetChunks } from '../parallel/batch-tasks.ts';
-import { playBatch } from '../parallel/play-batch.ts';
+import { fidelityChunks, type FidelityTask } from '../parallel/batch-tasks.ts';
+import { playPerScenario } from '../parallel/play-batch.ts';
 
 export interface FidelityCommandOptions {
   runs: string;
@@ -24,18 +23,7 @@ export async function fidelityCommand(names: string[], options: FidelityCommandO
   const targets = names.length ? names : libraryScenarioPaths();
   const scenarios = targets.map((name) => loadScenarioFile(name, options.rules));
   const task: FidelityTask = { kind: 'fidelity', scenarios: targets, rules: options.rules, seed: options.seed };
-  const parts: FidelityPart[][] = targets.map(() => []);
-  const progress = progressBar(runs * targets.length, 'runs');
-  let done = 0;
-  try {
-    await playBatch(task, workers, targetChunks(targets.length, runs), fidelityChunks(task, scenarios), (part, chunk) => {
-      parts[chunk.target]?.push(part);
-      done += chunk.to - chunk.from;
-      progress.update(done);
-    });
-  } finally {
-    progress.stop();
-  }
+  const parts = await playPerScenario(task, workers, targets.length, runs, 'runs', fidelityChunks(task, scenarios));
   const reports = scenarios.map((scenario, target) => mergeFidelity(scenario, parts[target] ?? []));
   const below = reports.flatMap((r) => r.expectations.filter((e) => e.share < min).map((e) => `${r.scenario}/${e.id}`));
   if (options.json) out.data(JSON.stringify(reports, null, 2));
