@@ -10,17 +10,10 @@ export interface ChangedElsewhereActions {
 
 /** What the page says when another tab has saved the same run differently, with the two ways on. */
 export function changedElsewhereNotice(actions: ChangedElsewhereActions): HTMLElement {
-  return h(
-    'div',
-    { class: 'notice notice-error changed-elsewhere', role: 'alert', 'data-notice': 'changed-elsewhere' },
-    h('p', null, CHANGED_ELSEWHERE_TEXT),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', 'data-action': 'open-theirs', onclick: actions.openTheirs }, 'Open the other tab’s run'),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'keep-ours', onclick: actions.keepOurs }, 'Save this run as a new branch'),
-    ),
-  );
+  return otherTabNotice('changed-elsewhere', CHANGED_ELSEWHERE_TEXT, [
+    { action: 'open-theirs', label: 'Open the other tab’s run', onclick: actions.openTheirs },
+    { action: 'keep-ours', label: 'Save this run as a new branch', onclick: actions.keepOurs },
+  ]);
 }
 
 export const DELETED_ELSEWHERE_TEXT =
@@ -33,15 +26,25 @@ export interface DeletedElsewhereActions {
 
 /** What the page says when another tab has deleted this run's save: it is not written back without asking. */
 export function deletedElsewhereNotice(actions: DeletedElsewhereActions): HTMLElement {
+  return otherTabNotice('deleted-elsewhere', DELETED_ELSEWHERE_TEXT, [
+    { action: 'save-again', label: 'Save it again', onclick: actions.saveAgain },
+    { action: 'leave-deleted', label: 'Back to the list of runs', onclick: actions.leave },
+  ]);
+}
+
+/** An alert about what another tab did to this run, with the way the page suggests first. */
+function otherTabNotice(notice: string, text: string, ways: [Way, Way]): HTMLElement {
+  const button = (way: Way, kind: string) => h('button', { type: 'button', class: kind, 'data-action': way.action, onclick: way.onclick }, way.label);
   return h(
     'div',
-    { class: 'notice notice-error changed-elsewhere', role: 'alert', 'data-notice': 'deleted-elsewhere' },
-    h('p', null, DELETED_ELSEWHERE_TEXT),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', 'data-action': 'save-again', onclick: actions.saveAgain }, 'Save it again'),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'leave-deleted', onclick: actions.leave }, 'Back to the list of runs'),
-    ),
+    { class: 'notice notice-error changed-elsewhere', role: 'alert', 'data-notice': notice },
+    h('p', null, text),
+    h('div', { class: 'actions' }, button(ways[0], 'primary'), button(ways[1], 'secondary')),
   );
+}
+
+interface Way {
+  action: string;
+  label: string;
+  onclick: () => void;
 }
