@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playOut, summarize } from '../../src/engine/play/batch.ts';
-import { choicesOf } from '../../src/engine/play/choices.ts';
+import { Council } from '../../src/engine/play/choices.ts';
 import { playThroughMachine } from '../support/machine-play.ts';
 import { randomPolicy } from '../../src/engine/play/policies.ts';
 import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/play/record.ts';
@@ -48,7 +48,7 @@ function stepByStep(scenario: Scenario, seed: string): { run: Run; hashes: strin
   const random = policyRandom(seed);
   const hashes = [worldHash(run.world)];
   while (run.world.development !== null) {
-    decide(run, randomPolicy.choose(run, choicesOf(run), random));
+    decide(run, randomPolicy.choose(run, new Council(run), random));
     hashes.push(worldHash(run.world));
   }
   return { run, hashes };

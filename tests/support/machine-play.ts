@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { policyRandom } from '../../src/engine/core/random.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
-import { choicesOf } from '../../src/engine/play/choices.ts';
+import { Council } from '../../src/engine/play/choices.ts';
 import { turnMachine } from '../../src/engine/play/machine.ts';
 import type { Policy } from '../../src/engine/play/policies.ts';
 import type { Run, RunOptions } from '../../src/engine/play/run.ts';
@@ -23,7 +23,7 @@ export function playThroughMachine(scenario: Scenario, seed: string, policy: Pol
       if (snapshot.value === 'briefing') actor.send({ type: 'briefing.done' });
       else if (snapshot.value === 'council') {
         const run = snapshot.context.run;
-        const choice = policy.choose(run, choicesOf(run), random);
+        const choice = policy.choose(run, new Council(run), random);
         actor.send({ type: 'council.decide', option: choice.option, leverage: choice.leverage });
       } else if (snapshot.value === 'aftermath') actor.send({ type: 'aftermath.done' });
       else throw new Error(`the turn machine stopped in '${String(snapshot.value)}'`);

@@ -4,8 +4,7 @@ import { randomPolicy, type Policy } from '../play/policies.ts';
 import { startRun } from '../play/run.ts';
 import { policyRandom } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { currentDevelopment, developmentById } from '../core/development.ts';
-import { optionView } from '../rules/council.ts';
+import { developmentById } from '../core/development.ts';
 import { stanceNumbers, describeStanceNumbers } from '../rules/stance-numbers.ts';
 import type { MemberStance } from '../rules/council.ts';
 import { addCounts } from './counts.ts';
@@ -61,17 +60,18 @@ export function checkPart(scenario: Scenario, range: SeedRange, seed: string): C
   // The random policy, counting where it is asked and what it chooses.
   const counting: Policy = {
     name: randomPolicy.name,
-    choose(run, choices, random) {
-      const current = currentDevelopment(scenario, run.world);
+    choose(run, council, random) {
+      const current = council.development;
       const development = current.id;
+      const choices = council.choices();
       part.devHits[development] = (part.devHits[development] ?? 0) + 1;
       for (const option of current.options) {
         if (choices.some((c) => c.option === option.id)) continue;
-        const view = optionView(scenario, run.world, option, false);
+        const view = council.view(option);
         if (!view.available) part.offTable[option.id] = (part.offTable[option.id] ?? 0) + 1;
         for (const s of view.stances) if (view.vetoedBy.includes(s.member)) keepClosest(part.closestVeto, option.id, s);
       }
-      const choice = randomPolicy.choose(run, choices, random);
+      const choice = randomPolicy.choose(run, council, random);
       part.optionHits[choice.option] = (part.optionHits[choice.option] ?? 0) + 1;
       if (choice.leverage) part.leverageHits[choice.option] = (part.leverageHits[choice.option] ?? 0) + 1;
       return choice;
@@ -191,17 +191,17 @@ function historicalPlays(scenario: Scenario, plays: number, seed: string): Check
   // The historical option, with leverage where it needs it, counting where it could not be chosen at all.
   const historical: Policy = {
     name: 'historical',
-    choose(run, choices) {
-      const development = currentDevelopment(scenario, run.world);
+    choose(_run, council) {
+      const development = council.development;
       const wanted = development.options.find((o) => o.historical);
-      const choice = wanted ? (choices.find((c) => c.option === wanted.id && !c.leverage) ?? choices.find((c) => c.option === wanted.id)) : undefined;
+      const choice = wanted ? council.choiceEitherWay(wanted.id, false) : undefined;
       if (choice) return choice;
       if (wanted) {
         const key = `${development.id}:${wanted.id}`;
         blocked[key] ??= { development: development.id, option: wanted.id, count: 0 };
         blocked[key].count++;
       }
-      return choiceAt(choices, 0);
+      return choiceAt(council.choices(), 0);
     },
   };
   for (let i = 0; i < plays; i++) {

@@ -1,4 +1,4 @@
-import { choicesOf, type Choice } from '../play/choices.ts';
+import { Council, choicesOf, type Choice } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { playToEnd } from '../play/batch.ts';
 import { copyRun, decide, formatDecision, isOver, startRun, type Run } from '../play/run.ts';
@@ -178,7 +178,7 @@ function sweepSeed(sweep: Sweep, seed: string): World {
     const tally = tallyFor(sweep.tallies, scenario, development);
     if (choices.length < 2) tally.forced++;
     else compareChoices(sweep, tally, run, choices);
-    const choice = historicalPolicy.choose(run, choices, random);
+    const choice = historicalPolicy.choose(run, new Council(run, views, false), random);
     decide(run, choice, choice.view);
   }
   return run.world;

@@ -1,4 +1,4 @@
-import { choicesOf } from '../play/choices.ts';
+import { Council, choicesOf } from '../play/choices.ts';
 import { historicalPolicy } from '../play/policies.ts';
 import { replay, type RunRecord } from '../play/record.ts';
 import { formatDecision, isOver, parseDecision } from '../play/run.ts';
@@ -61,7 +61,7 @@ export function planOutlook(scenario: Scenario, record: RunRecord, at: number, r
   const choices = choicesOf(base, views);
   const pending = at === taken + 1;
   // The historical policy never draws from its stream; it is given one because every policy is.
-  const reference = pending ? formatDecision(historicalPolicy.choose(base, choices, createRandom(record.seed))) : record.decisions[at - 1];
+  const reference = pending ? formatDecision(historicalPolicy.choose(base, new Council(base, views), createRandom(record.seed))) : record.decisions[at - 1];
   if (reference === undefined) return fail(`this run has no decision ${at}: it has taken ${taken}`);
   const decisions = [reference, ...choices.map(formatDecision).filter((d) => d !== reference)];
   const arms = decisions.map((decision) => {

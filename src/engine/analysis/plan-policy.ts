@@ -1,9 +1,8 @@
-import type { Choice } from '../play/choices.ts';
+import type { Choice, Council } from '../play/choices.ts';
 import { greedyPolicy, type Policy } from '../play/policies.ts';
 import { formatDecision, parseDecision, type Run } from '../play/run.ts';
 import type { Random } from '../core/random.ts';
 import type { World } from '../core/world.ts';
-import { currentDevelopment } from '../core/development.ts';
 
 /** A fixed plan: the decision (`option` or `option+leverage`) to take at each development. */
 export type Plan = Readonly<Record<string, string>>;
@@ -14,13 +13,13 @@ export type Plan = Readonly<Record<string, string>>;
  * historical policy does; where the option cannot be taken at all (vetoed, off the table), the greedy
  * choice: a fixed plan has no answer for a Council that says no, and greed is the least arbitrary one.
  */
-export function plannedChoice(run: Run, choices: Choice[], wanted: string | undefined, random: Random): Choice {
+export function plannedChoice(run: Run, council: Council, wanted: string | undefined, random: Random): Choice {
   if (wanted !== undefined) {
     const { option, leverage } = parseDecision(wanted);
-    const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
+    const exact = council.choiceEitherWay(option, leverage);
     if (exact) return exact;
   }
-  return greedyPolicy.choose(run, choices, random);
+  return greedyPolicy.choose(run, council, random);
 }
 
 /** Follows a plan to the letter where the Council lets it (see plannedChoice). */
@@ -28,9 +27,9 @@ export function planPolicy(plan: Plan, name = 'planning'): Policy {
   return {
     name,
     plan,
-    choose(run, choices, random) {
-      const development = currentDevelopment(run.scenario, run.world).id;
-      return plannedChoice(run, choices, Object.hasOwn(plan, development) ? plan[development] : undefined, random);
+    choose(run, council, random) {
+      const development = council.development.id;
+      return plannedChoice(run, council, Object.hasOwn(plan, development) ? plan[development] : undefined, random);
     },
   };
 }

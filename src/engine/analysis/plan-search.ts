@@ -1,5 +1,5 @@
 import { playOut } from '../play/batch.ts';
-import { choicesOf, type Choice } from '../play/choices.ts';
+import { Council } from '../play/choices.ts';
 import { copyRun, decide, formatDecision, isOver, startRun, type Run } from '../play/run.ts';
 import { currentDevelopment } from '../core/development.ts';
 import { cohesion } from '../rules/cohesion.ts';
@@ -139,25 +139,26 @@ class PlanTree {
       const development = currentDevelopment(scenario, run.world);
       const i = this.index.get(development.id);
       if (i === undefined) throw new Error(`${development.id} is not in the plan space`);
-      const choices = choicesOf(run, councilView(scenario, run.world, development, false));
+      // Every view made now, before any branch moves the run on: the branches share them.
+      const council = new Council(run, councilView(scenario, run.world, development, false), false);
       const v = assigned[i] ?? -1;
       if (v < 0) {
-        this.branch(run, i, choices, off);
+        this.branch(run, i, council, off);
         return;
       }
-      off += this.take(run, choices, this.variant(i, v));
+      off += this.take(run, council, this.variant(i, v));
     }
     this.credit(0, 0, cohesion(run.world, scenario.params.cohesion), off);
   }
 
   /** Each of development i's variants on a copy of the run; the last takes the run itself, which is not needed again. */
-  private branch(run: Run, i: number, choices: Choice[], off: number): void {
+  private branch(run: Run, i: number, council: Council, off: number): void {
     const variants = this.variants[i] ?? [];
     const last = variants.length - 1;
     variants.forEach((variant, v) => {
       const branch = v === last ? run : copyRun(run);
       this.assigned[i] = v;
-      this.walk(branch, off + this.take(branch, choices, variant));
+      this.walk(branch, off + this.take(branch, council, variant));
     });
     this.assigned[i] = -1;
   }
@@ -169,8 +170,8 @@ class PlanTree {
   }
 
   /** Takes the planned decision, or what stands in for it; 1 where that was not the decision wanted. */
-  private take(run: Run, choices: Choice[], wanted: string): number {
-    const choice = plannedChoice(run, choices, wanted, this.random);
+  private take(run: Run, council: Council, wanted: string): number {
+    const choice = plannedChoice(run, council, wanted, this.random);
     decide(run, choice, choice.view);
     return formatDecision(choice) === wanted ? 0 : 1;
   }

@@ -30,9 +30,9 @@ export function planSpace(scenario: Scenario, seeds: string[]): PlanSpace {
     for (const policy of [randomPolicy, historicalPolicy]) {
       const noting: Policy = {
         name: policy.name,
-        choose(run, choices, random) {
-          for (const c of choices) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
-          return policy.choose(run, choices, random);
+        choose(run, council, random) {
+          for (const c of council.choices()) if (c.leverage) leverage.add(`${run.world.development}/${c.option}`);
+          return policy.choose(run, council, random);
         },
       };
       playToEnd(startRun(scenario, seed, { recordCauses: false }), noting, policyRandom(seed));

@@ -1,9 +1,7 @@
 import { cohesion } from '../rules/cohesion.ts';
-import { councilView } from '../rules/council.ts';
 import { policyRandom, type Random, type RandomState } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { currentDevelopment } from '../core/development.ts';
-import { choicesOf } from './choices.ts';
+import { Council } from './choices.ts';
 import type { Policy } from './policies.ts';
 import { worldHash } from './record.ts';
 import { decide, formatDecision, isOver, startRun, type Run, type RunOptions } from './run.ts';
@@ -18,13 +16,11 @@ export function playOut(scenario: Scenario, seed: string, policy: Policy, option
 
 /** Plays a run on from where it is to its end, the policy choosing every decision from its stream. */
 export function playToEnd(run: Run, policy: Policy, random: Random): Run {
-  const { scenario } = run;
   // Reasons and factors are for people; a run that keeps no causes needs the stances alone (the same scores).
   const detail = run.world.changes !== null;
   while (!isOver(run)) {
-    const choices = choicesOf(run, councilView(scenario, run.world, currentDevelopment(scenario, run.world), detail));
     // The loader guarantees a way out at every development, so there is always a choice.
-    const choice = policy.choose(run, choices, random);
+    const choice = policy.choose(run, new Council(run, undefined, detail), random);
     // The choice's view was computed on this very world a moment ago: resolution need not compute it again.
     decide(run, choice, choice.view);
   }

@@ -1,13 +1,16 @@
 import { cohesion } from '../rules/cohesion.ts';
 import { createRandom, type Random } from '../core/random.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { choiceAt, type Choice } from './choices.ts';
+import { choiceAt, type Choice, type Council } from './choices.ts';
 import { copyRun, decide, parseDecision, type Run } from './run.ts';
 
-/** Chooses for a run in a batch. Policies see the same Council the player sees: only passable choices. */
+/**
+ * Chooses for a run in a batch. Policies see the same Council the player sees: only passable choices
+ * (Council.choices), or one option's choice when the policy names it (Council.choice).
+ */
 export interface Policy {
   name: string;
-  choose(run: Run, choices: Choice[], random: Random): Choice;
+  choose(run: Run, council: Council, random: Random): Choice;
   /** For policies that name options at developments: the plan, so a comparison can say where it could not be followed. */
   plan?: Readonly<Record<string, string>>;
 }
@@ -22,14 +25,25 @@ export class PolicyError extends Error {}
  */
 export const historicalPolicy: Policy = {
   name: 'historical',
-  choose(_run, choices, random) {
-    const historical = choices.find((c) => c.view.option.historical && !c.leverage) ?? choices.find((c) => c.view.option.historical);
+  choose(_run, council, random) {
+    const historical = historicalChoice(council, false) ?? historicalChoice(council, true);
     if (historical) return historical;
+    const choices = council.choices();
     const plain = choices.filter((c) => !c.leverage);
     const pool = plain.length ? plain : choices;
     return choiceAt(pool, Math.floor(random.next() * pool.length));
   },
 };
+
+/** The first historical option that can be taken this way (with leverage or without). */
+function historicalChoice(council: Council, leverage: boolean): Choice | undefined {
+  for (const option of council.development.options) {
+    if (!option.historical) continue;
+    const choice = council.choice(option.id, leverage);
+    if (choice) return choice;
+  }
+  return undefined;
+}
 
 /** A development where the historical policy has no historical option to follow. */
 export function offHistory(scenario: Scenario, development: string): boolean {
@@ -38,7 +52,8 @@ export function offHistory(scenario: Scenario, development: string): boolean {
 
 export const randomPolicy: Policy = {
   name: 'random',
-  choose(_run, choices, random) {
+  choose(_run, council, random) {
+    const choices = council.choices();
     return choiceAt(choices, Math.floor(random.next() * choices.length));
   },
 };
@@ -48,16 +63,16 @@ export function fixedPolicy(plan: Record<string, string>, name = 'fixed'): Polic
   return {
     name,
     plan,
-    choose(run, choices, random) {
+    choose(run, council, random) {
       // Own entries only: a development named `constructor` must not find one on Object.prototype.
       const development = run.world.development;
       const wanted = development !== null && Object.hasOwn(plan, development) ? plan[development] : undefined;
       if (wanted) {
         const { option, leverage } = parseDecision(wanted);
-        const exact = choices.find((c) => c.option === option && c.leverage === leverage) ?? choices.find((c) => c.option === option);
+        const exact = council.choiceEitherWay(option, leverage);
         if (exact) return exact;
       }
-      return historicalPolicy.choose(run, choices, random);
+      return historicalPolicy.choose(run, council, random);
     },
   };
 }
@@ -73,7 +88,8 @@ export const GREEDY_LOOKS = 4;
  */
 export const greedyPolicy: Policy = {
   name: 'greedy',
-  choose(run, choices) {
+  choose(run, council) {
+    const choices = council.choices();
     let best = choiceAt(choices, 0);
     let bestScore = -Infinity;
     for (const choice of choices) {

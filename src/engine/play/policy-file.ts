@@ -45,10 +45,10 @@ export function loadPolicyFile(file: TextFile, scenario: Scenario): Result<Polic
   return ok({
     name,
     plan: spec.choose,
-    choose(run, choices, random) {
+    choose(run, council, random) {
       const development = run.world.development;
-      if (development !== null && Object.hasOwn(spec.choose, development)) return base.choose(run, choices, random);
-      return fallback.choose(run, choices, random);
+      if (development !== null && Object.hasOwn(spec.choose, development)) return base.choose(run, council, random);
+      return fallback.choose(run, council, random);
     },
   });
 }
