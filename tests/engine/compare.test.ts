@@ -79,7 +79,7 @@ describe('compare', () => {
     for (let i = 0; i < runs; i++) {
       const world = playOut(scenario, `half-${i}`, historicalPolicy).world;
       endings[world.ending!] = (endings[world.ending!] ?? 0) + 1;
-      if (world.visited.ceasefire) reachedCeasefire++;
+      if (world.visited.has('ceasefire')) reachedCeasefire++;
       loyaltySum += world.members.AM.loyalty;
     }
     // After a fact-finding mission, the fixture reaches its ceasefire with chance 0.5.
@@ -105,7 +105,7 @@ describe('compare', () => {
       const historical = playOut(scenario, `answer-${i}`, historicalPolicy).world;
       const answered = playOut(scenario, `answer-${i}`, answer).world;
       loyaltyGain += answered.members.AM.loyalty - historical.members.AM.loyalty;
-      const refused = (w: typeof historical) => ((w.reacted['AM:refuse_declaration'] ?? 0) > 0 ? 1 : 0);
+      const refused = (w: typeof historical) => (w.reacted.has('AM:refuse_declaration') ? 1 : 0);
       refusalChange += refused(answered) - refused(historical);
     }
     const loyalty = report.metrics.find((m) => m.key === 'AM.loyalty')!;

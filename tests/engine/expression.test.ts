@@ -50,9 +50,13 @@ function world(): World {
     credibility: 30,
     moscowBandwidth: 40,
     vars: { weeks: 2 },
-    chosen: { send: 1 },
-    visited: { call: 1 },
-    reacted: { 'AM:boycott': 1, 'KZ:boycott': 2, 'AM:protest': 1 },
+    chosen: new Map([['send', 1]]),
+    visited: new Map([['call', 1]]),
+    reacted: new Map([
+      ['AM:boycott', 1],
+      ['KZ:boycott', 2],
+      ['AM:protest', 1],
+    ]),
     reactions: [],
     decisions: [],
     debts: [],
@@ -201,7 +205,7 @@ describe('compiling and evaluating', () => {
     const b = world();
     b.members.AM.loyalty = 80;
     const c = world();
-    c.chosen = {};
+    c.chosen = new Map();
     expect([fn(a), fn(b), fn(c)]).toEqual([true, false, false]);
   });
 

@@ -543,8 +543,8 @@ describe('ids that are also names in JavaScript', () => {
     // No plan for the development named constructor: the policy must not find one on Object.prototype.
     const run = playOut(scenario, 'ids', fixedPolicy({ the_call: 'send_troops' }));
     expect(run.world.decisions.map((d) => d.option)).toEqual(['send_troops', 'constructor', 'vague_declaration']);
-    expect(run.world.chosen.constructor).toBe(1);
-    expect(run.world.visited.constructor).toBe(1);
+    expect(run.world.chosen.get('constructor')).toBe(1);
+    expect(run.world.visited.get('constructor')).toBe(1);
     expect(run.world.ending).toBe('answered');
   });
 });

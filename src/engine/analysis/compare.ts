@@ -77,7 +77,7 @@ export function outcomesOf(scenario: Scenario): Outcome[] {
     const key = `${r.member}:${r.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    outcomes.push({ key: `reaction:${key}`, label: `${r.member} ${r.label}`, test: (w) => (w.reacted[key] ?? 0) > 0 });
+    outcomes.push({ key: `reaction:${key}`, label: `${r.member} ${r.label}`, test: (w) => w.reacted.has(key) });
   }
   outcomes.push({ key: 'any:withdrawn', label: 'any member withdraws', test: (w) => Object.values(w.members).some((m) => m.status === 'withdrawn') });
   outcomes.push({

@@ -37,12 +37,12 @@ const CALLS: Record<string, (expr: Call, context: CallContext) => Typed> = {
   chose: (expr, context) => {
     arity(expr, 1, 1);
     const option = identifierArg(expr, 0, 'option', context.vocabulary.options);
-    return { type: 'boolean', fn: (w) => (w.chosen[option] ?? 0) > 0 };
+    return { type: 'boolean', fn: (w) => w.chosen.has(option) };
   },
   visited: (expr, context) => {
     arity(expr, 1, 1);
     const development = identifierArg(expr, 0, 'development', context.vocabulary.developments);
-    return { type: 'boolean', fn: (w) => (w.visited[development] ?? 0) > 0 };
+    return { type: 'boolean', fn: (w) => w.visited.has(development) };
   },
   // The development being played: lets a reaction or effect belong to one moment of a crisis.
   at: (expr, context) => {
@@ -84,7 +84,7 @@ function reacted(expr: Call, context: CallContext): Typed {
   const code = context.member(a.name, a.at);
   const reaction = identifierArg(expr, 1, 'reaction', context.vocabulary.reactions);
   const key = `${code}:${reaction}`;
-  return { type: 'boolean', fn: (w) => (w.reacted[key] ?? 0) > 0 };
+  return { type: 'boolean', fn: (w) => w.reacted.has(key) };
 }
 
 function countReacted(expr: Call, context: CallContext): Typed {
@@ -95,7 +95,7 @@ function countReacted(expr: Call, context: CallContext): Typed {
     type: 'number',
     fn: (w: World) => {
       let n = 0;
-      for (const key in w.reacted) if (key.endsWith(suffix)) n++;
+      for (const key of w.reacted.keys()) if (key.endsWith(suffix)) n++;
       return n;
     },
   };

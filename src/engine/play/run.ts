@@ -186,7 +186,7 @@ export function arrive(run: Run, development: string): void {
   const { world, scenario } = run;
   world.month = monthOf(run, development);
   world.development = development;
-  world.visited[development] = count(world.visited, development) + 1;
+  countOnce(world.visited, development);
   const cause = { kind: 'development', id: development } as const;
   for (const effect of developmentById(scenario, development).effects) applyEffect(world, effect, run.random, cause);
 }
@@ -200,9 +200,9 @@ export function formatDecision(d: { option: string; leverage: boolean }): string
   return d.leverage ? `${d.option}+leverage` : d.option;
 }
 
-/** How many times, for the World's tallies: an id such as `constructor` must not read Object.prototype. */
-function count(tally: Record<string, number>, key: string): number {
-  return Object.hasOwn(tally, key) ? (tally[key] ?? 0) : 0;
+/** One more time in one of the World's tallies. */
+function countOnce(tally: Map<string, number>, key: string): void {
+  tally.set(key, (tally.get(key) ?? 0) + 1);
 }
 
 /**
@@ -218,7 +218,7 @@ export function resolveDecision(run: Run, choice: { option: string; leverage: bo
   const development = currentDevelopment(scenario, world);
   const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
   world.decisions.push(decision);
-  world.chosen[option.id] = count(world.chosen, option.id) + 1;
+  countOnce(world.chosen, option.id);
 
   const bought = choice.leverage ? view.leverage.buys : [];
   const lev = scenario.params.leverage;
@@ -313,9 +313,9 @@ export function applyReactions(run: Run): void {
     if (returning ? status === 'member' : status !== 'member') continue;
     // The condition before the tally: most conditions fail, and most reactions have not happened yet.
     if (!r.when(world)) continue;
-    if (r.once && world.reacted[key]) continue;
+    if (r.once && world.reacted.has(key)) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
-    world.reacted[key] = count(world.reacted, key) + 1;
+    countOnce(world.reacted, key);
     world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
     const cause = { kind: 'reaction', id: r.id, member: r.member, triggeredBy: world.changes ? latestChanges(world, r.reads) : undefined } as const;
     for (const effect of r.effects) applyEffect(world, effect, run.random, cause);
