@@ -34,8 +34,8 @@ export const SOURCE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..'
  */
 export const leveragePolicy: Policy = {
   name: 'leverage',
-  choose(run, choices, random) {
-    return choices.find((c) => c.leverage) ?? historicalPolicy.choose(run, choices, random);
+  choose(run, council, random) {
+    return council.choices().find((c) => c.leverage) ?? historicalPolicy.choose(run, council, random);
   },
 };
 
@@ -68,12 +68,12 @@ export interface CheckCoverage {
 function counted(policy: Policy, coverage: CheckCoverage): Policy {
   return {
     name: policy.name,
-    choose(run, choices, random) {
+    choose(run, council, random) {
       const views = councilView(run.scenario, run.world, currentDevelopment(run.scenario, run.world), false);
       if (views.some((v) => !v.available)) coverage.optionOffTable++;
       if (views.some((v) => v.vetoedBy.length > 0)) coverage.vetoed++;
-      if (choices.some((c) => c.leverage)) coverage.leveragePossible++;
-      const choice = policy.choose(run, choices, random);
+      if (council.choices().some((c) => c.leverage)) coverage.leveragePossible++;
+      const choice = policy.choose(run, council, random);
       if (choice.leverage) {
         coverage.leverageTaken++;
         coverage.membersBought += choice.view.leverage.buys.length;
@@ -83,9 +83,15 @@ function counted(policy: Policy, coverage: CheckCoverage): Policy {
   };
 }
 
+function entriesOf(value: unknown): unknown {
+  return value instanceof Map ? Object.fromEntries(value) : value;
+}
+
 /** The first place two values differ, as a path, for a message that says where. */
 function firstDifference(a: unknown, b: unknown, path = 'world'): string {
   if (isDeepStrictEqual(a, b)) return '';
+  // The World's tallies are Maps: compared entry by entry, as objects.
+  if (a instanceof Map || b instanceof Map) return firstDifference(entriesOf(a), entriesOf(b), path);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: engine ${JSON.stringify(a)}, bare loop ${JSON.stringify(b)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {

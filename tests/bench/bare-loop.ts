@@ -546,9 +546,9 @@ export function bareWorld(s: BareRun): Record<string, unknown> {
     members[CODES[m]] = { loyalty: s.loyalty[m], publicSupport: s.publicSupport[m], hedging: s.hedging[m], ties: TIES[m], status: STATUS_NAMES[s.status[m]] };
   }
   const tally = (counts: number[], name: (i: number) => string) => {
-    const out: Record<string, number> = {};
+    const out = new Map<string, number>();
     counts.forEach((n, i) => {
-      if (n > 0) out[name(i)] = n;
+      if (n > 0) out.set(name(i), n);
     });
     return out;
   };
