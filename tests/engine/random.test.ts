@@ -1,46 +1,12 @@
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { createRandom, policyRandom, restoreRandom } from '../../src/engine/core/random.ts';
+import { createRandom, policyRandom, restoreRandom, type RandomState } from '../../src/engine/core/random.ts';
 
 /**
  * A run is its seed and its decisions, so the numbers a seed gives must never change: not with a
- * seedrandom upgrade, not with a refactoring of random.ts. Golden values pin them.
+ * refactoring of random.ts. Golden values pin them, and seedrandom's Alea, which the engine's is
+ * written after, checks them seed by seed.
  */
-
-/** Johannes Baagøe's Alea and Mash, written out from his description, to check the library against. */
-function referenceAlea(seed: string): () => number {
-  let n = 0xefc8249d;
-  const mash = (data: string) => {
-    for (let i = 0; i < data.length; i++) {
-      n += data.charCodeAt(i);
-      let h = 0.02519603282416938 * n;
-      n = h >>> 0;
-      h -= n;
-      h *= n;
-      n = h >>> 0;
-      h -= n;
-      n += h * 0x100000000;
-    }
-    return (n >>> 0) * 2.3283064365386963e-10;
-  };
-  let c = 1;
-  let s0 = mash(' ');
-  let s1 = mash(' ');
-  let s2 = mash(' ');
-  s0 -= mash(seed);
-  if (s0 < 0) s0 += 1;
-  s1 -= mash(seed);
-  if (s1 < 0) s1 += 1;
-  s2 -= mash(seed);
-  if (s2 < 0) s2 += 1;
-  return () => {
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    return s2;
-  };
-}
 
 const draw = (next: () => number, n: number) => Array.from({ length: n }, () => next());
 
@@ -66,17 +32,35 @@ describe('the seeded random stream', () => {
     expect(draw(() => run.next(), 3)).not.toEqual([0.5826824323739856, 0.5421711637172848, 0.40908618411049247]);
   });
 
-  it('should agree with a reference Alea for a thousand seeds and a hundred numbers each', () => {
-    for (let i = 0; i < 1000; i++) {
-      const seed = i % 7 === 0 ? `seed with spaces and ünicode ${i} ✓` : `s${i}`;
+  it("should give seedrandom's Alea numbers and states for five thousand seeds, a hundred numbers each", () => {
+    const seeds = [
+      '',
+      ' ',
+      '\u0000policy',
+      'x'.repeat(200),
+      '✓✓ ünicode 🙂',
+      ...Array.from({ length: 4995 }, (_, i) => (i % 7 === 0 ? `seed with spaces ${i}` : `s${i}`)),
+    ];
+    for (const seed of seeds) {
       const random = createRandom(seed);
-      const reference = referenceAlea(seed);
+      const library = seedrandom.alea(seed, { state: true });
       for (let k = 0; k < 100; k++) {
         const a = random.next();
-        const b = reference();
+        const b = library();
         if (a !== b) expect({ seed, k, a }).toEqual({ seed, k, a: b });
       }
+      expect(random.state()).toEqual(library.state());
     }
+  });
+
+  it('should resume from a state seedrandom saved, and seedrandom from one it saved', () => {
+    const library = seedrandom.alea('handover', { state: true });
+    for (let i = 0; i < 9; i++) library();
+    const ours = restoreRandom(library.state() as RandomState);
+    const resumed = seedrandom.alea('', { state: ours.state() });
+    const expected = draw(() => library(), 20);
+    expect(draw(() => ours.next(), 20)).toEqual(expected);
+    expect(draw(() => resumed(), 20)).toEqual(expected);
   });
 
   it('should stay in [0, 1)', () => {
