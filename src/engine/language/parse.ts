@@ -64,7 +64,25 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Trees already parsed, by their text. A tree is only read once made, and the same text always parses
+ * the same way, so a sensitivity sweep that compiles hundreds of variants of one scenario parses each
+ * expression once. Bounded: emptied when full.
+ */
+const parsed = new Map<string, Expr>();
+const MAX_PARSED = 20_000;
+
 export function parseExpression(text: string): Expr {
+  let tree = parsed.get(text);
+  if (tree === undefined) {
+    tree = parseFresh(text);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, tree);
+  }
+  return tree;
+}
+
+function parseFresh(text: string): Expr {
   if (text.length > MAX_LENGTH) throw new ExpressionError(`expression longer than ${MAX_LENGTH} characters`, 0);
   const parser = new Parser(tokenize(text), text.length);
   if (parser.peek().type === 'end') throw new ExpressionError('empty expression', 0);

@@ -13,6 +13,8 @@ export interface ScenarioData {
   rules: unknown;
   files: { scenario: string; rules: string };
   places?: { scenario?: Places; rules?: Places };
+  /** The scenario's identity for run records, when the caller knows it; else a hash of both files' data. */
+  contentHash?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ function compileUnsafe(input: ScenarioData): Result<Scenario, Problem[]> {
     rules: rules.value,
     rulesPlaces,
     rulesFile: input.files.rules,
-    contentHash: hashText(`${JSON.stringify(input.rules)}\u0000${JSON.stringify(input.scenario)}`),
+    contentHash: input.contentHash ?? hashText(`${JSON.stringify(input.rules)}\u0000${JSON.stringify(input.scenario)}`),
   });
 }
 
