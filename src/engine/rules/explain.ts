@@ -145,3 +145,36 @@ export function explanationLines(scenario: Scenario, explanation: Explanation): 
   walk(explanation.changes, '  ');
   return lines;
 }
+
+export interface LastMove {
+  /** The turn (decision index) in which the value last moved, and the development it was played at. */
+  turn: number;
+  development: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * A value's last move: its net change over the most recent decision's turn in which it changed at all
+ * (the decision, the reactions and the drift until the next development together), or null when nothing
+ * but the setup has moved it. What a member's details show as "the last change".
+ */
+export function lastMove(world: World, key: string): LastMove | null {
+  const changes = world.changes ?? [];
+  let last = -1;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i];
+    if (c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number') {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return null;
+  const { turn, development } = changes[last];
+  let first = last;
+  for (let i = last - 1; i >= 0 && changes[i].turn === turn; i--) {
+    const c = changes[i];
+    if (c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number') first = i;
+  }
+  return { turn, development, before: changes[first].before as number, after: changes[last].after as number };
+}
