@@ -160,21 +160,11 @@ export interface LastMove {
  * but the setup has moved it. What a member's details show as "the last change".
  */
 export function lastMove(world: World, key: string): LastMove | null {
-  const changes = world.changes ?? [];
-  let last = -1;
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const c = changes[i];
-    if (c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number') {
-      last = i;
-      break;
-    }
-  }
-  if (last < 0) return null;
-  const { turn, development } = changes[last];
-  let first = last;
-  for (let i = last - 1; i >= 0 && changes[i].turn === turn; i--) {
-    const c = changes[i];
-    if (c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number') first = i;
-  }
-  return { turn, development, before: changes[first].before as number, after: changes[last].after as number };
+  const moves = (world.changes ?? []).filter(
+    (c) => c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number' && typeof c.after === 'number',
+  );
+  const last = moves[moves.length - 1];
+  if (last === undefined) return null;
+  const first = moves.find((c) => c.turn === last.turn) ?? last;
+  return { turn: last.turn, development: last.development, before: first.before as number, after: last.after as number };
 }

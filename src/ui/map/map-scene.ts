@@ -1,32 +1,42 @@
 import Phaser from 'phaser';
-import { whole } from '../kit/format.ts';
 import { loyaltyColor, MAP_COLORS } from './colors.ts';
 import { hatchSegments } from './hatch.ts';
 import type { MapState } from './map-state.ts';
 import type { MapData, MapFeature } from '../../formats/map-data.ts';
 
-const FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
+/** How long loyalty's shading takes to move to its new values: long enough to see which way, short enough not to wait for. */
+export const SHADING_MS = 400;
+
+/** How the last change of shading was shown: moved over SHADING_MS, or at once (reduced motion, or the first drawing). */
+export type ShadingMove = 'transition' | 'instant';
+
+type Member = MapState['members'][number];
 
 /**
- * The region from Natural Earth borders: each member shaded by loyalty with its name and value written on
- * it, suspended and withdrawn members hatched and named so, the crisis ringed, reactions as events.
- * Nothing here is read by assistive technology: the page's DOM carries the same facts as text.
+ * The region from Natural Earth borders: each member shaded by loyalty, suspended and withdrawn members
+ * hatched, the crisis ringed, the member under the pointer or the keyboard outlined. Words (names, values,
+ * marks) are the page's DOM laid over the canvas, so they stay readable at any size; nothing here is read
+ * by assistive technology.
  */
 export class MapScene extends Phaser.Scene {
   private state: MapState | null = null;
   private ready = false;
   /** Drawn off the display list and baked into a texture: polygons are tessellated once, not every frame. */
   private painter!: Phaser.GameObjects.Graphics;
-  private labels = new Map<string, Phaser.GameObjects.Text>();
   private awakeUntil = 0;
   private crisisRing!: Phaser.GameObjects.Graphics;
-  private crisisText!: Phaser.GameObjects.Text;
-  private marks: Phaser.GameObjects.GameObject[] = [];
+  private outline!: Phaser.GameObjects.Graphics;
   private pulse: Phaser.Tweens.Tween | null = null;
+  /** The loyalty each member is shaded with now, which a transition moves toward the state's. */
+  private shaded = new Map<string, number>();
+  private shading: Phaser.Tweens.Tween | null = null;
+  private hovered: string | null = null;
+  private selected: string | null = null;
 
   constructor(
     private readonly region: MapData,
     private readonly reducedMotion: () => boolean,
+    private readonly onShading: (move: ShadingMove) => void,
   ) {
     super('map');
   }
@@ -38,21 +48,8 @@ export class MapScene extends Phaser.Scene {
     this.bake('map-base');
     this.add.image(0, 0, 'map-base').setOrigin(0, 0);
     this.add.image(0, 0, this.bake('map-members')).setOrigin(0, 0);
-    for (const p of this.region.places) {
-      this.add
-        .text(p.at[0], p.at[1], p.text, {
-          fontFamily: FONT,
-          fontSize: p.kind === 'sea' ? '17px' : '16px',
-          fontStyle: p.kind === 'sea' ? 'italic' : 'normal',
-          color: MAP_COLORS.muted,
-        })
-        .setOrigin(0.5);
-    }
+    this.outline = this.add.graphics().setDepth(4);
     this.crisisRing = this.add.graphics();
-    this.crisisText = this.add
-      .text(0, 0, 'CRISIS', { fontFamily: FONT, fontSize: '17px', fontStyle: 'bold', color: '#ffffff', backgroundColor: '#9b001b', padding: { x: 5, y: 2 } })
-      .setOrigin(0, 0.5)
-      .setVisible(false);
     this.ready = true;
     if (this.state) this.draw(this.state);
     this.wakeFor(500);
@@ -64,6 +61,15 @@ export class MapScene extends Phaser.Scene {
       this.draw(state);
       this.wakeFor(400);
     }
+  }
+
+  /** Outlines the member under the pointer or the keyboard's focus, and, more strongly, the one selected. */
+  highlight(hovered: string | null, selected: string | null) {
+    this.hovered = hovered;
+    this.selected = selected;
+    if (!this.ready) return;
+    this.drawOutline();
+    this.wakeFor(200);
   }
 
   /** Renders for a while (a new state, a resize); the loop sleeps again once nothing moves. */
@@ -86,81 +92,95 @@ export class MapScene extends Phaser.Scene {
     return key;
   }
 
+  private ringPoints(ring: number[]): Phaser.Math.Vector2[] {
+    const points: Phaser.Math.Vector2[] = [];
+    for (let i = 0; i < ring.length; i += 2) points.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+    return points;
+  }
+
   private drawFeature(g: Phaser.GameObjects.Graphics, f: MapFeature, fill: number, line: number, width: number) {
     g.fillStyle(fill, 1);
     g.lineStyle(width, line, 1);
     for (const ring of f.rings) {
-      const points: Phaser.Math.Vector2[] = [];
-      for (let i = 0; i < ring.length; i += 2) points.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+      const points = this.ringPoints(ring);
       g.fillPoints(points, true);
       g.strokePoints(points, true);
     }
   }
 
   private draw(state: MapState) {
-    const inPlay = new Map(state.members.map((m) => [m.code, m]));
-    this.drawMembers(inPlay);
-    for (const [code, text] of this.labels) {
-      if (!inPlay.has(code)) {
-        text.destroy();
-        this.labels.delete(code);
-      }
-    }
-    for (const m of state.members) this.drawLabel(m);
-    this.bake('map-members');
+    this.moveShading(state.members);
     this.drawCrisis(state);
-    this.drawEvents(state);
+    this.drawOutline();
+  }
+
+  /**
+   * Shades members by their new loyalty: at once the first time, when nothing moved, or when the player
+   * asks for reduced motion; otherwise each member's colour moves from the old value to the new over SHADING_MS.
+   */
+  private moveShading(members: Member[]) {
+    this.shading?.stop();
+    this.shading = null;
+    const from = new Map(this.shaded);
+    const moved = members.some((m) => from.has(m.code) && from.get(m.code) !== m.loyalty);
+    if (!moved || this.reducedMotion()) {
+      this.shaded = new Map(members.map((m) => [m.code, m.loyalty]));
+      this.bakeMembers(members);
+      if (moved) this.onShading('instant');
+      return;
+    }
+    this.onShading('transition');
+    this.shading = this.tweens.addCounter({
+      from: 0,
+      to: 1,
+      duration: SHADING_MS,
+      ease: 'Sine.easeInOut',
+      onUpdate: (tween) => {
+        const t = tween.getValue() ?? 1;
+        this.shaded = new Map(members.map((m) => [m.code, (from.get(m.code) ?? m.loyalty) * (1 - t) + m.loyalty * t]));
+        this.bakeMembers(members);
+      },
+      onComplete: () => {
+        this.shaded = new Map(members.map((m) => [m.code, m.loyalty]));
+        this.bakeMembers(members);
+      },
+    });
   }
 
   /** Each member's territory, shaded by loyalty, hatched if it has suspended its participation or withdrawn. */
-  private drawMembers(inPlay: Map<string, MapState['members'][number]>) {
+  private bakeMembers(members: Member[]) {
+    const inPlay = new Map(members.map((m) => [m.code, m]));
     const g = this.painter;
     for (const f of this.region.features) {
       if (!f.member) continue;
       const m = inPlay.get(f.member);
       if (!m) continue;
-      const fill = m.status === 'withdrawn' ? MAP_COLORS.absent : loyaltyColor(m.loyalty);
+      const fill = m.status === 'withdrawn' ? MAP_COLORS.absent : loyaltyColor(this.shaded.get(m.code) ?? m.loyalty);
       this.drawFeature(g, f, fill, MAP_COLORS.memberBorder, 1.6);
       if (m.status !== 'member') {
         g.lineStyle(1.4, MAP_COLORS.hatch, 0.85);
         for (const [x1, y1, x2, y2] of hatchSegments(f.rings, 9)) g.lineBetween(x1, y1, x2, y2);
       }
     }
+    this.bake('map-members');
   }
 
-  /** A member's name and loyalty, with a leader line to its territory when the label sits away from it. */
-  private drawLabel(m: MapState['members'][number]) {
-    const spot = this.region.members[m.code];
-    if (!spot) return;
-    const g = this.painter;
-    const words = m.status === 'member' ? `${m.name}\n${whole(m.loyalty)}` : `${m.name}\n${whole(m.loyalty)} · ${m.status}`;
-    let label = this.labels.get(m.code);
-    if (!label) {
-      label = this.add
-        .text(0, 0, words, {
-          fontFamily: FONT,
-          fontSize: '25px',
-          fontStyle: 'bold',
-          color: MAP_COLORS.ink,
-          stroke: MAP_COLORS.halo,
-          strokeThickness: 6,
-          align: 'center',
-        })
-        .setOrigin(0.5)
-        .setDepth(5);
-      this.labels.set(m.code, label);
-    } else label.setText(words);
-    // Kept inside the frame, whatever the name and status make its width.
-    const lx = Math.min(Math.max(spot.label[0], label.width / 2 + 4), this.region.width - label.width / 2 - 4);
-    const ly = Math.min(Math.max(spot.label[1], label.height / 2 + 4), this.region.height - label.height / 2 - 4);
-    label.setPosition(lx, ly);
-    const [ax, ay] = spot.anchor;
-    if (spot.label[0] !== ax || spot.label[1] !== ay) {
-      g.lineStyle(1.6, MAP_COLORS.memberBorder, 1);
-      g.lineBetween(lx, ly, ax, ay);
-      g.fillStyle(MAP_COLORS.memberBorder, 1);
-      g.fillCircle(ax, ay, 3);
+  private drawOutline() {
+    const g = this.outline;
+    g.clear();
+    const inPlay = new Set(this.state?.members.map((m) => m.code) ?? []);
+    const stroke = (code: string | null, width: number, color: number) => {
+      if (!code || !inPlay.has(code)) return;
+      g.lineStyle(width, color, 1);
+      for (const f of this.region.features) if (f.member === code) for (const ring of f.rings) g.strokePoints(this.ringPoints(ring), true);
+    };
+    // A white line under a dark one: the outline shows on every shade of the loyalty scale.
+    if (this.hovered !== this.selected) {
+      stroke(this.hovered, 6, 0xffffff);
+      stroke(this.hovered, 3, MAP_COLORS.highlight);
     }
+    stroke(this.selected, 8, 0xffffff);
+    stroke(this.selected, 4.5, MAP_COLORS.selected);
   }
 
   private drawCrisis(state: MapState) {
@@ -168,10 +188,7 @@ export class MapScene extends Phaser.Scene {
     this.pulse = null;
     this.crisisRing.clear();
     const spot = state.crisis ? this.region.members[state.crisis.code] : null;
-    if (!spot) {
-      this.crisisText.setVisible(false);
-      return;
-    }
+    if (!spot) return;
     const [x, y] = spot.capital.at;
     this.crisisRing.setPosition(x, y).setScale(1).setAlpha(1).setDepth(6);
     this.crisisRing.lineStyle(4, MAP_COLORS.crisis, 1);
@@ -180,48 +197,9 @@ export class MapScene extends Phaser.Scene {
     this.crisisRing.strokeCircle(0, 0, 17);
     this.crisisRing.fillStyle(MAP_COLORS.crisis, 1);
     this.crisisRing.fillCircle(0, 0, 4);
-    this.crisisText
-      .setPosition(x + 20, y - 16)
-      .setVisible(true)
-      .setDepth(7);
     if (!this.reducedMotion()) {
       // Two pulses to draw the eye, then still: a projected map should not keep moving.
       this.pulse = this.tweens.add({ targets: this.crisisRing, scale: 1.35, duration: 700, yoyo: true, repeat: 1, ease: 'Sine.easeInOut' });
-    }
-  }
-
-  private drawEvents(state: MapState) {
-    for (const e of this.marks) e.destroy();
-    this.marks = [];
-    const stacked = new Map<string, number>();
-    for (const event of state.events) {
-      const spot = this.region.members[event.code];
-      if (!spot) continue;
-      const k = stacked.get(event.code) ?? 0;
-      stacked.set(event.code, k + 1);
-      const anchor = this.labels.get(event.code);
-      const [lx, ly] = anchor ? [anchor.x, anchor.y + anchor.height / 2 - 30] : spot.label;
-      const text = this.add
-        .text(lx, ly + 30 + k * 34, `⚑ ${event.text}`, {
-          fontFamily: FONT,
-          fontSize: '18px',
-          color: '#ffffff',
-          backgroundColor: '#2a2a27',
-          padding: { x: 6, y: 3 },
-          wordWrap: { width: 230 },
-          align: 'center',
-        })
-        .setOrigin(0.5, 0)
-        .setDepth(8);
-      // Kept inside the frame, so an event by the edge stays readable.
-      const half = text.width / 2;
-      text.x = Math.min(Math.max(text.x, half + 4), this.region.width - half - 4);
-      text.y = Math.min(text.y, this.region.height - text.height - 4);
-      this.marks.push(text);
-      if (!this.reducedMotion()) {
-        text.setAlpha(0);
-        this.tweens.add({ targets: text, alpha: 1, duration: 450, delay: 200 + 250 * this.marks.length });
-      }
     }
   }
 }
