@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { loyaltyColor, MAP_COLORS } from './colors.ts';
 import { hatchSegments } from './hatch.ts';
 import type { MapState } from './map-state.ts';
-import type { MapData, MapFeature } from '../../formats/map-data.ts';
+import type { MapData } from '../../formats/map-data.ts';
 
 /** How long loyalty's shading takes to move to its new values: long enough to see which way, short enough not to wait for. */
 export const SHADING_MS = 400;
@@ -30,6 +30,11 @@ export class MapScene extends Phaser.Scene {
   /** The loyalty each member is shaded with now, which a transition moves toward the state's. */
   private shaded = new Map<string, number>();
   private shading: Phaser.Tweens.Tween | null = null;
+  private memberImages = new Map<string, Phaser.GameObjects.Image>();
+  /** What each member's texture holds (its fill and hatching), so it is baked again only when that changes. */
+  private memberDrawn = new Map<string, string>();
+  /** Whether the renderer tints images (WebGL), so shading can change without redrawing. */
+  private tinted = false;
   private hovered: string | null = null;
   private selected: string | null = null;
 
@@ -44,10 +49,10 @@ export class MapScene extends Phaser.Scene {
   create() {
     this.cameras.main.setBackgroundColor(MAP_COLORS.sea);
     this.painter = this.make.graphics({}, false);
-    for (const f of this.region.features) this.drawFeature(this.painter, f, MAP_COLORS.land, MAP_COLORS.border, 1);
+    for (const f of this.region.features) this.drawRings(this.painter, f.rings, MAP_COLORS.land, MAP_COLORS.border, 1);
     this.bake('map-base');
     this.add.image(0, 0, 'map-base').setOrigin(0, 0);
-    this.add.image(0, 0, this.bake('map-members')).setOrigin(0, 0);
+    this.tinted = this.game.renderer.type === Phaser.WEBGL;
     this.outline = this.add.graphics().setDepth(4);
     this.crisisRing = this.add.graphics();
     this.ready = true;
@@ -98,10 +103,10 @@ export class MapScene extends Phaser.Scene {
     return points;
   }
 
-  private drawFeature(g: Phaser.GameObjects.Graphics, f: MapFeature, fill: number, line: number, width: number) {
+  private drawRings(g: Phaser.GameObjects.Graphics, rings: number[][], fill: number, line: number, width: number) {
     g.fillStyle(fill, 1);
     g.lineStyle(width, line, 1);
-    for (const ring of f.rings) {
+    for (const ring of rings) {
       const points = this.ringPoints(ring);
       g.fillPoints(points, true);
       g.strokePoints(points, true);
@@ -123,9 +128,13 @@ export class MapScene extends Phaser.Scene {
     this.shading = null;
     const from = new Map(this.shaded);
     const moved = members.some((m) => from.has(m.code) && from.get(m.code) !== m.loyalty);
-    if (!moved || this.reducedMotion()) {
+    const settle = () => {
       this.shaded = new Map(members.map((m) => [m.code, m.loyalty]));
-      this.bakeMembers(members);
+      this.paintMembers(members);
+    };
+    // Without WebGL there is no tint to move, and each step would redraw every border: the shading changes at once.
+    if (!moved || this.reducedMotion() || !this.tinted) {
+      settle();
       if (moved) this.onShading('instant');
       return;
     }
@@ -138,31 +147,70 @@ export class MapScene extends Phaser.Scene {
       onUpdate: (tween) => {
         const t = tween.getValue() ?? 1;
         this.shaded = new Map(members.map((m) => [m.code, (from.get(m.code) ?? m.loyalty) * (1 - t) + m.loyalty * t]));
-        this.bakeMembers(members);
+        this.paintMembers(members);
       },
-      onComplete: () => {
-        this.shaded = new Map(members.map((m) => [m.code, m.loyalty]));
-        this.bakeMembers(members);
-      },
+      onComplete: settle,
     });
   }
 
-  /** Each member's territory, shaded by loyalty, hatched if it has suspended its participation or withdrawn. */
-  private bakeMembers(members: Member[]) {
-    const inPlay = new Map(members.map((m) => [m.code, m]));
-    const g = this.painter;
-    for (const f of this.region.features) {
-      if (!f.member) continue;
-      const m = inPlay.get(f.member);
-      if (!m) continue;
+  /**
+   * Each member's territory as an image of its own, shaded by loyalty and hatched if it has suspended its
+   * participation or withdrawn. With WebGL the territory is drawn once in white and shaded by a tint, so a
+   * transition costs a tint a frame; the Canvas renderer has no tint, so there the colour is drawn in.
+   */
+  private paintMembers(members: Member[]) {
+    const inPlay = new Set(members.map((m) => m.code));
+    for (const [code, image] of this.memberImages) image.setVisible(inPlay.has(code));
+    for (const m of members) {
       const fill = m.status === 'withdrawn' ? MAP_COLORS.absent : loyaltyColor(this.shaded.get(m.code) ?? m.loyalty);
-      this.drawFeature(g, f, fill, MAP_COLORS.memberBorder, 1.6);
-      if (m.status !== 'member') {
-        g.lineStyle(1.4, MAP_COLORS.hatch, 0.85);
-        for (const [x1, y1, x2, y2] of hatchSegments(f.rings, 9)) g.lineBetween(x1, y1, x2, y2);
+      const image = this.memberImage(m.code, this.tinted ? 0xffffff : fill, m.status !== 'member');
+      if (!image) continue;
+      image.setVisible(true);
+      if (this.tinted) image.setTint(fill);
+    }
+  }
+
+  /** The member's territory baked into its own texture (again only when what is drawn in it changes). */
+  private memberImage(code: string, fill: number, hatched: boolean): Phaser.GameObjects.Image | null {
+    const features = this.region.features.filter((f) => f.member === code);
+    if (!features.length) return null;
+    const drawn = `${fill}:${hatched}`;
+    let image = this.memberImages.get(code);
+    if (image && this.memberDrawn.get(code) === drawn) return image;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const f of features) {
+      for (const r of f.rings) {
+        for (let i = 0; i < r.length; i += 2) {
+          x0 = Math.min(x0, r[i]);
+          x1 = Math.max(x1, r[i]);
+          y0 = Math.min(y0, r[i + 1]);
+          y1 = Math.max(y1, r[i + 1]);
+        }
       }
     }
-    this.bake('map-members');
+    // A margin for the border's width; the texture is only as large as the member.
+    const left = Math.floor(x0) - 2;
+    const top = Math.floor(y0) - 2;
+    const g = this.painter;
+    for (const f of features) {
+      const rings = f.rings.map((r) => r.map((v, i) => (i % 2 === 0 ? v - left : v - top)));
+      this.drawRings(g, rings, fill, MAP_COLORS.memberBorder, 1.6);
+      if (hatched) {
+        g.lineStyle(1.4, MAP_COLORS.hatch, 0.85);
+        for (const [hx1, hy1, hx2, hy2] of hatchSegments(rings, 9)) g.lineBetween(hx1, hy1, hx2, hy2);
+      }
+    }
+    const key = `member-${code}`;
+    const existing = this.textures.exists(key) ? (this.textures.get(key) as Phaser.Textures.CanvasTexture) : null;
+    existing?.clear();
+    g.generateTexture(key, Math.ceil(x1) - left + 3, Math.ceil(y1) - top + 3);
+    g.clear();
+    this.memberDrawn.set(code, drawn);
+    if (!image) {
+      image = this.add.image(left, top, key).setOrigin(0, 0).setDepth(1);
+      this.memberImages.set(code, image);
+    }
+    return image;
   }
 
   private drawOutline() {
