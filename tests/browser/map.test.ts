@@ -177,29 +177,34 @@ describeBrowser('the map', () => {
     await game.close();
   });
 
-  it.each(SIZES)('at $width x $height, should write every member and mark at 12px or more, none over another, and pass axe', async (viewport) => {
-    const seed = seedWhere(scenario, 'fact_finding', (run) => run.world.reactions.some((r) => r.turn === 0));
-    const game = await openGame(browser(), '', { viewport });
-    const { page } = game;
-    await briefing(page, seed);
-    const size = `${viewport.width}x${viewport.height}`;
-    for (const [where, next] of [
-      ['briefing', () => toAftermath(page, 'fact_finding')],
-      ['aftermath', null],
-    ] as const) {
-      await page.locator('.stage').scrollIntoViewIfNeeded();
-      const words = await mapWords(page);
-      expect(words.filter((w) => w.text.length > 0).length).toBeGreaterThanOrEqual(scenario.members.length);
-      for (const w of words) expect(w.font, `${w.text} at ${size}`).toBeGreaterThanOrEqual(12);
-      expect(overlapping(words), `overlapping labels on the ${where} at ${size}`).toEqual([]);
-      expect(await page.locator('.map-member.crowded-out').count()).toBe(0);
-      await memberButton(page, 'AM').click();
-      await expectAccessible(page, `the ${where} with a member's details at ${size}`);
-      await shot(page, `map-${where}-${size}`);
-      await page.click('[data-action="close-member"]');
-      if (next) await next();
-    }
-    await game.expectClean();
-    await game.close();
-  });
+  it.each(SIZES)(
+    'at $width x $height, should write every member and mark at 12px or more, none over another, and pass axe on the briefing, the Council and the aftermath',
+    async (viewport) => {
+      const seed = seedWhere(scenario, 'fact_finding', (run) => run.world.reactions.some((r) => r.turn === 0));
+      const game = await openGame(browser(), '', { viewport });
+      const { page } = game;
+      await briefing(page, seed);
+      const size = `${viewport.width}x${viewport.height}`;
+      for (const [where, next] of [
+        ['briefing', () => page.click('[data-action="convene"]').then(() => screen(page, 'council'))],
+        ['council', () => page.click('[data-option="fact_finding"][data-leverage="false"]').then(() => screen(page, 'aftermath'))],
+        ['aftermath', null],
+      ] as const) {
+        await mapReady(page);
+        await page.locator('.stage').scrollIntoViewIfNeeded();
+        const words = await mapWords(page);
+        expect(words.filter((w) => w.text.length > 0).length).toBeGreaterThanOrEqual(scenario.members.length);
+        for (const w of words) expect(w.font, `${w.text} at ${size}`).toBeGreaterThanOrEqual(12);
+        expect(overlapping(words), `overlapping labels on the ${where} at ${size}`).toEqual([]);
+        expect(await page.locator('.map-member.crowded-out').count()).toBe(0);
+        await memberButton(page, 'AM').click();
+        await expectAccessible(page, `the ${where} with a member's details at ${size}`);
+        await shot(page, `map-${where}-${size}`);
+        await page.click('[data-action="close-member"]');
+        if (next) await next();
+      }
+      await game.expectClean();
+      await game.close();
+    },
+  );
 });
