@@ -145,6 +145,27 @@ describeBrowser('the map', () => {
     await game.close();
   });
 
+  it('should keep the members selectable, as a row of names, where the map cannot be drawn', async () => {
+    const context = await browser().newContext({ viewport: { width: 1024, height: 600 }, reducedMotion: 'reduce' });
+    // As on a computer without WebGL or Canvas: Phaser's module never arrives.
+    await context.route(/map-game-.*\.js$/, (route) => route.abort());
+    const game = await openGame(browser(), '', { context });
+    const { page } = game;
+    await page.fill('#seed', 'map-failed');
+    await page.click('button[aria-label="Play: A member asks for help"]');
+    await screen(page, 'briefing');
+    await page.waitForSelector('.map-canvas[data-map-ready="failed"]');
+    expect(await page.locator('.map-failed').textContent()).toContain('The map cannot be drawn');
+    expect(await page.locator('.map-overlay').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    await tabTo(page, 'button.map-member');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-member-panel="${scenario.members[1]}"]`).waitFor();
+    await expectAccessible(page, 'the briefing without the map');
+    await shot(page, 'map-failed-1024x600');
+    await game.close();
+  });
+
   it.each<[GameOptions['reducedMotion'], string]>([
     ['reduce', 'instant'],
     ['no-preference', 'transition'],

@@ -4,7 +4,7 @@ import type { MemberField } from '../../engine/core/world.ts';
 import type { Run } from '../../engine/play/run.ts';
 import { lastMove } from '../../engine/rules/explain.ts';
 import { h } from '../kit/dom.ts';
-import { FIELD_LABELS, signed, whole } from '../kit/format.ts';
+import { FIELD_LABELS, possessive, signed, whole } from '../kit/format.ts';
 
 const SHOWN: MemberField[] = ['loyalty', 'hedging', 'publicSupport'];
 
@@ -50,7 +50,7 @@ export function memberPanel(run: Run, code: string, onClose: () => void): HTMLEl
         ),
       ),
     ),
-    h('button', { type: 'button', class: 'secondary', 'data-action': 'close-member', onclick: onClose }, `Close ${name}’s details`),
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'close-member', onclick: onClose }, `Close ${possessive(name)} details`),
   );
   return panel;
 }
