@@ -94,7 +94,7 @@ export function placeLabels(requests: LabelRequest[], frame: { width: number; he
   return placed;
 }
 
-/** Whether any two placed labels overlap (the tests' check, and the page's when it reports its layout). */
+/** Whether any two placed labels overlap, with the gap kept between them. */
 export function anyOverlap(labels: Box[]): boolean {
   for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (overlaps(labels[i], labels[j])) return true;
   return false;

@@ -2,7 +2,7 @@ import { h, hidden, replace, s } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 import type { MapData } from '../../formats/map-data.ts';
 import { memberAtPoint } from './hit-test.ts';
-import { placeLabels, type LabelRequest, type PlacedLabel } from './label-layout.ts';
+import { placeLabels, type LabelRequest } from './label-layout.ts';
 import type { MapState } from './map-state.ts';
 
 export interface LabelEvents {
@@ -36,7 +36,6 @@ export class MapLabels {
   private focused: string | null = null;
   /** The button that takes the one Tab stop into the map: the selected member, or the last one visited. */
   private current: string | null = null;
-  private placed: PlacedLabel[] = [];
 
   constructor(
     private readonly frame: HTMLElement,
@@ -85,11 +84,6 @@ export class MapLabels {
   /** The member's button, to give focus back to when its details close. */
   button(code: string): HTMLButtonElement | null {
     return this.buttons.get(code) ?? null;
-  }
-
-  /** Where the labels were put at the last layout, in pixels of the map (for tests and tools). */
-  layoutOf(): PlacedLabel[] {
-    return this.placed;
   }
 
   private render() {
@@ -197,11 +191,11 @@ export class MapLabels {
       const place = region.places[i];
       if (place) ask(el.dataset.label ?? '', el, px(place.at), null, true);
     });
-    this.placed = placeLabels(requests, { width, height });
-    const shown = new Set(this.placed.map((p) => p.id));
+    const placed = placeLabels(requests, { width, height });
+    const shown = new Set(placed.map((p) => p.id));
     for (const [id, el] of elements) el.classList.toggle('crowded-out', !shown.has(id));
     const lines: SVGElement[] = [];
-    for (const p of this.placed) {
+    for (const p of placed) {
       const el = elements.get(p.id);
       if (!el) continue;
       el.style.left = `${p.x}px`;

@@ -62,3 +62,33 @@ describe('the map after a decision', () => {
     });
   });
 });
+
+describe('a member that suspends its participation', () => {
+  // Armenia suspends as soon as the mission leaves it estranged: the fixture's own rule, certain to fire.
+  const suspends = `
+  - id: am_suspends
+    label: suspends its participation in the alliance
+    kind: suspend
+    members: [AM]
+    when: self.loyalty < 45
+    effects:
+      - { change: self.status, to: suspended, why: the member stops taking part, assumption: true }
+    assumption: true
+`;
+  const withSuspension = mustLoad({ file: 'tests/fixtures/scenarios/suspends.yaml', text: FIXTURE.text.replace('\nreactions:\n', `\nreactions:${suspends}`) });
+
+  it('should mark the suspension on the member and show it suspended, which the map hatches', () => {
+    const run = startRun(withSuspension, 'map-suspends', { recordCauses: true });
+    decide(run, parseDecision('fact_finding'));
+    const state = mapStateOf(run, true);
+    expect(state.members.find((m) => m.code === 'AM')?.status).toBe('suspended');
+    expect(state.marks).toContainEqual({
+      code: 'AM',
+      kind: 'reaction',
+      icon: '‖',
+      word: 'Suspends',
+      text: 'Armenia suspends its participation in the alliance.',
+    });
+    expect(state.members.filter((m) => m.status !== 'member').map((m) => m.code)).toEqual(['AM']);
+  });
+});
