@@ -216,7 +216,8 @@ export class MapLabels {
   }
 
   private memberUnder(e: MouseEvent): string | null {
-    if (!this.region || !this.state) return null;
+    // Names standing as a row (no borders yet, or no map drawn) lie over no land.
+    if (!this.region || !this.state || getComputedStyle(this.el).position === 'static') return null;
     const box = this.el.getBoundingClientRect();
     if (box.width === 0) return null;
     const scale = this.region.width / box.width;
