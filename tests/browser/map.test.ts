@@ -141,6 +141,11 @@ describeBrowser('the map', () => {
     await page.locator(`[data-member-panel="${scenario.members[2]}"]`).waitFor();
     // The one Tab stop follows the selection, so Tab and Shift+Tab come back to it.
     expect(await memberButton(page, scenario.members[2]).getAttribute('tabindex')).toBe('0');
+    // Escape on the names puts the details away too.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-member-panel]').count()).toBe(0);
+    expect(await memberButton(page, scenario.members[2]).getAttribute('aria-pressed')).toBe('false');
+    expect(await focused()).toBe(scenario.members[2]);
     await game.expectClean();
     await game.close();
   });

@@ -46,6 +46,6 @@ export function showRunPage(root: HTMLElement, page: RunPage) {
     page.map.deselect();
   };
   const onSelectMember = (code: string) => replace(details, memberPanel(run, code, closeDetails));
-  page.map.show(run, s.phase === 'aftermath', onSelectMember);
+  page.map.show(run, s.phase === 'aftermath', onSelectMember, closeDetails);
   if (page.map.selected) onSelectMember(page.map.selected);
 }

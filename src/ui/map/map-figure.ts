@@ -22,6 +22,7 @@ export class MapFigure {
   private readonly labels: MapLabels;
   private state: MapState | null = null;
   private onSelectMember: SelectMember | null = null;
+  private onCloseMember: (() => void) | null = null;
   private chosen: string | null = null;
   private lit: string | null = null;
 
@@ -34,6 +35,7 @@ export class MapFigure {
         this.lit = code;
         this.view.highlight(code, this.chosen);
       },
+      dismiss: () => this.onCloseMember?.(),
     });
     frame.append(this.labels.el);
     this.caption = h('figcaption', null);
@@ -50,8 +52,10 @@ export class MapFigure {
     return this.chosen;
   }
 
-  show(run: Run, aftermath: boolean, onSelectMember: SelectMember) {
+  /** Shows the run; a member selected calls onSelectMember, and Escape on the map's names calls onCloseMember. */
+  show(run: Run, aftermath: boolean, onSelectMember: SelectMember, onCloseMember: () => void) {
     this.onSelectMember = onSelectMember;
+    this.onCloseMember = onCloseMember;
     const state = mapStateOf(run, aftermath);
     this.state = state;
     if (this.chosen && !state.members.some((m) => m.code === this.chosen)) this.chosen = null;

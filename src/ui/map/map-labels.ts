@@ -10,6 +10,8 @@ export interface LabelEvents {
   select(code: string): void;
   /** The member under the pointer or the keyboard's focus, to outline on the canvas; null for none. */
   highlight(code: string | null): void;
+  /** Escape on the members' names: the selected member's details are put away. */
+  dismiss(): void;
 }
 
 /** A label must not sit further than this from the point it names without a line to it, in pixels. */
@@ -247,6 +249,11 @@ export class MapLabels {
   private onKey(e: KeyboardEvent) {
     const codes = [...this.buttons.keys()];
     const at = codes.indexOf(this.focused ?? this.current ?? '');
+    if (e.key === 'Escape' && this.selected) {
+      e.preventDefault();
+      this.events.dismiss();
+      return;
+    }
     let next = -1;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (at + 1) % codes.length;
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (at - 1 + codes.length) % codes.length;
