@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playOut } from '../../src/engine/play/batch.ts';
 import { historicalPolicy } from '../../src/engine/play/policies.ts';
-import { describeChange, explain, explainCohesion, explanationLines, type ExplainedChange } from '../../src/engine/rules/explain.ts';
+import { describeChange, explain, explainCohesion, explanationLines, lastMove, type ExplainedChange } from '../../src/engine/rules/explain.ts';
 import { FIXTURE, mustLoad } from '../support/scenarios.ts';
 
 /**
@@ -112,5 +112,23 @@ describe('explaining cohesion', () => {
     expect(why.inputs.map((e) => e.key)).toContain('AM.loyalty');
     expect(why.inputs.map((e) => e.key)).toContain('credibility');
     expect(why.inputs.every((e) => e.changes.length > 0)).toBe(true);
+  });
+});
+
+describe("a value's last move", () => {
+  it('should give the net change over the last turn in which the value moved, whatever moved it in that turn', () => {
+    const move = lastMove(world, 'AM.loyalty')!;
+    expect(move).not.toBeNull();
+    const ofTurn = world.changes!.filter((c) => c.target === 'AM.loyalty' && c.turn === move.turn && c.cause.kind !== 'setup');
+    expect(ofTurn.length).toBeGreaterThan(0);
+    expect(move.before).toBe(ofTurn[0].before);
+    expect(move.after).toBe(ofTurn[ofTurn.length - 1].after);
+    expect(move.development).toBe(ofTurn[0].development);
+    // Nothing moved it in a later turn.
+    expect(world.changes!.some((c) => c.target === 'AM.loyalty' && c.turn > move.turn)).toBe(false);
+  });
+
+  it('should give nothing for a value only the setup or nothing has moved', () => {
+    expect(lastMove(world, 'RU.ties')).toBeNull();
   });
 });

@@ -145,3 +145,26 @@ export function explanationLines(scenario: Scenario, explanation: Explanation): 
   walk(explanation.changes, '  ');
   return lines;
 }
+
+export interface LastMove {
+  /** The turn (decision index) in which the value last moved, and the development it was played at. */
+  turn: number;
+  development: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * A value's last move: its net change over the most recent decision's turn in which it changed at all
+ * (the decision, the reactions and the drift until the next development together), or null when nothing
+ * but the setup has moved it. What a member's details show as "the last change".
+ */
+export function lastMove(world: World, key: string): LastMove | null {
+  const moves = (world.changes ?? []).filter(
+    (c) => c.target === key && c.cause.kind !== 'setup' && typeof c.before === 'number' && typeof c.after === 'number',
+  );
+  const last = moves[moves.length - 1];
+  if (last === undefined) return null;
+  const first = moves.find((c) => c.turn === last.turn) ?? last;
+  return { turn: last.turn, development: last.development, before: first.before as number, after: last.after as number };
+}

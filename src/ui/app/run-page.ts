@@ -1,9 +1,10 @@
 import { encodeRunParams } from '../../engine/play/share-link.ts';
 import type { Notice } from '../choose/choose-screen.ts';
-import { h } from '../kit/dom.ts';
+import { h, replace } from '../kit/dom.ts';
 import { runHash, type RunView } from '../kit/route.ts';
 import type { Screen } from '../kit/screen.ts';
 import type { MapFigure } from '../map/map-figure.ts';
+import { memberPanel } from '../members/member-panel.ts';
 import { metersPanel } from '../meters/meters-panel.ts';
 import { runBar, type SaveStatus } from '../run-bar/run-bar.ts';
 import type { Session } from '../state/session.ts';
@@ -35,7 +36,16 @@ export function showRunPage(root: HTMLElement, page: RunPage) {
     here: page.view.kind,
   });
   const wide = s.phase === 'debrief' || page.view.kind !== 'play';
-  const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, page.map.el, metersPanel(run));
+  // A member selected on the map opens its details here, after the map; they stay open from screen to screen.
+  const details = h('div', { class: 'member-details' });
+  const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, page.map.el, details, metersPanel(run));
   layOutRun(root, { bar, drawers, notices: page.notices, alert: page.alert, screen: page.screen, stage });
-  if (!wide) page.map.show(run, s.phase === 'aftermath');
+  if (wide) return;
+  const closeDetails = () => {
+    replace(details);
+    page.map.deselect();
+  };
+  const onSelectMember = (code: string) => replace(details, memberPanel(run, code, closeDetails));
+  page.map.show(run, s.phase === 'aftermath', onSelectMember, closeDetails);
+  if (page.map.selected) onSelectMember(page.map.selected);
 }

@@ -33,6 +33,9 @@ export const MAP_COLORS = {
   absent: 0xcfcbc0,
   hatch: 0x3b3b38,
   crisis: 0xb00020,
+  /** The member under the pointer or the keyboard's focus, and the one selected: the page's focus colour, and ink. */
+  highlight: 0xb35900,
+  selected: 0x1a1a18,
   ink: '#1a1a18',
   muted: '#4d4b45',
   halo: '#ffffff',

@@ -1,16 +1,17 @@
 import Phaser from 'phaser';
 import type { MapState } from './map-state.ts';
 import type { MapData } from '../../formats/map-data.ts';
-import { MapScene } from './map-scene.ts';
+import { MapScene, type ShadingMove } from './map-scene.ts';
 
 export interface MapHandle {
   show(state: MapState): void;
+  highlight(hovered: string | null, selected: string | null): void;
   destroy(): void;
 }
 
-/** The Phaser game that draws the map: one scene, no input (the page's DOM takes every key and click). */
-export function createMapGame(parent: HTMLElement, region: MapData, reducedMotion: () => boolean): MapHandle {
-  const scene = new MapScene(region, reducedMotion);
+/** The Phaser game that draws the map: one scene, no input (the page's DOM takes every key and click, over the canvas). */
+export function createMapGame(parent: HTMLElement, region: MapData, reducedMotion: () => boolean, onShading: (move: ShadingMove) => void): MapHandle {
+  const scene = new MapScene(region, reducedMotion, onShading);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -36,6 +37,7 @@ export function createMapGame(parent: HTMLElement, region: MapData, reducedMotio
   resized.observe(parent);
   return {
     show: (state) => scene.show(state),
+    highlight: (hovered, selected) => scene.highlight(hovered, selected),
     destroy: () => {
       resized.disconnect();
       game.destroy(true);
