@@ -30,6 +30,7 @@ export async function parallelBench(): Promise<Figure[]> {
   const one = timed(1);
   const two = timed(2);
   if (one.report !== two.report) throw new Error('compare printed a different report with 2 workers than with 1');
+  const sensitivity = timedSensitivity(bundle);
   const name = `compare: 2 x ${RUNS.toLocaleString('en-US')} runs of ${target.file} on the command line`;
   return [
     { name: `${name}, --workers 1`, value: one.seconds, unit: 's' },
@@ -37,5 +38,20 @@ export async function parallelBench(): Promise<Figure[]> {
     { name: 'compare: time with 1 worker / with 2', value: one.seconds / two.seconds, unit: 'x' },
     { name: 'compare: peak resident memory, --workers 1', value: one.peak, unit: 'MB', goal: { kind: 'max', value: 300 } },
     { name: 'compare: peak resident memory, --workers 2', value: two.peak, unit: 'MB', goal: { kind: 'max', value: 300 } },
+    { name: `sensitivity: ${SENSITIVITY_SCENARIO} with its defaults, on the command line`, value: sensitivity, unit: 's', goal: { kind: 'max', value: 6 } },
   ];
+}
+
+const SENSITIVITY_SCENARIO = 'scenarios/armenia_2022.yaml';
+
+/** `sensitivity` as a person runs it, every default kept (threads included): wall seconds. */
+function timedSensitivity(bundle: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [bundle, 'sensitivity', join(PROJECT_ROOT, SENSITIVITY_SCENARIO)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`sensitivity failed: ${result.stderr.slice(0, 400)}`);
+  return seconds;
 }
