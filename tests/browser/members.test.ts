@@ -9,11 +9,11 @@ import { ENGINE_VERSION, RUN_FORMAT } from '../../src/engine/play/record.ts';
 import { decide, formatDecision, startRun, type Run } from '../../src/engine/play/run.ts';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
 import { libraryFiles, rulesFile } from '../../src/node/scenario-folder.ts';
-import { describeBrowser, expectAccessible, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
+import { currentScreen, describeBrowser, expectAccessible, openGame, screen, shot, tabTo, useBrowser, visit } from './harness.ts';
 
 /**
  * The members' cards on the briefing and the aftermath, each opening the member's full card, and the
- * at the three sizes the game is played at. The campaign's
+ * account between a campaign's chapters; at the three sizes the game is played at. The campaign's
  * first chapter (Karabakh, 2020) is played on its historical path: four decisions, in which Armenia is
  * overruled and Belarus backs the calls for calm.
  */
@@ -112,6 +112,59 @@ describeBrowser("members' cards", () => {
     await expectNoSidewaysScroll(page);
     await expectAccessible(page, `the aftermath with its members at ${size.width}`);
     await shot(page, `members-aftermath-${size.width}`, true);
+    await game.expectClean();
+    await game.close();
+  });
+});
+
+describeBrowser('between chapters', () => {
+  const browser = useBrowser();
+
+  it.each(SIZES)('should take stock between the first and second chapters at $width x $height, and keep the place on reload', async (size) => {
+    const run = runAfter(3);
+    const game = await openGame(browser(), link(run), { viewport: size });
+    const { page } = game;
+    await screen(page, 'briefing');
+    await page.click('[data-action="convene"]');
+    await screen(page, 'council');
+    const taken = historical[3]!;
+    await page.click(`button[data-option="${taken.option}"][data-leverage="${taken.leverage}"]`);
+    await screen(page, 'aftermath');
+    await page.click('[data-action="continue"]');
+
+    // After the Karabakh chapter's last aftermath, and before Belarus's first briefing.
+    await screen(page, 'chapter');
+    const heading = page.locator('#screen-heading');
+    await expect(heading.textContent()).resolves.toBe(`End of chapter 1: ${campaign.chapters[0]!.title}`);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('screen-heading');
+    const end = runAfter(4);
+    const first = end.world.trajectory[0]!;
+    const last = end.world.trajectory.at(-1)!;
+    const cohesion = page.locator('.chapter-meters tbody tr').first();
+    await expect(cohesion.locator('td').allTextContents()).resolves.toEqual([
+      String(Math.round(first.cohesion)),
+      String(Math.round(last.cohesion)),
+      expect.any(String),
+    ]);
+    // Armenia, overruled in Karabakh, remembers it here; the briefings ahead recall the run's answer to Armenia.
+    await expect(page.locator('.chapter-memories li[data-member="AM"]').textContent()).resolves.toContain('overruled');
+    await expect(page.locator('.chapter-recalls li').count()).resolves.toBeGreaterThan(0);
+    await expectCards(page, end);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page, `the end of a chapter at ${size.width}`);
+    await shot(page, `chapter-${size.width}`, true);
+
+    // A reload comes back to the same account, not past it.
+    const url = page.url();
+    await visit(page, url.slice(url.indexOf('#')));
+    await screen(page, 'chapter');
+    await expect(page.locator('#screen-heading').textContent()).resolves.toBe(`End of chapter 1: ${campaign.chapters[0]!.title}`);
+
+    await tabTo(page, '[data-action="next-chapter"]');
+    await page.keyboard.press('Enter');
+    await screen(page, 'briefing');
+    await expect(page.locator('#screen-heading').textContent()).resolves.toBe(campaign.developments[end.world.development!]!.title);
+    expect(await currentScreen(page)).toBe('briefing');
     await game.expectClean();
     await game.close();
   });

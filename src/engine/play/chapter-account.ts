@@ -1,0 +1,73 @@
+import { chapterIndex, developmentById, recalledText } from '../core/development.ts';
+import type { Chapter, Scenario } from '../core/scenario.ts';
+import type { Waypoint, World } from '../core/world.ts';
+import { memberMemories, type Memories } from './member-memory.ts';
+import type { Run } from './run.ts';
+
+/**
+ * Between two chapters of a campaign: what the chapter just played leaves to the next. The meters as it
+ * began and as it ended, the prices of Moscow's leverage still to be paid, what is closed as things
+ * stand, the members' memories, and what the briefings ahead will recall of this run.
+ */
+export interface ChapterAccount {
+  /** The chapter just played, and its place from 0. */
+  ended: Chapter & { index: number };
+  next: Chapter & { index: number };
+  /** The trajectory's points as the chapter began and after its last aftermath. */
+  start: Waypoint;
+  end: Waypoint;
+  debts: { member: string; loyalty: number; dueMonth: number; development: string }[];
+  /** Options of the chapters ahead whose requirement the run does not meet as it stands. */
+  closed: { development: string; option: string }[];
+  /** Members who no longer sit at the table. */
+  absent: string[];
+  /** How many members Moscow's bandwidth could still buy at one decision, and how many there are to buy. */
+  leverageReach: number;
+  buyable: number;
+  memories: Memories;
+  /** Sentences the briefings of the chapters ahead add, as the run stands. */
+  recalls: { development: string; text: string }[];
+}
+
+/** The start of a chapter after the first, at which the run now stands: where this account is given. */
+export function chapterBegins(scenario: Scenario, world: World): boolean {
+  return world.development !== null && scenario.chapters.some((c, i) => i > 0 && c.start === world.development) && world.decisions.length > 0;
+}
+
+export function chapterAccount(run: Run): ChapterAccount | null {
+  const { scenario, world } = run;
+  if (!chapterBegins(scenario, world)) return null;
+  const nextIndex = chapterIndex(scenario, world.development ?? '');
+  const endedIndex = nextIndex - 1;
+  const next = scenario.chapters[nextIndex];
+  const ended = scenario.chapters[endedIndex];
+  if (next === undefined || ended === undefined) return null;
+  // The trajectory has a point at the start and one after each decision.
+  const before = world.decisions.filter((d) => chapterIndex(scenario, d.development) < endedIndex).length;
+  const start = world.trajectory[before];
+  const end = world.trajectory[world.trajectory.length - 1];
+  if (start === undefined || end === undefined) return null;
+  const ahead = scenario.order.filter((id) => chapterIndex(scenario, id) >= nextIndex);
+  const closed = ahead.flatMap((id) =>
+    developmentById(scenario, id)
+      .options.filter((o) => o.requires !== null && !o.requires(world))
+      .map((o) => ({ development: id, option: o.id })),
+  );
+  const recalls = ahead.flatMap((id) => recalledText(developmentById(scenario, id), world).map((text) => ({ development: id, text })));
+  const cost = scenario.params.leverage.bandwidthCost;
+  // Leverage is Russia's own: it buys the other members at the table, never Russia.
+  const buyable = scenario.members.filter((code) => code !== 'RU' && world.members[code]?.status === 'member').length;
+  return {
+    ended: { ...ended, index: endedIndex },
+    next: { ...next, index: nextIndex },
+    start,
+    end,
+    debts: world.debts.map((d) => ({ member: d.member, loyalty: d.loyalty, dueMonth: d.dueMonth, development: d.development })),
+    closed,
+    absent: scenario.members.filter((code) => world.members[code]?.status !== 'member'),
+    leverageReach: Math.min(buyable, cost > 0 ? Math.floor(world.moscowBandwidth / cost) : buyable),
+    buyable,
+    memories: memberMemories(scenario, run.seed, world.decisions),
+    recalls,
+  };
+}
