@@ -24,7 +24,7 @@ function countText(n: number, one: string, many: string): string {
 
 /** What the member remembers, in a few words: the compact card's last line. */
 export function memoryLine(view: MemberView): string {
-  if (view.slights === 0 && view.favours === 0) return 'No slights or favours yet';
+  if (view.slights === 0 && view.favours === 0) return 'No slights or favours';
   return `${countText(view.slights, 'slight', 'slights')} · ${countText(view.favours, 'favour', 'favours')}`;
 }
 
