@@ -106,6 +106,9 @@ describe("a chapter's account", () => {
     const account = chapterAccount(run);
     if (!account) throw new Error('no account after the Karabakh chapter');
     expect(account.recalls.map((r) => r.development)).toContain('clash_2021');
+    // Belarus's own briefing recalls the marches of its own chapter, not yet played: not a memory of this run.
+    expect(account.recalls.map((r) => r.development)).not.toContain('isolated_minsk');
+    expect(library.developments.isolated_minsk?.recalls.some((r) => r.when(run.world))).toBe(true);
     for (const r of account.recalls) expect(library.order.indexOf(r.development)).toBeGreaterThan(library.order.indexOf('stability_threatened') - 1);
   });
 });

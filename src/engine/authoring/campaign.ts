@@ -149,7 +149,7 @@ function addRecalls(scope: Scope, file: CampaignFile, developments: Record<strin
       return;
     }
     const when = conditionAt(scope, r.when, ['recalls', i, 'when']);
-    if (when) developments[r.development] = { ...development, recalls: [...development.recalls, { when, text: r.text }] };
+    if (when) developments[r.development] = { ...development, recalls: [...development.recalls, { when, text: r.text, fromCampaign: true }] };
   });
 }
 

@@ -106,6 +106,8 @@ export interface Quote {
 export interface Recall {
   when: Condition;
   text: string;
+  /** Written in a campaign of an earlier chapter, rather than in the development's own scenario of its own crisis. */
+  fromCampaign: boolean;
 }
 
 export interface Development {

@@ -1,4 +1,4 @@
-import { chapterIndex, developmentById, recalledText } from '../core/development.ts';
+import { chapterIndex, developmentById } from '../core/development.ts';
 import type { Chapter, Scenario } from '../core/scenario.ts';
 import type { Waypoint, World } from '../core/world.ts';
 import { memberMemories, type Memories } from './member-memory.ts';
@@ -25,7 +25,7 @@ export interface ChapterAccount {
   leverageReach: number;
   buyable: number;
   memories: Memories;
-  /** Sentences the briefings of the chapters ahead add, as the run stands. */
+  /** The campaign's sentences that the briefings of the chapters ahead add, as the run stands. */
   recalls: { development: string; text: string }[];
 }
 
@@ -53,7 +53,12 @@ export function chapterAccount(run: Run): ChapterAccount | null {
       .options.filter((o) => o.requires !== null && !o.requires(world))
       .map((o) => ({ development: id, option: o.id })),
   );
-  const recalls = ahead.flatMap((id) => recalledText(developmentById(scenario, id), world).map((text) => ({ development: id, text })));
+  // The campaign's own recalls, of earlier chapters: a chapter's recalls of its own crisis are not yet about anything.
+  const recalls = ahead.flatMap((id) =>
+    developmentById(scenario, id)
+      .recalls.filter((r) => r.fromCampaign && r.when(world))
+      .map((r) => ({ development: id, text: r.text })),
+  );
   const cost = scenario.params.leverage.bandwidthCost;
   // Leverage is Russia's own: it buys the other members at the table, never Russia.
   const buyable = scenario.members.filter((code) => code !== 'RU' && world.members[code]?.status === 'member').length;

@@ -109,7 +109,7 @@ function carriedSection(run: Run, account: ChapterAccount): HTMLElement {
     h('h4', null, "Moscow's leverage still to be paid for"),
     debts.length ? h('ul', { class: 'chapter-debts' }, debts) : h('p', null, 'No debt of leverage is open.'),
     h('p', null, leverageText(account)),
-    h('h4', null, 'Closed as things stand'),
+    h('h4', null, 'Closed, or not open yet'),
     absent.length ? h('p', null, `${listText(absent)} no longer ${absent.length === 1 ? 'sits' : 'sit'} at the table.`) : null,
     closed.length
       ? h('ul', { class: 'chapter-closed' }, closed)
