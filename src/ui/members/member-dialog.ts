@@ -21,7 +21,11 @@ export function openMemberCard(run: Run, code: string, opener: HTMLElement | nul
     h('div', { class: 'actions' }, close),
   );
   close.addEventListener('click', () => dialog.close());
+  // Leaving the screen (a link, the browser's Back) closes the card with it.
+  const closeOnLeave = () => dialog.close();
+  window.addEventListener('hashchange', closeOnLeave);
   dialog.addEventListener('close', () => {
+    window.removeEventListener('hashchange', closeOnLeave);
     dialog.remove();
     if (returnTo?.isConnected) returnTo.focus();
   });
