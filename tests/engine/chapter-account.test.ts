@@ -1,6 +1,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { monthName } from '../../src/engine/core/calendar.ts';
 import { chapterAccount } from '../../src/engine/play/chapter-account.ts';
+import { councilView } from '../../src/engine/rules/council.ts';
 import { turnMachine } from '../../src/engine/play/machine.ts';
 import { recordOf, replay } from '../../src/engine/play/record.ts';
 import { decide, startRun } from '../../src/engine/play/run.ts';
@@ -110,5 +112,31 @@ describe("a chapter's account", () => {
     expect(account.recalls.map((r) => r.development)).not.toContain('isolated_minsk');
     expect(library.developments.isolated_minsk?.recalls.some((r) => r.when(run.world))).toBe(true);
     for (const r of account.recalls) expect(library.order.indexOf(r.development)).toBeGreaterThan(library.order.indexOf('stability_threatened') - 1);
+  });
+
+  it("should carry the prices of Moscow's leverage still open into the next chapter", () => {
+    const library = allScenarios().find((s) => s.id === 'campaign_2020_2023');
+    if (!library) throw new Error('no campaign');
+    const run = startRun(library, 'debts');
+    // Karabakh, 2020, with Moscow buying consent wherever it can: the Belarus chapter begins earlier in 2020.
+    while (run.world.development !== 'stability_threatened') {
+      const views = councilView(library, run.world);
+      const bought = views.find((v) => v.leverage.possible);
+      decide(run, bought ? { option: bought.option.id, leverage: true } : { option: views.find((v) => v.passable)!.option.id, leverage: false });
+    }
+    const account = chapterAccount(run);
+    if (!account) throw new Error('no account after the Karabakh chapter');
+    expect(account.debts.length).toBeGreaterThan(0);
+    expect(account.debts).toEqual(run.world.debts);
+    for (const debt of account.debts) expect(debt.dueMonth).toBeGreaterThan(run.world.month);
+    expect(monthName(account.debts[0]!.dueMonth)).toMatch(/^[A-Z][a-z]+ 202[01]$/);
+  });
+});
+
+describe('month names', () => {
+  it('should name a calendar position in English, whatever the locale', () => {
+    expect(monthName(2021 * 12)).toBe('January 2021');
+    expect(monthName(2022 * 12 + 8 + 0.5)).toBe('September 2022');
+    expect(monthName(2020 * 12 + 11 + 0.99)).toBe('December 2020');
   });
 });
