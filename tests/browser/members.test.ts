@@ -160,6 +160,8 @@ describeBrowser('between chapters', () => {
       String(Math.round(last.cohesion)),
       expect.any(String),
     ]);
+    const armeniaValues = page.locator('[data-table="members"] tr[data-member="AM"] td').first();
+    await expect(armeniaValues.textContent()).resolves.toContain(`${Math.round(first.loyalty.AM!)} → ${Math.round(last.loyalty.AM!)}`);
     // Armenia, overruled in Karabakh, remembers it here; the briefings ahead recall the run's answer to Armenia.
     await expect(page.locator('.chapter-memories li[data-member="AM"]').textContent()).resolves.toContain('overruled');
     await expect(page.locator('.chapter-recalls li').count()).resolves.toBeGreaterThan(0);

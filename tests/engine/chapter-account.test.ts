@@ -86,6 +86,12 @@ describe("a chapter's account", () => {
     expect(account.next).toMatchObject({ index: 1, title: 'Batken' });
     expect(account.start).toBe(run.world.trajectory[0]);
     expect(account.end).toBe(run.world.trajectory.at(-1));
+    // The members' values, found by replay, agree with the loyalty the trajectory kept at the same points.
+    for (const m of account.members) {
+      expect(m.began.loyalty).toBeCloseTo(account.start.loyalty[m.member]!, 9);
+      expect(m.ended.loyalty).toBeCloseTo(account.end.loyalty[m.member]!, 9);
+    }
+    expect(account.members.map((m) => m.member)).toEqual(campaign.members);
     // The four members Moscow bought at the call remember it into the next chapter.
     for (const code of ['BY', 'KZ', 'KG', 'TJ']) expect(account.memories[code]?.map((m) => [m.kind, m.chapter])).toContainEqual(['bought', 0]);
     expect(account.debts).toEqual(run.world.debts);
@@ -127,6 +133,11 @@ describe("a chapter's account", () => {
     const account = chapterAccount(run);
     if (!account) throw new Error('no account after the Karabakh chapter');
     expect(account.debts.length).toBeGreaterThan(0);
+    const before = run.world.decisions.filter((d) => library.order.indexOf(d.development) < library.order.indexOf('stability_threatened')).length;
+    for (const m of account.members) {
+      expect(m.began.loyalty).toBeCloseTo(account.start.loyalty[m.member]!, 9);
+      expect(m.ended.loyalty).toBeCloseTo(run.world.trajectory[before]!.loyalty[m.member]!, 9);
+    }
     expect(account.debts).toEqual(run.world.debts);
     for (const debt of account.debts) expect(debt.dueMonth).toBeGreaterThan(run.world.month);
     expect(monthName(account.debts[0]!.dueMonth)).toMatch(/^[A-Z][a-z]+ 202[01]$/);

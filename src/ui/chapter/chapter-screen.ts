@@ -50,23 +50,25 @@ function row(label: string, before: number, after: number): HTMLElement {
 function metersSection(run: Run, account: ChapterAccount): HTMLElement {
   const { scenario } = run;
   const { start, end } = account;
+  const cell = (before: number, after: number) =>
+    h('td', null, `${whole(before)} → ${whole(after)} `, h('span', { class: 'chapter-change' }, `(${signed(after - before, 0)})`));
   return h(
     'section',
     { 'aria-labelledby': 'chapter-meters-heading' },
-    h('h3', { id: 'chapter-meters-heading' }, 'The alliance, as the chapter began and as it ended'),
+    h('h3', { id: 'chapter-meters-heading' }, 'As the chapter began, and as it ended'),
     h(
       'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'chapter-meters-heading' },
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The alliance, from the chapter’s start to its end' },
       h(
         'table',
-        { class: 'chapter-meters' },
+        { class: 'chapter-meters', 'data-table': 'alliance' },
         h(
           'thead',
           null,
           h(
             'tr',
             null,
-            h('th', { scope: 'col' }, 'Value'),
+            h('th', { scope: 'col' }, 'The alliance'),
             h('th', { scope: 'col' }, 'Began'),
             h('th', { scope: 'col' }, 'Ended'),
             h('th', { scope: 'col' }, 'Change'),
@@ -78,7 +80,40 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
           row('Cohesion', start.cohesion, end.cohesion),
           row('Credibility of the guarantee', start.credibility, end.credibility),
           row("Moscow's bandwidth", start.moscowBandwidth, end.moscowBandwidth),
-          scenario.members.map((code) => row(`${scenario.names[code]}: loyalty`, start.loyalty[code] ?? 0, end.loyalty[code] ?? 0)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The members, from the chapter’s start to its end' },
+      h(
+        'table',
+        { class: 'chapter-meters', 'data-table': 'members' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Member'),
+            h('th', { scope: 'col' }, 'Loyalty'),
+            h('th', { scope: 'col' }, 'Public support'),
+            h('th', { scope: 'col' }, 'Hedging'),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          account.members.map((m) =>
+            h(
+              'tr',
+              { 'data-member': m.member },
+              h('th', { scope: 'row' }, scenario.names[m.member] ?? m.member),
+              cell(m.began.loyalty, m.ended.loyalty),
+              cell(m.began.publicSupport, m.ended.publicSupport),
+              cell(m.began.hedging, m.ended.hedging),
+            ),
+          ),
         ),
       ),
     ),
