@@ -92,6 +92,14 @@ describeBrowser('the map', () => {
     expect(await panel.locator('[data-value="loyalty"] .value').textContent()).toBe('52');
     expect(await memberButton(page, 'AM').getAttribute('aria-pressed')).toBe('true');
     await expectAccessible(page, 'the briefing with a member selected');
+    // The details are the member's card: its flag, mood and what it wants, and the whole card one button away.
+    expect(await panel.locator('img.flag').count()).toBe(1);
+    expect(await panel.locator('.member-panel-wants').textContent()).toMatch(/^Wants: .{10,}/);
+    await panel.getByRole('button', { name: "Armenia's full card" }).click();
+    await page.locator('dialog.member-dialog').waitFor();
+    await expectAccessible(page, "Armenia's full card opened from the map");
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.member-dialog').count()).toBe(0);
 
     await memberButton(page, 'KZ').click();
     await page.locator('[data-member-panel="KZ"]').waitFor();

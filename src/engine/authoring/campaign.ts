@@ -149,7 +149,7 @@ function addRecalls(scope: Scope, file: CampaignFile, developments: Record<strin
       return;
     }
     const when = conditionAt(scope, r.when, ['recalls', i, 'when']);
-    if (when) developments[r.development] = { ...development, recalls: [...development.recalls, { when, text: r.text }] };
+    if (when) developments[r.development] = { ...development, recalls: [...development.recalls, { when, text: r.text, fromCampaign: true }] };
   });
 }
 
@@ -182,7 +182,7 @@ function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile,
   const { endings, expectations } = endingsAt(scope, file);
   addRecalls(scope, file, developments);
   if (scope.problems.length) return fail(dedupe(scope.problems));
-  const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
+  const { names, leaders, faces, precedentFear } = memberFacts(rules, members, file.era);
   return ok({
     kind: 'campaign',
     id: file.id,
@@ -193,6 +193,7 @@ function joinChapters(file: CampaignFile, chapters: Chapter[], rules: RulesFile,
     members: [...file.members],
     names,
     leaders,
+    faces,
     sources: file.sources,
     // Each chapter's options carry their own adversary; this is the first chapter's, for display.
     adversary: first.adversary,

@@ -9,3 +9,11 @@ export function calendarMonth(time: string): number {
   const [year = 0, month = 1, day = 1] = time.split('-').map(Number);
   return year * 12 + (month - 1) + (day - 1) / daysInMonth(year, month);
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A calendar position (months since the year 0) as "March 2021", in English whatever the machine's locale. */
+export function monthName(month: number): string {
+  const whole = Math.floor(month);
+  return `${MONTH_NAMES[((whole % 12) + 12) % 12]} ${Math.floor(whole / 12)}`;
+}

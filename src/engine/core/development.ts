@@ -21,3 +21,16 @@ export function developmentById(scenario: Scenario, id: string): Development {
 export function recalledText(development: Development, world: World): string[] {
   return development.recalls.filter((r) => r.when(world)).map((r) => r.text);
 }
+
+/**
+ * The campaign chapter a development belongs to, by its place in the file order (each chapter's
+ * developments follow its start); 0 for a single scenario, which has no chapters.
+ */
+export function chapterIndex(scenario: Scenario, development: string): number {
+  const at = scenario.order.indexOf(development);
+  let chapter = 0;
+  scenario.chapters.forEach((c, i) => {
+    if (scenario.order.indexOf(c.start) <= at) chapter = i;
+  });
+  return chapter;
+}

@@ -106,6 +106,8 @@ export interface Quote {
 export interface Recall {
   when: Condition;
   text: string;
+  /** Written in a campaign of an earlier chapter, rather than in the development's own scenario of its own crisis. */
+  fromCampaign: boolean;
 }
 
 export interface Development {
@@ -160,6 +162,19 @@ export interface Leader {
   title: string;
 }
 
+/** A leader's years in office, both included, from the standing rules. */
+export interface LeaderTerm extends Leader {
+  from: number;
+  to: number;
+}
+
+/** What a member's card shows beyond its values: its leaders through the years, and what it wants. */
+export interface MemberFace {
+  terms: LeaderTerm[];
+  /** One line for the player; null where the standing rules say nothing of it. */
+  wants: ({ text: string } & Provenance) | null;
+}
+
 export interface Parameters {
   cohesion: { loyaltyMean: number; loyaltySpread: number; credibility: number; absence: number };
   stance: { loyalty: number; precedent: number; adversary: number; bandwidth: number; supports: number; accepts: number; objects: number; overruled: number };
@@ -181,7 +196,9 @@ export interface Scenario {
   length: string;
   members: MemberCode[];
   names: Record<string, string>;
+  /** Each member's leader in the era's year, as the run starts. */
   leaders: Record<string, Leader>;
+  faces: Record<string, MemberFace>;
   sources: string[];
   adversary: { name: string; backers: Record<string, string> } | null;
   precedentFear: Record<string, number>;

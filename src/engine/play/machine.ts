@@ -1,15 +1,20 @@
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../core/scenario.ts';
+import { chapterBegins } from './chapter-account.ts';
 import { checkDecision } from './check-decision.ts';
 import { advanceToNext, copyRun, isOver, applyReactions, resolveDecision, settleAftermath, startRun, type Run } from './run.ts';
 
 /**
  * The turn loop a person plays: briefing -> council -> resolution -> reactions -> aftermath ->
- * the next briefing or the debrief. Its actions are thin wrappers over the pure steps in run.ts,
+ * the next briefing or the debrief, with a pause between a campaign's chapters to take stock. Its actions are thin wrappers over the pure steps in run.ts,
  * each on a copy of the run, so every snapshot stays as it was and batch runs (which call the same
  * steps without an actor) give identical worlds.
  */
-export type TurnEvent = { type: 'briefing.done' } | { type: 'council.decide'; option: string; leverage: boolean } | { type: 'aftermath.done' };
+export type TurnEvent =
+  | { type: 'briefing.done' }
+  | { type: 'council.decide'; option: string; leverage: boolean }
+  | { type: 'aftermath.done' }
+  | { type: 'chapter.done' };
 
 export type TurnInput = { scenario: Scenario; seed: string; recordCauses?: boolean } | { run: Run };
 
@@ -22,6 +27,7 @@ export const turnMachine = setup({
   guards: {
     decisionAllowed: ({ context, event }) => event.type === 'council.decide' && checkDecision(context.run.scenario, context.run.world, event).ok,
     runOver: ({ context }) => isOver(context.run),
+    chapterBegins: ({ context }) => chapterBegins(context.run.scenario, context.run.world),
   },
   actions: {
     resolveDecision: assign(({ context, event }) => {
@@ -51,13 +57,18 @@ export const turnMachine = setup({
   context: ({ input }) => ({ run: 'run' in input ? input.run : startRun(input.scenario, input.seed, { recordCauses: input.recordCauses }) }),
   initial: 'starting',
   states: {
-    starting: { always: [{ guard: 'runOver', target: 'debrief' }, { target: 'briefing' }] },
+    // A run reopened at the start of a campaign's later chapter shows what carried over first, as when played on.
+    starting: { always: [{ guard: 'runOver', target: 'debrief' }, { guard: 'chapterBegins', target: 'chapter' }, { target: 'briefing' }] },
+    chapter: { on: { 'chapter.done': 'briefing' } },
     briefing: { on: { 'briefing.done': 'council' } },
     council: { on: { 'council.decide': { guard: 'decisionAllowed', target: 'resolution' } } },
     resolution: { entry: 'resolveDecision', always: 'reactions' },
     reactions: { entry: 'applyReactions', always: 'aftermath' },
     aftermath: { entry: 'settleAftermath', on: { 'aftermath.done': 'advancing' } },
-    advancing: { entry: 'advanceToNext', always: [{ guard: 'runOver', target: 'debrief' }, { target: 'briefing' }] },
+    advancing: {
+      entry: 'advanceToNext',
+      always: [{ guard: 'runOver', target: 'debrief' }, { guard: 'chapterBegins', target: 'chapter' }, { target: 'briefing' }],
+    },
     debrief: { type: 'final' },
   },
 });

@@ -8,6 +8,7 @@ import { sentence, sourceText } from '../kit/sources.ts';
 import { changeLine, changesOfDecision, changeWithChain } from '../kit/changes.ts';
 import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 import type { Screen } from '../kit/screen.ts';
+import { membersAroundTheTable } from '../members/member-dialog.ts';
 
 interface Row {
   key: string;
@@ -145,6 +146,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
       { class: 'actions' },
       h('button', { type: 'button', class: 'primary', 'data-action': 'continue', onclick: onDone }, next ? `Next: ${next.title}` : 'See how it ends'),
     ),
+    membersAroundTheTable(run),
   );
   const spokenRows = rows.map((r) => `${r.label} ${delta(r)}, now ${shown(r.after)}`).join('; ');
   const spokenReactions = reactions.map((r) => `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`).join('; ');

@@ -2,6 +2,7 @@
 import '../outlook/outlook.css';
 import { aftermathScreen } from '../aftermath/aftermath-screen.ts';
 import { briefingScreen } from '../briefing/briefing-screen.ts';
+import { chapterScreen } from '../chapter/chapter-screen.ts';
 import { compareWith } from '../compare/compare-with.ts';
 import { councilScreen } from '../council/council-screen.ts';
 import { debriefScreen } from '../debrief/debrief-screen.ts';
@@ -13,6 +14,7 @@ import type { Phase, Session } from '../state/session.ts';
 export type OutlookModule = typeof import('../outlook/outlook-screen.ts');
 
 const BACK: Record<Phase, string> = {
+  chapter: 'Back to the end of the chapter',
   briefing: 'Back to the briefing',
   council: 'Back to the Council',
   aftermath: 'Back to the aftermath',
@@ -44,6 +46,8 @@ export function runScreen(s: Session, view: RunView, context: RunScreenContext):
     });
   }
   switch (s.phase) {
+    case 'chapter':
+      return chapterScreen(run, () => s.send({ type: 'chapter.done' }));
     case 'briefing':
       return briefingScreen(run, () => s.send({ type: 'briefing.done' }));
     case 'council':

@@ -4,6 +4,7 @@ import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
 import { changeLine, changesOfArrival } from '../kit/changes.ts';
 import type { Screen } from '../kit/screen.ts';
+import { membersAroundTheTable } from '../members/member-dialog.ts';
 import { currentDevelopment, recalledText } from '../../engine/core/development.ts';
 
 /** The development: what happened, when and where, who asks for what, in the sources' own words. */
@@ -47,6 +48,8 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
       : null,
     quotes.length ? h('section', { class: 'quotes', 'aria-label': 'In their words' }, h('h3', null, 'In their words'), quotes) : null,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-action': 'convene', onclick: onDone }, 'Convene the Council')),
+    // After the main action, so it stays one Tab from the heading.
+    membersAroundTheTable(run),
   );
   const said = dev.quotes.map((q) => `${q.who}: “${q.text}”`).join(' ');
   return { el, heading, announcement: `Briefing: ${dev.title}. ${dev.date}, ${dev.place}. ${dev.briefing} ${recalled.join(' ')} ${said}` };

@@ -8,7 +8,7 @@ import type { Run } from '../../engine/play/run.ts';
 import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 
-export type Phase = 'briefing' | 'council' | 'aftermath' | 'debrief';
+export type Phase = 'chapter' | 'briefing' | 'council' | 'aftermath' | 'debrief';
 
 /** A run rebuilt from its record, with what the replay noted on the way (an older engine, say). */
 export interface Reopened {
@@ -53,7 +53,7 @@ export class Session {
 
   get phase(): Phase {
     const value = this.actor.getSnapshot().value;
-    return value === 'council' || value === 'aftermath' || value === 'debrief' ? value : 'briefing';
+    return value === 'chapter' || value === 'council' || value === 'aftermath' || value === 'debrief' ? value : 'briefing';
   }
 
   get record(): RunRecord {

@@ -46,7 +46,7 @@ function developmentAt(scope: Scope, d: DevelopmentSpec, path: Path, ids: string
     briefing: d.briefing,
     recalls: (d.recalls ?? []).flatMap((r, ri) => {
       const when = conditionAt(scope, r.when, [...path, 'recalls', ri, 'when']);
-      return when ? [{ when, text: r.text }] : [];
+      return when ? [{ when, text: r.text, fromCampaign: false }] : [];
     }),
     quotes: d.quotes ?? [],
     effects: effectsAt(scope, d.effects, [...path, 'effects'], `${d.id}.`),

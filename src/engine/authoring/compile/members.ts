@@ -1,6 +1,7 @@
 import { MEMBER_CODES, newWorld, type MemberCode, type MemberState, type World } from '../../core/world.ts';
 import type { Scenario } from '../../core/scenario.ts';
 import type { RulesFile, ScenarioFile } from '../format/schema.ts';
+import { leaderInYear } from '../../rules/member-face.ts';
 import { canonical } from './canonical.ts';
 import { checkUnique } from './ids.ts';
 import { checkMember, report, type Scope } from './scope.ts';
@@ -27,18 +28,22 @@ export function checkMembers(scope: Scope, file: ScenarioFile, rules: RulesFile,
 }
 
 /** What the standing rules say of each member in a given year: its name, its leader, its fear of precedent. */
-export function memberFacts(rules: RulesFile, members: readonly MemberCode[], era: number): Pick<Scenario, 'names' | 'leaders' | 'precedentFear'> {
+export function memberFacts(rules: RulesFile, members: readonly MemberCode[], era: number): Pick<Scenario, 'names' | 'leaders' | 'faces' | 'precedentFear'> {
   const names: Record<string, string> = {};
   const leaders: Scenario['leaders'] = {};
+  const faces: Scenario['faces'] = {};
   const precedentFear: Record<string, number> = {};
   for (const code of members) {
     const r = standingRules(rules, code);
     names[code] = r.name;
-    const leader = r.leaders.find((l) => l.from <= era && era <= l.to) ?? r.leaders[r.leaders.length - 1];
-    if (leader) leaders[code] = { name: leader.name, title: leader.title };
+    const terms = r.leaders.map((l) => ({ from: l.from, to: l.to, name: l.name, title: l.title }));
+    const leader = leaderInYear(terms, era);
+    leaders[code] = { name: leader.name, title: leader.title };
+    const wants = r.wants ? { text: r.wants.text, source: r.wants.source, assumption: r.wants.assumption } : null;
+    faces[code] = { terms, wants };
     precedentFear[code] = r.precedentFear.value;
   }
-  return { names, leaders, precedentFear };
+  return { names, leaders, faces, precedentFear };
 }
 
 /** A member's standing rules, which checkMembers has made sure of. */

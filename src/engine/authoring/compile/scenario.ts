@@ -55,7 +55,7 @@ export function compileScenario(source: ScenarioSource): Result<Scenario, Proble
   const setup = effectsAt(scope, file.setup, ['setup'], 'setup.');
   if (scope.problems.length) return fail(dedupe(scope.problems));
 
-  const { names, leaders, precedentFear } = memberFacts(rules, members, file.era);
+  const { names, leaders, faces, precedentFear } = memberFacts(rules, members, file.era);
   return ok({
     kind: 'scenario',
     id: file.id,
@@ -66,6 +66,7 @@ export function compileScenario(source: ScenarioSource): Result<Scenario, Proble
     members: [...members],
     names,
     leaders,
+    faces,
     sources: file.sources,
     adversary,
     precedentFear,

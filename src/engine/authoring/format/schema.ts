@@ -272,6 +272,11 @@ const holdKinds = ['arms', 'training', 'bases', 'migrants', 'market', 'legitimac
 const memberRules = z.strictObject({
   name: text,
   leaders: z.array(z.strictObject({ from: year, to: year, name: text, title: text })).min(1),
+  wants: z
+    .strictObject({ text, ...provenance })
+    .superRefine(requireProvenance)
+    .optional()
+    .describe("What the member wants from the alliance, in one line for the player: its card's interests."),
   baselines: z
     .array(
       z.strictObject({
