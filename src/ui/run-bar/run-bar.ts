@@ -18,14 +18,26 @@ export interface SaveStatus {
   text: string;
 }
 
+/**
+ * A button that shows and hides its panel. Escape, on the button or anywhere in the open panel, closes
+ * it and puts focus back on the button, as a keyboard user expects of anything that opens.
+ */
 function disclosure(label: string, panel: HTMLElement, onOpen?: () => void): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': panel.id }, label);
-  button.addEventListener('click', () => {
-    const open = button.getAttribute('aria-expanded') !== 'true';
+  const set = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
     if (open) onOpen?.();
-  });
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  const closeOnEscape = (event: Event) => {
+    if ((event as KeyboardEvent).key !== 'Escape' || panel.hidden) return;
+    event.preventDefault();
+    set(false);
+    button.focus();
+  };
+  button.addEventListener('keydown', closeOnEscape);
+  panel.addEventListener('keydown', closeOnEscape);
   return button;
 }
 
