@@ -131,7 +131,11 @@ const development = z.strictObject({
   id,
   title: text,
   // A bare year (date: 2017) is read as text, as a historian would mean it.
-  date: z.union([text, z.number().int()]).transform(String).describe('As the sources give it; say where they disagree.'),
+  date: z
+    .union([text, z.number().int()])
+    .transform(String)
+    .describe('The date line players read, as the sources give it (e.g. "August 2020"); where it comes from goes in dateNote.'),
+  dateNote: text.optional().describe('For editors: where the date comes from, what lies outside the sources, where they disagree. Not shown in the date line.'),
   time: calendarDay
     .optional()
     .describe(
