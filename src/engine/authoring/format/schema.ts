@@ -142,6 +142,7 @@ const development = z.strictObject({
       'Its place on the calendar, for drift and debts: YYYY, YYYY-MM or YYYY-MM-DD (a missing month or day counts as the first). Undated, it comes a month after the development before it.',
     ),
   place: text,
+  placeNote: text.optional().describe('For editors: where the place comes from, or that it lies outside the sources. Not shown to players.'),
   location: memberCode.optional().describe('The member where it happens, to mark on the map.'),
   briefing: text.describe('Plain language for a 16-year-old: what happened, who asks for what.'),
   quotes: z.array(quote).optional(),
