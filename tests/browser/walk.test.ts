@@ -216,6 +216,7 @@ describeBrowser('what the walk found', () => {
     for (const [drawer, inside] of [
       [/^Decisions \(/, null],
       ['Share link', 'Link to this run'],
+      [/^Sources \(/, null],
     ] as const) {
       const button = page.getByRole('button', { name: drawer });
       await button.click();
@@ -226,6 +227,14 @@ describeBrowser('what the walk found', () => {
       expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
       expect(await page.locator(`#${await button.getAttribute('aria-controls')}`).isHidden()).toBe(true);
     }
+    // The sources the scenario cites, by title, a click away on every screen of the run.
+    await page.getByRole('button', { name: 'Sources (2)' }).click();
+    const list = page.getByRole('region', { name: 'Sources of this scenario' }).getByRole('listitem');
+    expect(await list.allTextContents()).toEqual([
+      "“It's not Nato but another key alliance that is faltering”, The National, 13 October 2022",
+      '“Too early to call time on the CSTO”, Eurasianet, October 2022',
+    ]);
+    await expectAccessible(page, 'the run with its sources open');
     await page.getByRole('link', { name: 'All scenarios' }).click();
     await screen(page, 'choose');
     await page.getByRole('button', { name: /^Delete: A member asks for help, seed undo-1/ }).click();
