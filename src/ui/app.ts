@@ -8,15 +8,16 @@ import { showRunPage } from './app/run-page.ts';
 import { branchAt, keepApart, openLink, openSaved, startScenario } from './app/run-opening.ts';
 import { runScreen, type OutlookModule } from './app/run-screen.ts';
 import { markScreen } from './app/test-markers.ts';
-import { chooseScreen, type Notice } from './choose/choose-screen.ts';
+import { chooseScreen, type Notice, UNDO_SECONDS } from './choose/choose-screen.ts';
+import { notFoundScreen } from './not-found/not-found-screen.ts';
 import { runHash, type RunView } from './kit/route.ts';
 import type { Screen } from './kit/screen.ts';
 import { MapFigure } from './map/map-figure.ts';
 import type { SaveStatus } from './run-bar/run-bar.ts';
 import type { Library } from './state/library.ts';
 import { storedPrecedes, watchOtherTabs } from './state/other-tabs.ts';
-import { deleteSlot, listSlots, readSlot } from './state/saves.ts';
-import type { Reopened, Session } from './state/session.ts';
+import { deleteSlot, listSlots, MAX_NAME_LENGTH, nameOf, readSlot, renameSlot, restoreSlot, slotText } from './state/saves.ts';
+import type { Phase, Reopened, Session } from './state/session.ts';
 
 /**
  * The page: routes, the session being played, and which screen shows. Rules live in the engine; this
@@ -28,7 +29,7 @@ export class App {
     run: (slot, view, ticket) => void this.openSlot(slot, view, ticket),
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
-    playing: () => this.session.value !== null,
+    notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();
   private rendered = '';
@@ -40,6 +41,8 @@ export class App {
   /** Another tab deleted this run's save: nothing is written back until the player asks. */
   private deletedElsewhere = false;
   private chooseShown = false;
+  /** The phase of the run's screen last shown, to save once more on leaving an aftermath. */
+  private shownPhase: Phase | null = null;
   /** Which screen of the run: playing it, comparing it, or what tends to happen at one of its decisions. */
   private view: RunView = { kind: 'play' };
   private current: Screen | null = null;
@@ -95,7 +98,7 @@ export class App {
   private keepOurs() {
     const current = this.session.value;
     if (!current) return;
-    const opened = keepApart(current);
+    const opened = keepApart(this.library, current);
     if (!opened.ok) {
       this.runNotices = [{ kind: 'error', text: opened.error }];
       return this.render(true);
@@ -121,11 +124,8 @@ export class App {
     const screen = chooseScreen(this.library, listSlots(), this.notices, {
       onPlay: (id, seed) => void this.startNew(id, seed),
       onContinue: (slot) => this.go(runHash(slot)),
-      onDelete: (slot) => {
-        deleteSlot(slot);
-        this.notices.push({ kind: 'info', text: 'The saved run is deleted.' });
-        this.showChoose();
-      },
+      onDelete: (slot, name) => this.deleteSaved(slot, name),
+      onRename: (slot, name) => this.renameSaved(slot, name),
     });
     const news = this.notices.length > 0;
     this.notices = [];
@@ -140,6 +140,51 @@ export class App {
       const later = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
       later(() => void this.map.load(), { timeout: 2000 });
     }
+  }
+
+  private showNotFound(hash: string) {
+    const slot = this.session.value?.slot ?? null;
+    this.detach();
+    this.view = { kind: 'play' };
+    const screen = notFoundScreen(hash, slot === null ? null : runHash(slot));
+    layOutChoose(this.root, screen);
+    markScreen('not-found', null);
+    present(screen);
+  }
+
+  /** Deleted at once, with an Undo offered for a few seconds that puts the save back exactly as it was. */
+  private deleteSaved(slot: string, name: string) {
+    const text = slotText(slot);
+    deleteSlot(slot);
+    const undo =
+      text === null
+        ? undefined
+        : {
+            label: 'Undo',
+            run: () => {
+              const back = readSlot(slot) === null && restoreSlot(slot, text);
+              this.notices.push({ kind: back ? 'info' : 'error', text: back ? `“${name}” is back.` : `“${name}” could not be put back.` });
+              this.showChoose();
+            },
+          };
+    this.notices.push({ kind: 'info', text: `“${name}” is deleted.${undo ? ` You can undo this for ${UNDO_SECONDS} seconds.` : ''}`, undo });
+    this.showChoose();
+  }
+
+  /** A run's new name: not empty, and not the name of another saved run, so that every run can be told apart. */
+  private renameSaved(slot: string, wanted: string): string | null {
+    const name = wanted.trim().replace(/\s+/g, ' ');
+    if (!name) return 'A name cannot be empty.';
+    if (name.length > MAX_NAME_LENGTH) return `A name can be at most ${MAX_NAME_LENGTH} characters long.`;
+    const taken = listSlots().some(
+      (read) => read.ok && read.value.slot !== slot && nameOf(read.value, this.library.entry(read.value.record.scenario)?.title ?? '') === name,
+    );
+    if (taken) return `Another saved run is called “${name}”: choose a name of its own.`;
+    const renamed = renameSlot(slot, name);
+    if (!renamed.ok) return renamed.error;
+    this.notices.push({ kind: 'info', text: `The run is now called “${name}”.` });
+    this.showChoose();
+    return null;
   }
 
   private async startNew(id: string, seed: string) {
@@ -173,6 +218,7 @@ export class App {
     const opened = await openLink(this.library, hash, () => this.router.isCurrent(ticket));
     if (!opened) return;
     if (!opened.ok) return this.fail(opened.error);
+    if ('saved' in opened.value) return this.go(runHash(opened.value.saved), true);
     this.attach(opened.value.session);
     this.persist();
     this.noteWarnings(opened.value);
@@ -182,7 +228,7 @@ export class App {
   private rewind(k: number) {
     const current = this.session.value;
     if (!current) return;
-    const opened = branchAt(current, k);
+    const opened = branchAt(this.library, current, k);
     if (!opened.ok) {
       this.runNotices = [{ kind: 'error', text: opened.error }];
       return this.render(true);
@@ -236,7 +282,9 @@ export class App {
   private onChange() {
     const s = this.session.value;
     if (!s) return;
-    const noticed = s.phase === 'aftermath' && this.rendered !== this.key(s) && this.persist();
+    // Saved on the aftermath (a reload comes back to it), and again on leaving it (a reload then goes on).
+    const moved = this.rendered !== this.key(s);
+    const noticed = moved && (s.phase === 'aftermath' || this.shownPhase === 'aftermath') && this.persist();
     this.render(false);
     // After the screen's own announcement, which would otherwise replace it.
     if (noticed) announce(CHANGED_ELSEWHERE_TEXT);
@@ -261,7 +309,11 @@ export class App {
     if (!s) return this.showChoose();
     const key = this.key(s);
     if (!force && key === this.rendered) return;
+    // What the page said on arriving at a run (a new branch, a note on its replay) belongs to that first
+    // screen: once the player moves on, it would describe a moment that has passed.
+    if (this.rendered !== '' && key !== this.rendered) this.runNotices = [];
     this.rendered = key;
+    this.shownPhase = s.phase;
     this.leave();
     const screen = runScreen(s, this.view, {
       library: this.library,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/engine/analysis/compare.ts';
 import { fork } from '../../src/engine/analysis/fork.ts';
-import { Histogram, Moments, wilson } from '../../src/engine/analysis/stats.ts';
+import { Histogram, METER_DIFFERENCE, Moments, SHARE_DIFFERENCE, wilson } from '../../src/engine/analysis/stats.ts';
 import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy, historicalPolicy, randomPolicy } from '../../src/engine/play/policies.ts';
 import { loadPolicyFile } from '../../src/engine/play/policy-file.ts';
@@ -44,6 +44,22 @@ describe('intervals', () => {
     expect(m.interval().hi).toBeCloseTo(5 + half, 10);
   });
 
+  it('should cut the interval of a difference of shares to what can happen, -1 to 1', () => {
+    // 999 runs of 1,000 go from an ending to not reaching it, one stays: the difference is -0.999, and
+    // the normal interval (about ±0.002) would reach below -1, a share falling by more than all of it.
+    const m = new Moments();
+    for (let i = 0; i < 1000; i++) m.add(i === 0 ? 0 : -1);
+    expect(m.interval().lo).toBeLessThan(-1);
+    const cut = m.interval(SHARE_DIFFERENCE);
+    expect(cut.estimate).toBeCloseTo(-0.999, 12);
+    expect(cut.lo).toBe(-1);
+    expect(cut.hi).toBeGreaterThan(-0.999);
+    expect(cut.hi).toBeLessThan(-0.99);
+    const up = new Moments();
+    for (let i = 0; i < 1000; i++) up.add(i === 0 ? 0 : 100);
+    expect(up.interval(METER_DIFFERENCE).hi).toBe(100);
+  });
+
   it('should read percentiles from the streaming histogram to a tenth', () => {
     const h = new Histogram();
     for (let i = 1; i <= 100; i++) h.add(i - 0.5);
@@ -59,6 +75,23 @@ describe('compare', () => {
     const a = compare(scenario, [historicalPolicy, randomPolicy], { runs: 300, seed: 'twice' });
     const b = compare(scenario, [historicalPolicy, randomPolicy], { runs: 300, seed: 'twice' });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('should keep every difference within what its quantities allow', () => {
+    const report = compare(scenario, [historicalPolicy, randomPolicy, fixedPolicy({ the_call: 'send_troops+leverage' }, 'answer')], {
+      runs: 200,
+      seed: 'bounds',
+    });
+    for (const row of report.outcomes)
+      for (const d of row.difference) {
+        expect(d.lo).toBeGreaterThanOrEqual(-1);
+        expect(d.hi).toBeLessThanOrEqual(1);
+      }
+    for (const row of report.metrics)
+      for (const d of row.difference) {
+        expect(d.lo).toBeGreaterThanOrEqual(-100);
+        expect(d.hi).toBeLessThanOrEqual(100);
+      }
   });
 
   it('should show zero difference between a policy and itself (common random numbers)', () => {

@@ -191,6 +191,16 @@ describe('consensus and the veto', () => {
     expect(run.world.changes!.some((c) => c.cause.rule === 'overruled' && c.cause.member === 'KG')).toBe(false);
   });
 
+  it("should cite the overruled rule's source only for the member it speaks of, and call the rest an assumption", () => {
+    const run = runAt();
+    resolveDecision(run, { option: 'fact_finding', leverage: false });
+    const armenia = run.world.changes!.find((c) => c.cause.rule === 'overruled' && c.cause.member === 'AM')!;
+    // rules.yaml's quote is about Tajikistan, not Armenia: Armenia's resentment is the designer's assumption.
+    expect(scenario.rules.stance.overruled.source).toContain('Tajikistan');
+    expect(armenia.cause.source).toBeUndefined();
+    expect(armenia.cause.assumption).toBe(true);
+  });
+
   it('should keep an option whose requirement fails off the table, leverage or not', () => {
     const run = runAt();
     const view = optionView(scenario, run.world, { ...option('stay_silent'), requires: () => false });

@@ -4,7 +4,7 @@ import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
 import { memberAt, memberSlot, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
-import { Histogram, Moments, wilson, type Interval } from './stats.ts';
+import { Histogram, METER_DIFFERENCE, Moments, SHARE_DIFFERENCE, wilson, type Interval } from './stats.ts';
 import { seedChunks, type SeedRange } from './seed-chunks.ts';
 
 /**
@@ -203,13 +203,13 @@ export class Comparison {
         key: outcome.key,
         label: outcome.label,
         byPolicy: arms.map((count) => wilson(count.hits, runs)),
-        difference: arms.map((count) => count.difference.interval()),
+        difference: arms.map((count) => count.difference.interval(SHARE_DIFFERENCE)),
       })),
       metrics: this.metrics.map(({ metric, arms }) => ({
         key: metric.key,
         label: metric.label,
         byPolicy: arms.map(({ values: h }) => ({ p10: h.quantile(0.1), p50: h.quantile(0.5), p90: h.quantile(0.9), mean: h.mean() })),
-        difference: arms.map((values) => values.difference.interval()),
+        difference: arms.map((values) => values.difference.interval(METER_DIFFERENCE)),
       })),
       cohesionBins: this.metrics.find(({ metric }) => metric.key === 'cohesion')?.arms.map(({ values }) => values.coarse(2)) ?? [],
       notes: [],

@@ -10,6 +10,20 @@ export interface Interval {
   hi: number;
 }
 
+/** The values a quantity can possibly take. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+const UNBOUNDED: Range = { min: -Infinity, max: Infinity };
+
+/** A difference of two shares (each 0 to 1) lies between -1 and 1. */
+export const SHARE_DIFFERENCE: Range = { min: -1, max: 1 };
+
+/** A difference of two meters (each 0 to 100) lies between -100 and 100. */
+export const METER_DIFFERENCE: Range = { min: -100, max: 100 };
+
 /** Wilson score interval for a proportion: sound near 0 and 1, where the normal approximation is not. */
 export function wilson(successes: number, n: number): Interval {
   if (n === 0) return { estimate: 0, lo: 0, hi: 1 };
@@ -37,10 +51,14 @@ export class Moments {
     return this.n > 1 ? this.m2 / (this.n - 1) : 0;
   }
 
-  /** Normal 95% interval for the mean: with paired runs this is the interval of the difference. */
-  interval(): Interval {
+  /**
+   * Normal 95% interval for the mean: with paired runs this is the interval of the difference. The normal
+   * approximation knows no bounds, so near a bound it reaches past what can happen (a difference of two
+   * shares below -1); `range` is what the mean can possibly be, and the interval is cut to it.
+   */
+  interval(range: Range = UNBOUNDED): Interval {
     const half = this.n > 1 ? Z95 * Math.sqrt(this.variance() / this.n) : 0;
-    return { estimate: this.mean, lo: this.mean - half, hi: this.mean + half };
+    return { estimate: this.mean, lo: Math.max(range.min, this.mean - half), hi: Math.min(range.max, this.mean + half) };
   }
 }
 

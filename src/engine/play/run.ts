@@ -270,15 +270,22 @@ function leverageCause(scenario: Scenario, option: Option, code: string): Cause 
   };
 }
 
+/**
+ * The rule's source is cited for a member only where it speaks of that member (rules.yaml's quote is about
+ * Tajikistan); for any other member the resentment is the designer's assumption, and said to be.
+ */
 function overruledCause(scenario: Scenario, option: Option, s: MemberStance): Cause {
+  const rule = scenario.rules.stance.overruled;
+  const name = scenario.names[s.member] ?? s.member;
+  const speaksOfMember = rule.source?.includes(name) ?? false;
   return {
     kind: 'option',
     id: option.id,
     rule: 'overruled',
     member: s.member,
-    why: `${scenario.names[s.member]} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
-    source: scenario.rules.stance.overruled.source,
-    assumption: scenario.rules.stance.overruled.assumption,
+    why: `${name} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
+    source: speaksOfMember ? rule.source : undefined,
+    assumption: speaksOfMember ? rule.assumption : true,
   };
 }
 

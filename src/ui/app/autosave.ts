@@ -20,7 +20,11 @@ export interface Autosaved {
 export function autosave(session: Session): Autosaved {
   const record = session.record;
   if (!storedPrecedes(readSlot(session.slot), record)) return { status: NOT_SAVED_CHANGED_ELSEWHERE, changedElsewhere: true };
-  const written = writeSlot(session.slot, session.label, record);
+  const stored = readSlot(session.slot);
+  // The name is the player's: renamed meanwhile (on the Choose screen, in another tab), it stays renamed.
+  const name = stored?.ok && stored.value.name ? stored.value.name : session.meta.name;
+  const at = session.phase === 'aftermath' ? 'aftermath' : undefined;
+  const written = writeSlot(session.slot, { ...session.meta, name, at }, record);
   if (!written.ok) announce(written.error);
   return { status: written.ok ? savedAfter(record.decisions.length) : { ok: false, text: written.error }, changedElsewhere: false };
 }

@@ -44,9 +44,15 @@ export function layOutRun(root: HTMLElement, page: RunLayout) {
   replace(root, skipLink(), page.bar, page.drawers, alert, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
 }
 
-/** Focus moves to the new screen's heading, and the live region reads what it says. */
+/**
+ * Focus moves to the new screen's heading, and the live region reads what it says. The page starts at the
+ * top, with the run's bar in view; where the heading lies below the first screenful (on a phone the map
+ * and meters come first), the page scrolls to it, so what has focus is what the player sees.
+ */
 export function present(screen: Screen) {
   window.scrollTo(0, 0);
   screen.heading.focus({ preventScroll: true });
+  const { top, bottom } = screen.heading.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) screen.heading.scrollIntoView({ block: 'start' });
   announce(screen.announcement);
 }

@@ -4,8 +4,8 @@ export interface Routes {
   run(slot: string, view: RunView, ticket: number): void;
   share(hash: string, ticket: number): void;
   choose(): void;
-  /** Whether a run is on show: an address the page does not know then leaves it where it is. */
-  playing(): boolean;
+  /** An address the page does not know. */
+  notFound(hash: string): void;
 }
 
 /**
@@ -28,7 +28,8 @@ export class Router {
     const route = parseRoute(hash);
     if (route.kind === 'run') this.routes.run(route.slot, route.view, ticket);
     else if (route.kind === 'share') this.routes.share(hash, ticket);
-    else if (route.kind === 'choose' || !this.routes.playing()) this.routes.choose();
+    else if (route.kind === 'choose') this.routes.choose();
+    else this.routes.notFound(hash);
   }
 
   go(hash: string, replaceEntry = false) {

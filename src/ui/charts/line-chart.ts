@@ -1,6 +1,7 @@
 import './charts.css';
 import { h, s, uid } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 
 /**
  * A small hand-made SVG line chart on the 0-100 scale every value of the model uses. The two paths
@@ -20,11 +21,30 @@ export interface ChartSpec {
   size?: 'large' | 'small';
 }
 
+/**
+ * Which points get a label on the x-axis: as many as fit `gap` apart without touching (each label is a
+ * decision number), in even steps from the first, with the last always labelled and its too-near
+ * neighbour left out.
+ */
+export function shownTicks(points: string[], spacing: number, gap: number): number[] {
+  const last = points.length - 1;
+  if (last < 0) return [];
+  const step = Math.max(1, Math.ceil(gap / spacing));
+  const shown: number[] = [];
+  for (let i = 0; i <= last; i += step) shown.push(i);
+  const end = shown[shown.length - 1] ?? 0;
+  if (end !== last) {
+    if (last - end < step && shown.length > 1) shown.pop();
+    shown.push(last);
+  }
+  return shown;
+}
+
 export function lineChart(spec: ChartSpec): HTMLElement {
   const large = spec.size !== 'small';
   const W = large ? 640 : 300;
   const H = large ? 260 : 150;
-  const m = { left: 34, right: 12, top: 12, bottom: 24 };
+  const m = { left: 34, right: 12, top: 12, bottom: 38 };
   const n = Math.max(2, ...spec.series.map((x) => x.values.length));
   const x = (i: number) => m.left + (i * (W - m.left - m.right)) / (n - 1);
   const y = (v: number) => m.top + ((100 - v) * (H - m.top - m.bottom)) / 100;
@@ -38,7 +58,10 @@ export function lineChart(spec: ChartSpec): HTMLElement {
       v % 50 === 0 ? s('text', { x: m.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)) : null,
     ),
   );
-  const ticks = spec.points.slice(0, n).map((label, i) => s('text', { class: 'tick', x: x(i), y: H - 6, 'text-anchor': 'middle' }, label));
+  const ticks = shownTicks(spec.points.slice(0, n), (W - m.left - m.right) / (n - 1), large ? 30 : 26).map((i) =>
+    s('text', { class: 'tick', x: x(i), y: H - 20, 'text-anchor': 'middle' }, spec.points[i] ?? ''),
+  );
+  const axis = s('text', { class: 'axis-label', x: (m.left + W - m.right) / 2, y: H - 4, 'text-anchor': 'middle' }, 'after decision');
   const lines = spec.series.map((series) => {
     const pts = series.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const markers = series.values.map((v, i) =>
@@ -54,6 +77,7 @@ export function lineChart(spec: ChartSpec): HTMLElement {
     s('desc', { id: descId }, `${desc}.`),
     grid,
     ticks,
+    axis,
     lines,
   );
   return h('figure', { class: `chart-figure ${large ? 'large' : 'small'}` }, h('figcaption', null, spec.title), svg);
@@ -62,7 +86,7 @@ export function lineChart(spec: ChartSpec): HTMLElement {
 /** The same numbers as a table, for reading aloud and for print. */
 export function chartTable(caption: string, points: string[], rows: { label: string; values: number[] }[]): HTMLElement {
   const n = Math.max(...rows.map((r) => r.values.length));
-  return h(
+  const table = h(
     'table',
     { class: 'chart-data' },
     h('caption', null, caption),
@@ -89,6 +113,7 @@ export function chartTable(caption: string, points: string[], rows: { label: str
       ),
     ),
   );
+  return scrollBox(table);
 }
 
 /** The key to the two lines; the labels name what is compared (by default, the debrief's two paths). */

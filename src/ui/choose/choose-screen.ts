@@ -2,7 +2,7 @@ import './choose.css';
 import { h } from '../kit/dom.ts';
 import { listText } from '../kit/format.ts';
 import type { Library } from '../state/library.ts';
-import type { SlotRead } from '../state/saves.ts';
+import { MAX_NAME_LENGTH, nameOf, type SlotRead } from '../state/saves.ts';
 import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts';
 import type { Screen } from '../kit/screen.ts';
 import { compareText } from '../../engine/core/text-order.ts';
@@ -11,20 +11,80 @@ import { seedField, type SeedField } from './seed-field.ts';
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** A way to take back what the notice reports (a deletion), offered for a few seconds. */
+  undo?: { label: string; run: () => void };
 }
 
 export interface ChooseActions {
   onPlay: (id: string, seed: string) => void;
   onContinue: (slot: string) => void;
-  onDelete: (slot: string) => void;
+  onDelete: (slot: string, name: string) => void;
+  /** Gives a run a new name; the sentence why not, if it cannot. */
+  onRename: (slot: string, name: string) => string | null;
 }
+
+/** How long the Undo of a deletion stays offered. */
+export const UNDO_SECONDS = 10;
 
 const when = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 };
 
+/** The saved runs with the names they go by; two saves of older versions called alike are told apart by a number. */
+function namedSaves(library: Library, slots: SlotRead[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const read of slots) {
+    if (!read.ok) continue;
+    const base = nameOf(read.value, library.entry(read.value.record.scenario)?.title ?? read.value.record.scenario);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    names.set(read.value.slot, count === 1 ? base : `${base} (${count})`);
+  }
+  return names;
+}
+
+/** A run's name, and a form to rename it in place when asked. */
+function nameLine(name: string, id: string, actions: ChooseActions): { line: HTMLElement; rename: HTMLButtonElement } {
+  const line = h('p', { class: 'save-name' }, h('strong', null, name));
+  const rename = h('button', { type: 'button', class: 'secondary', 'data-action': 'rename', 'aria-label': `Rename: ${name}` }, 'Rename');
+  rename.addEventListener('click', () => {
+    const inputId = `rename-${id}`;
+    const input = h('input', { id: inputId, type: 'text', value: name, maxlength: String(MAX_NAME_LENGTH), autocomplete: 'off' });
+    const problem = h('p', { class: 'field-problem', id: `${inputId}-problem`, role: 'alert' });
+    const form = h(
+      'form',
+      { class: 'rename-form' },
+      h('label', { for: inputId }, `New name for “${name}”`),
+      input,
+      h('button', { type: 'submit', class: 'primary' }, 'Save the name'),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel-rename', onclick: () => form.replaceWith(line) }, 'Cancel'),
+      problem,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      // Renamed, the list is shown afresh; otherwise the form says why not.
+      const why = actions.onRename(id, input.value);
+      if (why === null) return;
+      problem.textContent = why;
+      input.setAttribute('aria-describedby', problem.id);
+      input.focus();
+    });
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      form.replaceWith(line);
+      rename.focus();
+    });
+    line.replaceWith(form);
+    input.focus();
+    input.select();
+  });
+  return { line, rename };
+}
+
 function savedList(library: Library, slots: SlotRead[], actions: ChooseActions): HTMLElement {
+  const names = namedSaves(library, slots);
   return h(
     'ul',
     { class: 'saves' },
@@ -34,20 +94,37 @@ function savedList(library: Library, slots: SlotRead[], actions: ChooseActions):
           'li',
           { class: 'save broken', 'data-slot': slot.error.slot },
           h('p', null, h('strong', null, 'A saved run that cannot be opened: '), `${slot.error.reason}. It is kept as it is.`),
-          h('button', { type: 'button', class: 'secondary', 'data-action': 'delete', onclick: () => actions.onDelete(slot.error.slot) }, 'Delete this save'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'data-action': 'delete',
+              'aria-label': `Delete this save that cannot be opened (${slot.error.slot})`,
+              onclick: () => actions.onDelete(slot.error.slot, 'A save that cannot be opened'),
+            },
+            'Delete this save',
+          ),
         );
       }
-      const { record, label, savedAt, slot: id } = slot.value;
+      const { record, savedAt, slot: id, branch, label } = slot.value;
       const title = library.entry(record.scenario)?.title ?? record.scenario;
+      const name = names.get(id) ?? title;
       const n = record.decisions.length;
+      const origin = branch ? `branch of “${branch.of}” at decision ${branch.decision}` : label && label !== 'new run' ? label : '';
+      // Saves older than names knew a branch only by its label.
+      const isBranch = branch !== undefined || label.startsWith('branch');
+      const { line, rename } = nameLine(name, id, actions);
       return h(
         'li',
-        { class: 'save', 'data-slot': id },
+        { class: `save${isBranch ? ' branch' : ''}`, 'data-slot': id },
+        line,
         h(
           'p',
-          null,
-          h('strong', null, title),
-          ` — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${label && label !== 'new run' ? `, ${label}` : ''}`,
+          { class: 'save-meta' },
+          isBranch ? h('span', { class: 'tag branch-tag' }, 'Branch') : null,
+          `${title} — ${n} ${n === 1 ? 'decision' : 'decisions'}, seed ${record.seed}${origin ? `, ${origin}` : ''}`,
+          slot.value.at === 'aftermath' ? ', left on an aftermath' : '',
           savedAt ? h('span', { class: 'muted' }, ` · saved ${when(savedAt)}`) : null,
         ),
         h(
@@ -55,30 +132,32 @@ function savedList(library: Library, slots: SlotRead[], actions: ChooseActions):
           { class: 'actions' },
           h(
             'button',
-            {
-              type: 'button',
-              class: 'primary',
-              'data-action': 'continue',
-              'aria-label': `Continue: ${title}, ${n} decisions`,
-              onclick: () => actions.onContinue(id),
-            },
+            { type: 'button', class: 'primary', 'data-action': 'continue', 'aria-label': `Continue: ${name}`, onclick: () => actions.onContinue(id) },
             'Continue',
           ),
+          rename,
           h(
             'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              'data-action': 'delete',
-              'aria-label': `Delete: ${title}, ${n} decisions`,
-              onclick: () => actions.onDelete(id),
-            },
+            { type: 'button', class: 'secondary', 'data-action': 'delete', 'aria-label': `Delete: ${name}`, onclick: () => actions.onDelete(id, name) },
             'Delete',
           ),
         ),
       );
     }),
   );
+}
+
+/** A notice, with its Undo while that is offered (it goes after UNDO_SECONDS; the notice stays). */
+function noticeLine(n: Notice): HTMLElement {
+  const p = h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text);
+  if (n.undo) {
+    const { run } = n.undo;
+    const button = h('button', { type: 'button', class: 'secondary undo', 'data-action': 'undo' }, n.undo.label);
+    button.addEventListener('click', run);
+    p.append(' ', button);
+    window.setTimeout(() => button.remove(), UNDO_SECONDS * 1000);
+  }
+  return p;
 }
 
 function card(entry: ScenarioIndexEntry, seed: SeedField, actions: ChooseActions): HTMLElement {
@@ -148,13 +227,7 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
       ),
       ' — Article 4 of the Collective Security Treaty',
     ),
-    notices.length
-      ? h(
-          'div',
-          { class: 'notices' },
-          notices.map((n) => h('p', { class: `notice notice-${n.kind}`, 'data-notice': n.kind }, n.text)),
-        )
-      : null,
+    notices.length ? h('div', { class: 'notices' }, notices.map(noticeLine)) : null,
     slots.length
       ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions))
       : null,

@@ -5,6 +5,7 @@ import type { Decision, World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { currentDevelopment } from '../../engine/core/development.ts';
 import { optionLabel } from '../../engine/core/labels.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
@@ -219,9 +220,9 @@ export function compareScreen(spec: CompareSpec): Screen {
         : null,
     ),
     h('p', { class: `divergence ${parted === null ? 'same' : 'parted'}`, 'data-divergence': '' }, said),
-    decisionsTable(spec, parted),
+    scrollBox(decisionsTable(spec, parted)),
     charts(spec),
-    standing(spec),
+    scrollBox(standing(spec)),
     h(
       'div',
       { class: 'actions no-print' },

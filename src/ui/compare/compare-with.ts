@@ -3,7 +3,7 @@ import type { Run } from '../../engine/play/run.ts';
 import { runHash } from '../kit/route.ts';
 import { compareScreen, type CompareTarget } from './compare-screen.ts';
 import type { Screen } from '../kit/screen.ts';
-import { listSlots, readSlot } from '../state/saves.ts';
+import { listSlots, nameOf, readSlot } from '../state/saves.ts';
 import type { Session } from '../state/session.ts';
 
 /**
@@ -14,14 +14,13 @@ import type { Session } from '../state/session.ts';
 export function compareWith(s: Session, other: string | null, backLabel: string): Screen {
   const mine = s.run;
   const here = (to: string | null) => runHash(s.slot, { kind: 'compare', other: to });
-  const name = (label: string) => (label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Saved run');
   const targets: CompareTarget[] = [{ href: here(null), label: 'The historical path (same seed)', current: other === null }];
   for (const read of listSlots()) {
     if (!read.ok) continue;
     const x = read.value;
     if (x.slot === s.slot || x.record.scenario !== s.scenario.id || x.record.seed !== mine.seed) continue;
     const n = x.record.decisions.length;
-    targets.push({ href: here(x.slot), label: `${name(x.label)} · ${n} ${n === 1 ? 'decision' : 'decisions'}`, current: x.slot === other });
+    targets.push({ href: here(x.slot), label: `${nameOf(x, s.scenario.title)} · ${n} ${n === 1 ? 'decision' : 'decisions'}`, current: x.slot === other });
   }
   let beside: Run = s.historicalRun();
   let otherName = 'The historical path';
@@ -32,7 +31,7 @@ export function compareWith(s: Session, other: string | null, backLabel: string)
     const replayed = read?.ok && comparable ? replay(s.scenario, read.value.record, { recordCauses: false }) : null;
     if (read?.ok && replayed?.ok) {
       beside = replayed.value.run;
-      otherName = `The other run (${read.value.label || 'saved run'})`;
+      otherName = `The other run (${nameOf(read.value, s.scenario.title)})`;
     } else {
       const why = !read
         ? 'it is no longer in this browser'

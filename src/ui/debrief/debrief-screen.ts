@@ -4,6 +4,7 @@ import { cohesion } from '../../engine/rules/cohesion.ts';
 import type { Decision } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { optionLabel } from '../../engine/core/labels.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
@@ -184,7 +185,7 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
       'section',
       { 'aria-labelledby': 'path-heading' },
       h('h3', { id: 'path-heading' }, 'Your path beside the historical one'),
-      pathTable(mine, history, actions.onBranch),
+      scrollBox(pathTable(mine, history, actions.onBranch)),
       h(
         'p',
         { class: 'no-print compare-link' },
@@ -193,7 +194,7 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
       ),
     ),
     charts(mine, history),
-    finalTable(mine, history),
+    scrollBox(finalTable(mine, history)),
     h(
       'section',
       { class: 'questions', 'aria-labelledby': 'questions-heading' },

@@ -12,9 +12,13 @@ export interface SourceRef {
 export function sourceRef(scenario: Scenario, source: string): SourceRef {
   const known = scenario.rules.sources.find((s) => source.startsWith(s.file));
   if (!known) return { title: source, detail: '' };
-  const detail = source.slice(known.file.length).replace(/^\s*[:,;-]?\s*/, '');
-  return { title: known.title.replace(/^"(.*)"(.*)$/, '“$1”$2'), detail };
+  const rest = source.slice(known.file.length).replace(/^\s*[:,;-]?\s*/, '');
+  // A source may cite a second text after the first ("...; 000_x.txt: ..."): that one is named by its title too.
+  const detail = scenario.rules.sources.reduce((text, s) => text.split(s.file).join(titleOf(s.title)), rest);
+  return { title: titleOf(known.title), detail };
 }
+
+const titleOf = (title: string) => title.replace(/^"(.*)"(.*)$/, '“$1”$2');
 
 /** "Source: ...", ending with one full stop however the source itself ends. */
 export function sentence(text: string): string {

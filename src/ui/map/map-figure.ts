@@ -111,9 +111,14 @@ export class MapFigure {
 
 function captionText(run: Run, state: MapState): string {
   const { scenario } = run;
-  const crisis = state.crisis ? `The crisis: ${state.crisis.place} (${scenario.names[state.crisis.code] ?? state.crisis.code}). ` : '';
+  const crisis = state.crisis ? `The crisis: ${placeWithMember(state.crisis.place, scenario.names[state.crisis.code] ?? state.crisis.code)}. ` : '';
   const absent = state.members
     .filter((m) => m.status !== 'member')
     .map((m) => `${m.name} ${m.status === 'suspended' ? 'has suspended its participation' : 'has withdrawn'}`);
   return `Map: members shaded and numbered by loyalty (0–100); hatched if suspended or withdrawn. ${crisis}${absent.length ? `${absent.join('; ')}.` : ''}`;
+}
+
+/** A place and the member it is in, the member named once: "Almaty (Kazakhstan)", but "Kazakhstan", not "Kazakhstan (Kazakhstan)". */
+export function placeWithMember(place: string, member: string): string {
+  return place.includes(member) ? place : `${place} (${member})`;
 }

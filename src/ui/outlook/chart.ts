@@ -1,4 +1,5 @@
 import type { ForkReport } from '../../engine/analysis/fork.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import { h, s, uid } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
 import type { Arm } from '../../engine/analysis/outlook-plan.ts';
@@ -249,7 +250,7 @@ export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
       ),
     ),
   );
-  return [distribution, bands];
+  return [scrollBox(distribution), scrollBox(bands)];
 }
 
 /** Every fork report measures cohesion: the chart's medians and its text read it. */

@@ -1,4 +1,5 @@
 import type { Interval } from '../../engine/analysis/stats.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import type { ForkReport } from '../../engine/analysis/fork.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { reactionLabel } from '../../engine/core/labels.ts';
@@ -112,5 +113,5 @@ export function resultTables(scenario: Scenario, report: ForkReport, arms: Arm[]
       ),
     ),
   );
-  return [endingsTable, reactionsTable, metricsTable];
+  return [scrollBox(endingsTable), others.length ? scrollBox(reactionsTable) : reactionsTable, scrollBox(metricsTable)];
 }

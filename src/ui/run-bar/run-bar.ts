@@ -2,6 +2,7 @@ import './run-bar.css';
 import type { Run } from '../../engine/play/run.ts';
 import { optionLabel } from '../../engine/core/labels.ts';
 import { h, uid } from '../kit/dom.ts';
+import { sourceRef } from '../kit/sources.ts';
 
 export interface RunBarActions {
   onRewind: (k: number) => void;
@@ -18,14 +19,26 @@ export interface SaveStatus {
   text: string;
 }
 
+/**
+ * A button that shows and hides its panel. Escape, on the button or anywhere in the open panel, closes
+ * it and puts focus back on the button, as a keyboard user expects of anything that opens.
+ */
 function disclosure(label: string, panel: HTMLElement, onOpen?: () => void): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': panel.id }, label);
-  button.addEventListener('click', () => {
-    const open = button.getAttribute('aria-expanded') !== 'true';
+  const set = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
     if (open) onOpen?.();
-  });
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  const closeOnEscape = (event: Event) => {
+    if ((event as KeyboardEvent).key !== 'Escape' || panel.hidden) return;
+    event.preventDefault();
+    set(false);
+    button.focus();
+  };
+  button.addEventListener('keydown', closeOnEscape);
+  panel.addEventListener('keydown', closeOnEscape);
   return button;
 }
 
@@ -100,10 +113,35 @@ function sharePanel(actions: RunBarActions): { panel: HTMLElement; refresh: () =
   return { panel, refresh: () => (input.value = actions.shareLink()) };
 }
 
+/**
+ * The texts the scenario draws on, by title: every "Source:" line in the game names one of these, and the
+ * player can open the list from any screen of the run.
+ */
+function sourcesPanel(run: Run): HTMLElement {
+  const { scenario } = run;
+  const id = uid('panel-sources');
+  return h(
+    'section',
+    { id, class: 'drawer', hidden: true, 'aria-labelledby': `${id}-heading` },
+    h('h2', { id: `${id}-heading` }, 'Sources of this scenario'),
+    h(
+      'ul',
+      { class: 'source-list' },
+      scenario.sources.map((file) => h('li', null, sourceRef(scenario, file).title)),
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'Every number and quote in the game cites one of these texts, by its title and the words it rests on; anything else is marked as the designer’s assumption.',
+    ),
+  );
+}
+
 /** The bar above a run: where you are, the decisions so far (to go back), the share link, the save state. */
 export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { bar: HTMLElement; drawers: HTMLElement } {
   const path = pathPanel(run, actions);
   const share = sharePanel(actions);
+  const sources = sourcesPanel(run);
   const n = run.world.decisions.length;
   const bar = h(
     'header',
@@ -116,6 +154,7 @@ export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { ba
       { 'aria-label': 'This run' },
       disclosure(`Decisions (${n})`, path),
       disclosure('Share link', share.panel, share.refresh),
+      disclosure(`Sources (${run.scenario.sources.length})`, sources),
       h(
         'a',
         { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null },
@@ -124,5 +163,5 @@ export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { ba
       h('a', { href: '#/', class: 'button secondary' }, 'All scenarios'),
     ),
   );
-  return { bar, drawers: h('div', { class: 'drawers' }, path, share.panel) };
+  return { bar, drawers: h('div', { class: 'drawers' }, path, share.panel, sources) };
 }

@@ -17,9 +17,31 @@ export interface SaveData {
   slot: string;
   /** How the run began: a new game, a link, or a branch of another run. */
   label: string;
+  /** What the player calls the run: given when it begins, and theirs to change. Empty in saves older than names. */
+  name: string;
+  /** The run this one branched from (by its name then) and at which decision; absent for a run begun afresh. */
+  branch?: RunBranch;
+  /** Where the run was left: on the aftermath of its last decision, or (absent) before its next one. */
+  at?: 'aftermath';
   savedAt: string;
   record: RunRecord;
 }
+
+export interface RunBranch {
+  of: string;
+  /** 1-based: the decision taken again on the branch. */
+  decision: number;
+}
+
+/** What a save says about its run beside the record: its name, where it came from, where it was left. */
+export interface RunMeta {
+  label: string;
+  name: string;
+  branch?: RunBranch;
+  at?: 'aftermath';
+}
+
+export const MAX_NAME_LENGTH = 80;
 
 /** A save that cannot be read, kept as it is: its slot, so that it can still be listed and deleted, and why. */
 export interface UnreadableSave {
@@ -57,10 +79,15 @@ export function parseSave(slot: string, text: string): SlotRead {
     return fail({ slot, reason: `this run was saved by a newer version of the game (save format ${d.save}; this version reads up to ${SAVE_FORMAT})` });
   const record = readRunRecord(d.record);
   if (!record.ok) return fail({ slot, reason: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` });
+  const branch = d.branch as Record<string, unknown> | undefined;
   return ok({
     save: d.save,
     slot,
     label: typeof d.label === 'string' ? d.label.slice(0, 200) : '',
+    name: typeof d.name === 'string' ? d.name.slice(0, MAX_NAME_LENGTH) : '',
+    branch:
+      branch && typeof branch.of === 'string' && typeof branch.decision === 'number' ? { of: branch.of.slice(0, 200), decision: branch.decision } : undefined,
+    at: d.at === 'aftermath' && record.value.decisions.length > 0 ? 'aftermath' : undefined,
     savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
     record: record.value,
   });
@@ -84,7 +111,7 @@ export function readSlot(slot: string): SlotRead | null {
   return text === null || text === undefined ? null : parseSave(slot, text);
 }
 
-export function writeSlot(slot: string, label: string, record: RunRecord): WriteResult {
+export function writeSlot(slot: string, meta: RunMeta, record: RunRecord): WriteResult {
   const store = storage();
   if (!store) return fail('This browser does not allow the game to save: the run goes on, but will not survive a reload.');
   const isNew = store.getItem(PREFIX + slot) === null;
@@ -92,7 +119,7 @@ export function writeSlot(slot: string, label: string, record: RunRecord): Write
   if (isNew && listSlots().filter((read) => read.ok).length >= MAX_SLOTS) {
     return fail(`All ${MAX_SLOTS} save slots are in use: delete a saved run on the Choose screen to keep this one.`);
   }
-  const data: SaveData = { save: SAVE_FORMAT, slot, label, savedAt: new Date().toISOString(), record };
+  const data: SaveData = { save: SAVE_FORMAT, slot, ...meta, savedAt: new Date().toISOString(), record };
   try {
     store.setItem(PREFIX + slot, JSON.stringify(data));
     return ok(undefined);
@@ -112,6 +139,66 @@ export function writeSlot(slot: string, label: string, record: RunRecord): Write
 
 export function deleteSlot(slot: string): void {
   storage()?.removeItem(PREFIX + slot);
+}
+
+/** A save exactly as stored, to put back if the player undoes its deletion; null when there is none. */
+export function slotText(slot: string): string | null {
+  return storage()?.getItem(PREFIX + slot) ?? null;
+}
+
+/** Puts a save back as it was stored (undoing its deletion); false if the browser refused. */
+export function restoreSlot(slot: string, text: string): boolean {
+  try {
+    storage()?.setItem(PREFIX + slot, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives a saved run a new name, leaving the rest of its save as it was. */
+export function renameSlot(slot: string, name: string): WriteResult {
+  const text = slotText(slot);
+  const read = text === null ? null : parseSave(slot, text);
+  if (!read?.ok) return fail('That saved run is no longer in this browser.');
+  try {
+    const stored = JSON.parse(text ?? '{}') as Record<string, unknown>;
+    storage()?.setItem(PREFIX + slot, JSON.stringify({ ...stored, name: name.slice(0, MAX_NAME_LENGTH) }));
+    return ok(undefined);
+  } catch (error) {
+    return fail(`Could not rename the run (${(error as Error).message}).`);
+  }
+}
+
+/** The saved run whose record is this one, decision for decision: opening the same link again finds it. */
+export function findSavedRun(record: RunRecord): string | null {
+  const same = (r: RunRecord) =>
+    r.scenario === record.scenario &&
+    r.seed === record.seed &&
+    r.contentHash === record.contentHash &&
+    r.decisions.length === record.decisions.length &&
+    r.decisions.every((d, i) => d === record.decisions[i]);
+  const found = listSlots().find((read) => read.ok && same(read.value.record));
+  return found?.ok ? found.value.slot : null;
+}
+
+/** The names saved runs go by: a save older than names is called after its scenario, seed and day. */
+export function nameOf(save: SaveData, scenarioTitle: string): string {
+  return save.name || defaultRunName(scenarioTitle, save.record.seed, save.savedAt);
+}
+
+export function defaultRunName(scenarioTitle: string, seed: string, isoDate: string): string {
+  return `${scenarioTitle}, seed ${seed}${isoDate ? `, ${isoDate.slice(0, 10)}` : ''}`.slice(0, MAX_NAME_LENGTH);
+}
+
+/** A name no saved run has yet: the one wanted, or it with a number after it. */
+export function unusedName(wanted: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  if (!names.has(wanted)) return wanted;
+  for (let i = 2; ; i++) {
+    const numbered = `${wanted} (${i})`;
+    if (!names.has(numbered)) return numbered;
+  }
 }
 
 export function newSlotId(): string {

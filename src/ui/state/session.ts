@@ -4,9 +4,10 @@ import { playOut } from '../../engine/play/batch.ts';
 import { turnMachine, type TurnEvent, type TurnInput } from '../../engine/play/machine.ts';
 import { historicalPolicy } from '../../engine/play/policies.ts';
 import { recordOf, replay, type RunRecord } from '../../engine/play/record.ts';
-import type { Run } from '../../engine/play/run.ts';
+import { parseDecision, type Run } from '../../engine/play/run.ts';
 import type { World } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
+import type { RunMeta } from './saves.ts';
 
 export type Phase = 'chapter' | 'briefing' | 'council' | 'aftermath' | 'debrief';
 
@@ -30,21 +31,40 @@ export class Session {
     readonly scenario: Scenario,
     input: TurnInput,
     readonly slot: string,
-    readonly label: string,
+    /** Its name and where it came from, as its save keeps them. */
+    readonly meta: RunMeta,
   ) {
     this.actor = createActor(turnMachine, { input });
     this.actor.start();
   }
 
-  static start(scenario: Scenario, seed: string, slot: string, label: string): Session {
-    return new Session(scenario, { scenario, seed, recordCauses: true }, slot, label);
+  static start(scenario: Scenario, seed: string, slot: string, meta: RunMeta): Session {
+    return new Session(scenario, { scenario, seed, recordCauses: true }, slot, meta);
   }
 
   /** Rebuilds a run from its record (a save, a link), optionally only its first `upTo` decisions. */
-  static fromRecord(scenario: Scenario, record: RunRecord, slot: string, label: string, upTo?: number): Result<Reopened> {
+  static fromRecord(scenario: Scenario, record: RunRecord, slot: string, meta: RunMeta, upTo?: number): Result<Reopened> {
     const replayed = replay(scenario, record, { recordCauses: true, upTo });
     if (!replayed.ok) return fail(replayed.error);
-    return ok({ session: new Session(scenario, { run: replayed.value.run }, slot, label), warnings: replayed.value.warnings });
+    return ok({ session: new Session(scenario, { run: replayed.value.run }, slot, meta), warnings: replayed.value.warnings });
+  }
+
+  /**
+   * A saved run where it was left. Left on an aftermath, the record is replayed to the decision before and
+   * that last decision taken again through the Council, so the aftermath shows "What changed" and "Why"
+   * from the same World as before (the run's randomness is seeded: the same decision gives the same result).
+   */
+  static resume(scenario: Scenario, record: RunRecord, slot: string, meta: RunMeta): Result<Reopened> {
+    const last = record.decisions[record.decisions.length - 1];
+    if (meta.at !== 'aftermath' || last === undefined) return Session.fromRecord(scenario, record, slot, meta);
+    const opened = Session.fromRecord(scenario, record, slot, meta, record.decisions.length - 1);
+    if (!opened.ok) return opened;
+    const { session } = opened.value;
+    if (session.phase === 'briefing') session.send({ type: 'briefing.done' });
+    session.send({ type: 'council.decide', ...parseDecision(last) });
+    if (session.phase === 'aftermath') return opened;
+    session.stop();
+    return Session.fromRecord(scenario, record, slot, meta);
   }
 
   get run(): Run {

@@ -131,13 +131,18 @@ const development = z.strictObject({
   id,
   title: text,
   // A bare year (date: 2017) is read as text, as a historian would mean it.
-  date: z.union([text, z.number().int()]).transform(String).describe('As the sources give it; say where they disagree.'),
+  date: z
+    .union([text, z.number().int()])
+    .transform(String)
+    .describe('The date line players read, as the sources give it (e.g. "August 2020"); where it comes from goes in dateNote.'),
+  dateNote: text.optional().describe('For editors: where the date comes from, what lies outside the sources, where they disagree. Not shown in the date line.'),
   time: calendarDay
     .optional()
     .describe(
       'Its place on the calendar, for drift and debts: YYYY, YYYY-MM or YYYY-MM-DD (a missing month or day counts as the first). Undated, it comes a month after the development before it.',
     ),
   place: text,
+  placeNote: text.optional().describe('For editors: where the place comes from, or that it lies outside the sources. Not shown to players.'),
   location: memberCode.optional().describe('The member where it happens, to mark on the map.'),
   briefing: text.describe('Plain language for a 16-year-old: what happened, who asks for what.'),
   quotes: z.array(quote).optional(),
