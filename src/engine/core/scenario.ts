@@ -178,6 +178,8 @@ export interface Scenario {
   title: string;
   era: number;
   premise: string;
+  /** The player's objective in one sentence: shown on the Choose screen, the briefing and the debrief. */
+  objective: string;
   length: string;
   members: MemberCode[];
   names: Record<string, string>;
