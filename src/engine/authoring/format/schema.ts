@@ -196,6 +196,10 @@ const variable = z
     initial: z.number(),
     min: z.number(),
     max: z.number(),
+    good: z
+      .enum(['up', 'down'])
+      .optional()
+      .describe('Which way is good for the alliance, read from the endings: the game colours its changes by it. Leave out for a fact that is neither.'),
     ...provenance,
   })
   // A counter that starts at zero needs no authority; a starting level does.
