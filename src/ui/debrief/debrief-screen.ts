@@ -183,16 +183,21 @@ function verdictSection(verdict: Verdict): HTMLElement {
     `cohesion ${whole(f.cohesion)} (${meterBand('cohesion', f.cohesion).word}), credibility ${whole(f.credibility)} (${meterBand('credibility', f.credibility).word}), ${f.membersIn} of ${verdict.members} members still in`;
   return h(
     'section',
-    { class: `verdict verdict-${comparison.replace(' ', '-')}`, 'aria-labelledby': 'verdict-heading', 'data-verdict': comparison },
+    { class: `history-verdict history-verdict-${comparison.replace(' ', '-')}`, 'aria-labelledby': 'verdict-heading', 'data-verdict': comparison },
     h('h3', { id: 'verdict-heading' }, 'Against history'),
     h(
       'p',
-      { class: 'verdict-line' },
+      { class: 'history-verdict-line' },
       `History on this seed ended in “${history.title}”; you ended in “${mine.title}”: `,
       h('strong', null, `${comparison} for the alliance`),
       ` (${why}).`,
     ),
-    h('ul', { class: 'verdict-figures' }, h('li', null, `Your path: ${figure(figures.mine)}.`), h('li', null, `History's path: ${figure(figures.history)}.`)),
+    h(
+      'ul',
+      { class: 'history-verdict-figures' },
+      h('li', null, `Your path: ${figure(figures.mine)}.`),
+      h('li', null, `History's path: ${figure(figures.history)}.`),
+    ),
   );
 }
 
