@@ -119,7 +119,7 @@ export function councilGrid(run: Run, views: OptionView[], onDecide: Decide): HT
     { class: 'grid-box' },
     h(
       'table',
-      { class: 'council-grid' },
+      { class: `council-grid${scenario.members.length > 6 ? ' many-members' : ''}` },
       h('caption', { class: 'visually-hidden' }, 'Where each member stands on each option, and whether the option passes'),
       h(
         'thead',

@@ -31,7 +31,7 @@ export function councilScreen(run: Run, onDecide: (option: string, leverage: boo
     { class: 'screen council', 'aria-labelledby': 'screen-heading' },
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length + 1} · ${dev.date} · ${dev.place}`),
     heading,
-    h('p', { class: 'lede council-lede' }, legend(), ' (one veto blocks an option that needs consensus).'),
+    h('p', { class: 'lede council-lede' }, legend(), '. One veto blocks a consensus option.'),
     councilGrid(run, views, onDecide),
     h(
       'p',
