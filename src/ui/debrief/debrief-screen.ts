@@ -171,13 +171,17 @@ function finalTable(mine: Run, history: Run): HTMLElement {
 function verdictSection(verdict: Verdict): HTMLElement {
   const { mine, history, comparison, decidedBy, figures } = verdict;
   const same = mine.id === history.id;
+  const points = Math.abs(Math.round(figures.mine.cohesion) - Math.round(figures.history.cohesion));
+  const cohesionGap = `cohesion ends ${points} ${points === 1 ? 'point' : 'points'} ${comparison === 'better' ? 'higher' : 'lower'} on your path`;
   const why =
     decidedBy === 'tone'
       ? `the alliance ${TONE_WORDS[mine.tone]} on your path and ${TONE_WORDS[history.tone]} on history's`
       : decidedBy === 'cohesion'
-        ? `in both the alliance ${TONE_WORDS[mine.tone]}, and cohesion ends ${comparison === 'better' ? 'higher' : 'lower'} on your path`
+        ? same
+          ? `the same ending, but ${cohesionGap}`
+          : `in both the alliance ${TONE_WORDS[mine.tone]}, and ${cohesionGap}`
         : same
-          ? 'the same ending'
+          ? 'the same ending, and cohesion within a point'
           : 'endings of the same kind, with cohesion within a point';
   const figure = (f: typeof figures.mine) =>
     `cohesion ${whole(f.cohesion)} (${meterBand('cohesion', f.cohesion).word}), credibility ${whole(f.credibility)} (${meterBand('credibility', f.credibility).word}), ${f.membersIn} of ${verdict.members} members still in`;
