@@ -7,7 +7,8 @@ import { optionLabel } from '../../engine/core/labels.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
-import { meterBand, type Meter } from '../../engine/rules/meter-meaning.ts';
+import { meterBand } from '../../engine/rules/meter-meaning.ts';
+import { banded } from '../kit/banded.ts';
 import { sentence, sourceRef, sourceText } from '../kit/sources.ts';
 import type { Screen } from '../kit/screen.ts';
 import { endingReached } from '../../engine/core/ending.ts';
@@ -136,9 +137,6 @@ function charts(mine: Run, history: Run): HTMLElement {
     ),
   );
 }
-
-/** A meter's value with its band, as the final table prints it: "37 (breaking)". */
-const banded = (meter: Meter, value: number) => `${whole(value)} (${meterBand(meter, value).word})`;
 
 function finalTable(mine: Run, history: Run): HTMLElement {
   const { scenario } = mine;
