@@ -10,7 +10,7 @@ const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 /** A readable account of a run: each decision, what it changed and why, the reactions, the ending. */
 export function runAccount(run: Run): string[] {
   const { scenario, world } = run;
-  const lines: string[] = [`${scenario.title} (seed ${run.seed})`, ''];
+  const lines: string[] = [`${scenario.title} (seed ${run.seed})`, `Objective: ${scenario.objective.trim()}`, ''];
   const changes = world.changes ?? [];
   world.decisions.forEach((d, turn) => {
     const development = scenario.developments[d.development];

@@ -13,6 +13,7 @@ export interface ScenarioIndexEntry {
   era: number | null;
   length: string;
   premise: string;
+  objective: string;
   members: string[];
   names: Record<string, string>;
   chapters: number;
@@ -43,6 +44,7 @@ export function libraryIndex(files: TextFile[], rulesFile: string): ScenarioInde
       era: s.era,
       length: s.length,
       premise: s.premise,
+      objective: s.objective,
       members: s.members,
       names: s.names,
       chapters: s.chapters.length,
@@ -53,5 +55,5 @@ export function libraryIndex(files: TextFile[], rulesFile: string): ScenarioInde
 }
 
 function unplayable(file: string, id: string, kind: ScenarioIndexEntry['kind'], problems: string[]): ScenarioIndexEntry {
-  return { file, id, kind, ok: false, title: id, era: null, length: '', premise: '', members: [], names: {}, chapters: 0, needs: [], problems };
+  return { file, id, kind, ok: false, title: id, era: null, length: '', premise: '', objective: '', members: [], names: {}, chapters: 0, needs: [], problems };
 }

@@ -193,6 +193,8 @@ export interface Scenario {
   title: string;
   era: number;
   premise: string;
+  /** The player's objective in one sentence: shown on the Choose screen, the briefing and the debrief. */
+  objective: string;
   length: string;
   members: MemberCode[];
   names: Record<string, string>;
@@ -203,7 +205,8 @@ export interface Scenario {
   adversary: { name: string; backers: Record<string, string> } | null;
   precedentFear: Record<string, number>;
   params: Parameters;
-  variables: { id: string; label: string; initial: number; min: number; max: number }[];
+  /** `good`: which way is good for the alliance, as the author reads the endings; absent for a fact that is neither. */
+  variables: { id: string; label: string; initial: number; min: number; max: number; good?: 'up' | 'down' }[];
   start: string;
   developments: Record<string, Development>;
   /** Development ids in file order. */

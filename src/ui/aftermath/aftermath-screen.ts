@@ -5,7 +5,9 @@ import type { Change, ReactionEvent, World } from '../../engine/core/world.ts';
 import { h, type Child } from '../kit/dom.ts';
 import { possessive, signed, tenth, valueName } from '../kit/format.ts';
 import { sentence, sourceText } from '../kit/sources.ts';
-import { changeLine, changesOfDecision, changeWithChain } from '../kit/changes.ts';
+import { changeLine, changesOfDecision, changeWithChain, meaningMark } from '../kit/changes.ts';
+import { bandOfKey, changeMeaning, statusMeaning, type ChangeMeaning } from '../../engine/rules/meter-meaning.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import { optionLabel, reactionLabel } from '../../engine/core/labels.ts';
 import type { Screen } from '../kit/screen.ts';
 import { membersAroundTheTable } from '../members/member-dialog.ts';
@@ -40,7 +42,19 @@ export function differences(run: Run, before: World): Row[] {
 const shown = (x: number | string) => (typeof x === 'number' ? tenth(x) : x);
 const delta = (r: Row) => (typeof r.before === 'number' && typeof r.after === 'number' ? signed(r.after - r.before) : 'changed');
 
-function changedTable(rows: Row[]): HTMLElement {
+/** Good or bad for the alliance, as the engine reads the value's direction: "unrest −21.6" is good news. */
+function meaningOfRow(scenario: Scenario, r: Row): ChangeMeaning {
+  if (typeof r.before === 'number' && typeof r.after === 'number') return changeMeaning(scenario, r.key, r.after - r.before);
+  return typeof r.after === 'string' ? statusMeaning(r.after) : 'neutral';
+}
+
+/** The band the value now sits in, beside the number, for the meters that have bands. */
+function afterBand(r: Row): Child {
+  const band = typeof r.after === 'number' ? bandOfKey(r.key, r.after) : null;
+  return band ? [' ', h('span', { class: `band band-${band.tone}`, 'data-band': band.word }, band.word)] : null;
+}
+
+function changedTable(scenario: Scenario, rows: Row[]): HTMLElement {
   if (!rows.length) return h('p', null, 'Nothing measurable changed.');
   return h(
     'table',
@@ -67,8 +81,8 @@ function changedTable(rows: Row[]): HTMLElement {
           { 'data-key': r.key },
           h('th', { scope: 'row' }, r.label),
           h('td', null, shown(r.before)),
-          h('td', null, shown(r.after)),
-          h('td', { class: `amount ${delta(r).startsWith('+') ? 'up' : delta(r).startsWith('−') ? 'down' : ''}` }, delta(r)),
+          h('td', null, shown(r.after), afterBand(r)),
+          h('td', { class: `amount ${meaningOfRow(scenario, r)}` }, delta(r), meaningMark(meaningOfRow(scenario, r))),
         ),
       ),
     ),
@@ -139,7 +153,7 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
     h('p', { class: 'kicker' }, `Decision ${world.decisions.length} · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, `The Council chose “${label}”${decision.leverage ? ", with Moscow's leverage" : ''}.`),
-    h('section', { 'aria-labelledby': 'changed-heading' }, h('h3', { id: 'changed-heading' }, 'What changed'), changedTable(rows)),
+    h('section', { 'aria-labelledby': 'changed-heading' }, h('h3', { id: 'changed-heading' }, 'What changed'), changedTable(scenario, rows)),
     whySection(run, changes, reactions),
     h(
       'div',
@@ -148,7 +162,13 @@ export function aftermathScreen(run: Run, before: World | null, onDone: () => vo
     ),
     membersAroundTheTable(run),
   );
-  const spokenRows = rows.map((r) => `${r.label} ${delta(r)}, now ${shown(r.after)}`).join('; ');
+  const spokenRows = rows
+    .map((r) => {
+      const meaning = meaningOfRow(scenario, r);
+      const band = typeof r.after === 'number' ? bandOfKey(r.key, r.after) : null;
+      return `${r.label} ${delta(r)}${meaning === 'neutral' ? '' : ` (${meaning} for the alliance)`}, now ${shown(r.after)}${band ? `, ${band.word}` : ''}`;
+    })
+    .join('; ');
   const spokenReactions = reactions.map((r) => `${scenario.names[r.member]} ${reactionLabel(scenario, r.reaction)}`).join('; ');
   return {
     el,

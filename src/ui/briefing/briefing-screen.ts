@@ -30,6 +30,7 @@ export function briefingScreen(run: Run, onDone: () => void): Screen {
     h('p', { class: 'kicker' }, `Briefing ${world.decisions.length + 1}`, chapter ? ` · ${chapter}` : '', ` · ${dev.date} · ${dev.place}`),
     heading,
     h('p', { class: 'lede' }, dev.briefing),
+    h('p', { class: 'objective' }, h('strong', null, 'Your objective: '), scenario.objective),
     recalled.length
       ? h(
           'section',

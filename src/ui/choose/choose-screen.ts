@@ -185,6 +185,7 @@ function card(entry: ScenarioIndexEntry, seed: SeedField, actions: ChooseActions
       `${entry.era} · ${entry.length} · ${entry.kind === 'campaign' ? `${entry.chapters} chapters · ` : ''}${listText(entry.members.map((c) => entry.names[c] ?? c))}`,
     ),
     h('p', null, entry.premise),
+    h('p', { class: 'objective' }, h('strong', null, 'Your objective: '), entry.objective),
     h(
       'button',
       {

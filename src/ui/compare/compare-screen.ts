@@ -9,9 +9,9 @@ import { scrollBox } from '../kit/scroll-box.ts';
 import { chartLegend, chartTable, lineChart, type Series } from '../charts/line-chart.ts';
 import { firstDivergence } from './divergence.ts';
 import { h, type Child } from '../kit/dom.ts';
-import { whole } from '../kit/format.ts';
 import type { Screen } from '../kit/screen.ts';
 import { endingReached } from '../../engine/core/ending.ts';
+import { banded } from '../kit/banded.ts';
 
 /**
  * A run beside another on the same seed (the historical path, or a branch the player made): the
@@ -170,7 +170,9 @@ function standing(spec: CompareSpec): HTMLElement {
   const { scenario } = mine;
   const ending = (run: Run) => (isOver(run) ? endingReached(scenario, run.world).title : 'not over yet');
   const member = (w: World, code: string) =>
-    w.members[code].status === 'member' ? whole(w.members[code].loyalty) : `${whole(w.members[code].loyalty)} (${w.members[code].status})`;
+    w.members[code].status === 'member'
+      ? banded('loyalty', w.members[code].loyalty)
+      : `${banded('loyalty', w.members[code].loyalty)}, ${w.members[code].status}`;
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
   return h(
     'table',
@@ -181,9 +183,9 @@ function standing(spec: CompareSpec): HTMLElement {
       'tbody',
       null,
       row('Ending', ending(mine), ending(other)),
-      row('Cohesion', whole(cohesion(mine.world, scenario.params.cohesion)), whole(cohesion(other.world, scenario.params.cohesion))),
-      row('Credibility', whole(mine.world.credibility), whole(other.world.credibility)),
-      row("Moscow's bandwidth", whole(mine.world.moscowBandwidth), whole(other.world.moscowBandwidth)),
+      row('Cohesion', banded('cohesion', cohesion(mine.world, scenario.params.cohesion)), banded('cohesion', cohesion(other.world, scenario.params.cohesion))),
+      row('Credibility', banded('credibility', mine.world.credibility), banded('credibility', other.world.credibility)),
+      row("Moscow's bandwidth", banded('moscowBandwidth', mine.world.moscowBandwidth), banded('moscowBandwidth', other.world.moscowBandwidth)),
       scenario.members.map((code) => row(`${scenario.names[code]}: loyalty`, member(mine.world, code), member(other.world, code))),
     ),
   );

@@ -8,11 +8,15 @@ import { scrollBox } from '../kit/scroll-box.ts';
 import { chartLegend, chartTable, lineChart } from '../charts/line-chart.ts';
 import { h } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
+import { meterBand } from '../../engine/rules/meter-meaning.ts';
+import { banded } from '../kit/banded.ts';
 import { sentence, sourceRef, sourceText } from '../kit/sources.ts';
 import type { Screen } from '../kit/screen.ts';
 import { endingReached } from '../../engine/core/ending.ts';
+import { verdictAgainstHistory, type Verdict } from '../../engine/play/verdict.ts';
 
 const TONES: Record<string, string> = { holds: 'The alliance holds', hollows: 'The alliance hollows out', breaks: 'The alliance breaks' };
+const TONE_WORDS: Record<string, string> = { holds: 'holds', hollows: 'hollows out', breaks: 'breaks' };
 
 function decisionCell(scenario: Scenario, d: Decision | undefined): HTMLElement {
   if (!d) return h('td', { class: 'none' }, 'The run had ended.');
@@ -140,7 +144,7 @@ function finalTable(mine: Run, history: Run): HTMLElement {
   const row = (label: string, a: string, b: string) => h('tr', null, h('th', { scope: 'row' }, label), h('td', null, a), h('td', null, b));
   const status = (run: Run, code: string) => {
     const m = run.world.members[code];
-    return m.status === 'member' ? whole(m.loyalty) : `${whole(m.loyalty)} (${m.status})`;
+    return m.status === 'member' ? banded('loyalty', m.loyalty) : `${banded('loyalty', m.loyalty)}, ${m.status}`;
   };
   return h(
     'table',
@@ -150,10 +154,78 @@ function finalTable(mine: Run, history: Run): HTMLElement {
     h(
       'tbody',
       null,
-      row('Cohesion', whole(cohesion(mine.world, scenario.params.cohesion)), whole(cohesion(history.world, scenario.params.cohesion))),
-      row('Credibility', whole(mine.world.credibility), whole(history.world.credibility)),
-      row("Moscow's bandwidth", whole(mine.world.moscowBandwidth), whole(history.world.moscowBandwidth)),
+      row(
+        'Cohesion',
+        banded('cohesion', cohesion(mine.world, scenario.params.cohesion)),
+        banded('cohesion', cohesion(history.world, scenario.params.cohesion)),
+      ),
+      row('Credibility', banded('credibility', mine.world.credibility), banded('credibility', history.world.credibility)),
+      row("Moscow's bandwidth", banded('moscowBandwidth', mine.world.moscowBandwidth), banded('moscowBandwidth', history.world.moscowBandwidth)),
       scenario.members.map((code) => row(`${scenario.names[code]}: loyalty`, status(mine, code), status(history, code))),
+    ),
+  );
+}
+
+/** "History on this seed ended in X; you ended in Y: better for the alliance", with the figures behind it. */
+function verdictSection(verdict: Verdict): HTMLElement {
+  const { mine, history, comparison, decidedBy, figures } = verdict;
+  const same = mine.id === history.id;
+  const points = Math.abs(Math.round(figures.mine.cohesion) - Math.round(figures.history.cohesion));
+  const cohesionGap = `cohesion ends ${points} ${points === 1 ? 'point' : 'points'} ${comparison === 'better' ? 'higher' : 'lower'} on your path`;
+  const why =
+    decidedBy === 'tone'
+      ? `the alliance ${TONE_WORDS[mine.tone]} on your path and ${TONE_WORDS[history.tone]} on history's`
+      : decidedBy === 'cohesion'
+        ? same
+          ? `the same ending, but ${cohesionGap}`
+          : `in both the alliance ${TONE_WORDS[mine.tone]}, and ${cohesionGap}`
+        : same
+          ? 'the same ending, and cohesion within a point'
+          : 'endings of the same kind, with cohesion within a point';
+  const figure = (f: typeof figures.mine) =>
+    `cohesion ${whole(f.cohesion)} (${meterBand('cohesion', f.cohesion).word}), credibility ${whole(f.credibility)} (${meterBand('credibility', f.credibility).word}), ${f.membersIn} of ${verdict.members} members still in`;
+  return h(
+    'section',
+    { class: `history-verdict history-verdict-${comparison.replace(' ', '-')}`, 'aria-labelledby': 'verdict-heading', 'data-verdict': comparison },
+    h('h3', { id: 'verdict-heading' }, 'Against history'),
+    h(
+      'p',
+      { class: 'history-verdict-line' },
+      `History on this seed ended in “${history.title}”; you ended in “${mine.title}”: `,
+      h('strong', null, `${comparison} for the alliance`),
+      ` (${why}).`,
+    ),
+    h(
+      'ul',
+      { class: 'history-verdict-figures' },
+      h('li', null, `Your path: ${figure(figures.mine)}.`),
+      h('li', null, `History's path: ${figure(figures.history)}.`),
+    ),
+  );
+}
+
+/** Every ending the scenario has, in the order they are tried, with the one this run reached and the one history reached marked. */
+function endingsList(scenario: Scenario, verdict: Verdict): HTMLElement {
+  return h(
+    'section',
+    { class: 'endings', 'aria-labelledby': 'endings-heading' },
+    h('h3', { id: 'endings-heading' }, 'The endings there were'),
+    h(
+      'ol',
+      { class: 'endings-list' },
+      scenario.endings.map((e) => {
+        const yours = e.id === verdict.mine.id;
+        const history = e.id === verdict.history.id;
+        return h(
+          'li',
+          { class: `ending tone-edge-${e.tone}${yours ? ' reached' : ''}`, 'data-ending-id': e.id, 'aria-current': yours ? 'true' : null },
+          h('span', { class: 'ending-title' }, e.title),
+          ' ',
+          h('span', { class: `ending-tone tone-word-${e.tone}` }, TONES[e.tone] ?? e.tone),
+          yours ? h('span', { class: 'tag reached-tag' }, '★ Your ending') : null,
+          history ? h('span', { class: 'tag history-tag' }, 'History on this seed') : null,
+        );
+      }),
     ),
   );
 }
@@ -170,7 +242,7 @@ export interface DebriefActions {
 export function debriefScreen(mine: Run, history: Run, actions: DebriefActions): Screen {
   const { scenario, world } = mine;
   const ending = endingReached(scenario, world);
-  const historyEnding = scenario.endings.find((e) => e.id === history.world.ending);
+  const verdict = verdictAgainstHistory(scenario, world, history.world);
   const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, `Debrief: ${ending.title}`);
   const el = h(
     'section',
@@ -179,7 +251,9 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
     heading,
     h('p', { class: `tone tone-${ending.tone}` }, TONES[ending.tone] ?? ending.tone),
     h('p', { class: 'lede' }, ending.text),
-    historyEnding ? h('p', null, `Played with the historical choices on the same seed, the run ends: “${historyEnding.title}”.`) : null,
+    h('p', { class: 'objective' }, h('strong', null, 'Your objective was: '), scenario.objective),
+    verdictSection(verdict),
+    endingsList(scenario, verdict),
     h('section', { 'aria-labelledby': 'history-heading' }, h('h3', { id: 'history-heading' }, 'What really happened'), h('p', null, scenario.debrief.summary)),
     h(
       'section',
@@ -223,5 +297,9 @@ export function debriefScreen(mine: Run, history: Run, actions: DebriefActions):
       h('button', { type: 'button', class: 'secondary', 'data-action': 'choose', onclick: actions.onChoose }, 'Choose another crisis'),
     ),
   );
-  return { el, heading, announcement: `Debrief. ${ending.title}. ${ending.text} ${TONES[ending.tone] ?? ''}.` };
+  return {
+    el,
+    heading,
+    announcement: `Debrief. ${ending.title}. ${ending.text} ${TONES[ending.tone] ?? ''}. History on this seed ended in ${verdict.history.title}: yours is ${verdict.comparison} for the alliance.`,
+  };
 }

@@ -3,8 +3,9 @@ import type { Run } from '../../engine/play/run.ts';
 import { causeText, explain, type ExplainedChange } from '../../engine/rules/explain.ts';
 import type { Change } from '../../engine/core/world.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
-import { h, type Child } from './dom.ts';
-import { direction, signed, valueName } from './format.ts';
+import { h, hidden, type Child } from './dom.ts';
+import { signed, valueName } from './format.ts';
+import { changeMeaning, statusMeaning, type ChangeMeaning } from '../../engine/rules/meter-meaning.ts';
 import { sentence, sourceText } from './sources.ts';
 
 /** What a change did, in words: "Armenia's loyalty −18.0". */
@@ -14,9 +15,16 @@ export function amountText(scenario: Scenario, c: Change): string {
   return `${name}: ${c.before} → ${c.after}`;
 }
 
-function trendClass(c: Change): string {
-  if (typeof c.before !== 'number' || typeof c.after !== 'number') return 'amount';
-  return `amount ${direction(c.after - c.before, 1)}`;
+/** Whether a change is good or bad for the alliance, as the engine reads it (not whether it went up). */
+function meaningOf(scenario: Scenario, c: Change): ChangeMeaning {
+  if (typeof c.before === 'number' && typeof c.after === 'number') return changeMeaning(scenario, c.target, c.after - c.before);
+  return typeof c.after === 'string' && c.before !== c.after ? statusMeaning(c.after) : 'neutral';
+}
+
+/** Good and bad said in a word as well as a colour: a visible mark, and the words a screen reader reads. */
+export function meaningMark(meaning: ChangeMeaning): Child {
+  if (meaning === 'neutral') return null;
+  return h('span', { class: `meaning meaning-${meaning}` }, ` ${meaning === 'good' ? '✓ good' : '✗ bad'}`, hidden(' for the alliance'));
 }
 
 /** One change as a line: amount, why, and on what authority. */
@@ -25,7 +33,7 @@ export function changeLine(scenario: Scenario, c: Change, withCause = true): HTM
   return h(
     'p',
     { class: 'change' },
-    h('span', { class: trendClass(c) }, amountText(scenario, c)),
+    h('span', { class: `amount ${meaningOf(scenario, c)}` }, amountText(scenario, c), meaningMark(meaningOf(scenario, c))),
     withCause ? ` (${causeText(scenario, c.cause)})` : '',
     `: ${sentence(c.cause.why)}`,
     source ? h('span', { class: 'source' }, ` Source: ${sentence(source)}`) : '',

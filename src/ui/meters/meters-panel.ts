@@ -1,20 +1,34 @@
 import './meters.css';
+import '../kit/changes.css';
 import type { Run } from '../../engine/play/run.ts';
 import { cohesion } from '../../engine/rules/cohesion.ts';
 import { h, hidden, s } from '../kit/dom.ts';
 import { direction, signed, whole } from '../kit/format.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
+import { changeMeaning, meterBand, type Meter } from '../../engine/rules/meter-meaning.ts';
 
-/** The change since the start, as a symbol and number for the eye and as words for a screen reader. */
-export function trend(delta: number): HTMLElement {
+/**
+ * The change since the start: a symbol and number for the eye, coloured by whether it is good or bad for the
+ * alliance (the engine says which way is good), and in words for a screen reader.
+ */
+export function trend(scenario: Scenario, key: string, delta: number): HTMLElement {
   const dir = direction(delta);
+  const meaning = changeMeaning(scenario, key, delta, 0);
   const symbol = dir === 'up' ? '▲' : dir === 'down' ? '▼' : '•';
-  const words = dir === 'flat' ? 'unchanged since the start' : `${dir} ${Math.abs(Math.round(delta))} since the start`;
+  const said = meaning === 'neutral' ? '' : `, ${meaning} for the alliance`;
+  const words = dir === 'flat' ? 'unchanged since the start' : `${dir} ${Math.abs(Math.round(delta))} since the start${said}`;
   return h(
     'span',
-    { class: `trend ${dir}` },
+    { class: `trend ${meaning}` },
     h('span', { 'aria-hidden': 'true' }, dir === 'flat' ? `${symbol} 0` : `${symbol} ${signed(delta, 0).slice(1)}`),
     hidden(` (${words})`),
   );
+}
+
+/** The band a meter's value sits in, as a word beside the number: "holding", "wavering". */
+export function bandWord(meter: Meter, value: number): HTMLElement {
+  const band = meterBand(meter, value);
+  return h('span', { class: `band band-${band.tone}`, 'data-band': band.word }, band.word);
 }
 
 function bar(value: number): SVGSVGElement {
@@ -30,7 +44,7 @@ function bar(value: number): SVGSVGElement {
 export function metersPanel(run: Run): HTMLElement {
   const { scenario, world } = run;
   const initial = world.initial;
-  const now: [string, string, number, string][] = [
+  const now: [Meter, string, number, string][] = [
     [
       'cohesion',
       'Cohesion',
@@ -48,14 +62,31 @@ export function metersPanel(run: Run): HTMLElement {
         'div',
         { class: `gauge gauge-${key}`, 'data-meter': key },
         h('dt', null, label, h('span', { class: 'help' }, help)),
-        h('dd', null, h('span', { class: 'value' }, whole(value)), ' ', trend(value - (initial[key] ?? value)), bar(value)),
+        h(
+          'dd',
+          null,
+          h('span', { class: 'value' }, whole(value)),
+          ' ',
+          bandWord(key, value),
+          ' ',
+          trend(scenario, key, value - (initial[key] ?? value)),
+          bar(value),
+        ),
       ),
     ),
   );
   const rows = scenario.members.map((code) => {
     const m = world.members[code];
     const cell = (field: 'loyalty' | 'publicSupport' | 'hedging') =>
-      h('td', { 'data-value': field }, h('span', { class: 'value' }, whole(m[field])), ' ', trend(m[field] - (initial[`${code}.${field}`] ?? m[field])));
+      h(
+        'td',
+        { 'data-value': field },
+        h('span', { class: 'value' }, whole(m[field])),
+        ' ',
+        bandWord(field, m[field]),
+        ' ',
+        trend(scenario, `${code}.${field}`, m[field] - (initial[`${code}.${field}`] ?? m[field])),
+      );
     return h(
       'tr',
       { 'data-member': code, class: m.status === 'member' ? null : `status-${m.status}` },

@@ -62,6 +62,7 @@ export function compileScenario(source: ScenarioSource): Result<Scenario, Proble
     title: file.title,
     era: file.era,
     premise: file.premise,
+    objective: file.objective,
     length: file.length,
     members: [...members],
     names,

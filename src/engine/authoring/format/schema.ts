@@ -201,6 +201,10 @@ const variable = z
     initial: z.number(),
     min: z.number(),
     max: z.number(),
+    good: z
+      .enum(['up', 'down'])
+      .optional()
+      .describe('Which way is good for the alliance, read from the endings: the game colours its changes by it. Leave out for a fact that is neither.'),
     ...provenance,
   })
   // A counter that starts at zero needs no authority; a starting level does.
@@ -223,6 +227,7 @@ export const scenarioSchema = z.strictObject({
   title: text,
   era: year.describe("The year whose baselines (members' values, leaders) apply at the start."),
   premise: text.describe('One line for the scenario list.'),
+  objective: text.describe("The player's objective in one sentence, grounded in the history and the endings: what a good ending for the alliance means here."),
   length: text.describe('How long a play takes, e.g. "20 minutes".'),
   members: z.array(memberCode).min(2),
   sources: z.array(text).min(1),
@@ -247,6 +252,7 @@ export const campaignSchema = z.strictObject({
   title: text,
   era: year.describe('The year whose baselines apply at the start of the first chapter.'),
   premise: text,
+  objective: text.describe("The player's objective in one sentence, grounded in the history and the endings: what a good ending for the alliance means here."),
   length: text,
   members: z.array(memberCode).min(2).describe('Every member that appears in any chapter.'),
   sources: z.array(text).min(1),
