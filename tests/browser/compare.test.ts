@@ -9,6 +9,8 @@ import { loadEntry } from '../../src/engine/authoring/library.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { planOutlook } from '../../src/engine/analysis/outlook-plan.ts';
 import { libraryFiles, rulesFile } from '../../src/node/scenario-folder.ts';
+import { seedChunks } from '../../src/engine/analysis/seed-chunks.ts';
+import { outlookWorkerCount } from '../../src/ui/outlook/client.ts';
 import { SUMMARY_COLUMNS } from '../../src/ui/outlook/summary-csv.ts';
 import { describeBrowser, expectAccessible, fixtureScenario, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 
@@ -262,7 +264,9 @@ describeBrowser('comparing runs', () => {
     expect(await outlookState(page)).toBe('running');
     const during = await progress.evaluate((p) => (p as HTMLProgressElement).value);
     expect(during).toBeLessThan(1000 * arms);
-    expect(page.workers()).toHaveLength(1);
+    // One worker per core the browser reports, as many as the four chunks of seeds allow.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(page.workers()).toHaveLength(outlookWorkerCount(cores, seedChunks(1000).length));
 
     // Cancel, by keyboard: the runs stop, nothing is shown, and the page offers to play them again.
     await page.focus('[data-action="outlook-cancel"]');
