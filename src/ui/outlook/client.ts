@@ -55,8 +55,11 @@ export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): Outlook
   } catch (error) {
     // Said after this returns, as a worker's answer would be.
     const message = error instanceof ForkError ? error.message : `the runs could not start: ${(error as Error).message}`;
-    queueMicrotask(() => on.failed(message));
-    return { cancel: () => {} };
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) on.failed(message);
+    });
+    return { cancel: () => (cancelled = true) };
   }
   const chunks = seedChunks(request.runs);
   const total = request.runs * start.arms.length;
@@ -69,7 +72,8 @@ export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): Outlook
   // Runs finished in each chunk so far, as its worker last said: their sum is the progress shown.
   const doneIn = chunks.map(() => 0);
   let done = 0;
-  const count = outlookWorkerCount(spec.cores, chunks.length);
+  // No chunks (no runs asked for), no worker: the empty result is said at once.
+  const count = chunks.length === 0 ? 0 : outlookWorkerCount(spec.cores, chunks.length);
   const workers: Worker[] = [];
   let nextToSend = 0;
   let over = false;
@@ -103,7 +107,10 @@ export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): Outlook
     sendNext(worker);
     progress(data.index, (range.to - range.from) * start.arms.length);
     inOrder.arrived(data.index, data);
-    if (!inOrder.complete) return;
+    if (inOrder.complete) finish();
+  };
+  const finish = () => {
+    if (over) return;
     const result: OutlookResult = { report: forkReport(start, merge), csv: rows.join(''), ms: performance.now() - started, workers: count };
     stop();
     on.done(result);
@@ -130,5 +137,6 @@ export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): Outlook
     worker.postMessage(prepare);
     sendNext(worker);
   }
+  if (count === 0) queueMicrotask(finish);
   return { cancel: stop };
 }
