@@ -77,13 +77,26 @@ describeBrowser('what tends to happen over several workers', () => {
       const game = await openWithCores(browser(), cores);
       const { page } = game;
       await openOutlook(page);
+      // Every value the progress bar takes, as the workers' counts are summed.
+      await page.evaluate(() => {
+        const seen: number[] = [];
+        (window as unknown as { __progress: number[] }).__progress = seen;
+        const bar = document.querySelector('.outlook-progress progress') as HTMLProgressElement;
+        new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+      });
       await page.click('[data-action="outlook-start"]');
       await page.waitForSelector('[data-outlook-state="done"]', { timeout: 30_000 });
+      const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+      const total = expected.plan.runs * expected.plan.arms.length;
+      expect(progress.length).toBeGreaterThan(4);
+      expect(progress.slice(1).every((value, i) => value >= progress[i])).toBe(true);
+      expect(progress.at(-1)).toBe(total);
       expect(await page.getAttribute('.outlook-results', 'data-workers')).toBe(String(outlookWorkerCount(cores, chunks)));
       await expect(page.locator('.outlook-results .how-to-read').textContent()).resolves.toMatch(
         cores === 1 ? /in the background\.$/ : /in the background, on 3 processor cores at once\.$/,
       );
-      expect(page.workers()).toHaveLength(0);
+      // Ended with the job: none is left to hold its memory.
+      await expect.poll(() => page.workers().length, { timeout: 2000 }).toBe(0);
       played.push(await results(page));
       if (cores > 1) {
         await expectAccessible(page, 'What tends to happen, played on several cores');
