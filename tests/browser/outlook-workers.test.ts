@@ -7,26 +7,41 @@ import { csvLine, runHeader, runRow } from '../../src/engine/analysis/run-rows.t
 import { seedChunks } from '../../src/engine/analysis/seed-chunks.ts';
 import { ENGINE_VERSION, RUN_FORMAT, type RunRecord } from '../../src/engine/play/record.ts';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
+import { loadEntry } from '../../src/engine/authoring/library.ts';
+import type { Scenario } from '../../src/engine/core/scenario.ts';
+import { libraryFiles, rulesFile } from '../../src/node/scenario-folder.ts';
 import { outlookWorkerCount } from '../../src/ui/outlook/client.ts';
 import { describeBrowser, expectAccessible, fixtureScenario, type Game, openGame, screen, shot, useBrowser } from './harness.ts';
 
 const scenario = fixtureScenario('request_for_help');
+
+/** A scenario or campaign of the game's own library, loaded in Node as the command line loads it. */
+function libraryScenario(id: string): Scenario {
+  const files = libraryFiles();
+  const entry = loadEntry(files.find((f) => f.file === `scenarios/${id}.yaml`)!, files, rulesFile());
+  if (!entry.ok) throw new Error(`${id} does not load`);
+  return entry.value;
+}
 const seed = 'cores-1';
 const decisions = ['stay_silent', 'vague_declaration'];
 const record: RunRecord = { format: RUN_FORMAT, engine: ENGINE_VERSION, scenario: scenario.id, contentHash: scenario.contentHash, seed, decisions };
 
 /** The page as on a machine reporting `cores` processor cores (the outlook reads navigator.hardwareConcurrency). */
-async function openWithCores(browser: Browser, cores: number): Promise<Game> {
+async function openWithCores(browser: Browser, cores: number, opened = record): Promise<Game> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
   await context.addInitScript((reported) => {
     Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => reported, configurable: true });
   }, cores);
-  return openGame(browser, `#/share?${encodeRunParams(record)}`, { context });
+  return openGame(browser, `#/share?${encodeRunParams(opened)}`, { context });
 }
 
 /** From the run's debrief to "what tends to happen" at decision 1, by its address. */
 async function openOutlook(page: Page): Promise<void> {
   await screen(page, 'debrief');
+  await openOutlookFrom(page);
+}
+
+async function openOutlookFrom(page: Page): Promise<void> {
   const slot = (await page.getAttribute('body', 'data-slot')) ?? '';
   await page.evaluate((hash) => (location.hash = hash), `#/run/${encodeURIComponent(slot)}/outlook/1`);
   await screen(page, 'outlook');
@@ -117,12 +132,15 @@ describeBrowser('what tends to happen over several workers', () => {
   });
 
   it('should start one worker per reported core, at most one per chunk, and end them all at once on cancel', async () => {
-    const game = await openWithCores(browser(), 16);
+    // The campaign, whose compiling alone gives the time to cancel before any worker has played a run.
+    const campaign = libraryScenario('campaign_2020_2023');
+    const game = await openWithCores(browser(), 16, { ...record, scenario: campaign.id, contentHash: campaign.contentHash, seed: 'cores-2', decisions: [] });
     const { page } = game;
-    await openOutlook(page);
+    await screen(page, 'briefing');
+    await openOutlookFrom(page);
     await page.click('[data-action="outlook-start"]');
     // Four chunks of seeds: four workers, though sixteen cores are reported.
-    await expect.poll(() => page.workers().length, { timeout: 5000 }).toBe(4);
+    await expect.poll(() => page.workers().length, { timeout: 5000, interval: 20 }).toBe(4);
     await page.click('[data-action="outlook-cancel"]');
     expect(await page.getAttribute('[data-outlook-state]', 'data-outlook-state')).toBe('cancelled');
     await expect.poll(() => page.workers().length, { timeout: 2000 }).toBe(0);
