@@ -225,7 +225,11 @@ describeBrowser('comparing runs', () => {
 
   it('should keep the page answering while the worker plays, cancel at once, and play the Council’s open decision', async () => {
     const campaign = libraryScenario('campaign_2020_2023');
-    const game = await openGame(browser(), link(campaign, 'busy-1', []));
+    // On a machine of one core, as one worker: the slowest way, which leaves the time to look and cancel
+    // (several workers may finish first; tests/browser/outlook-workers.test.ts cancels them).
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1, configurable: true }));
+    const game = await openGame(browser(), link(campaign, 'busy-1', []), { context });
     const { page } = game;
     const policy = watchPolicy(page);
     await screen(page, 'briefing');

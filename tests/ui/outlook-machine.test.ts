@@ -4,7 +4,7 @@ import type { OutlookHandlers } from '../../src/ui/outlook/client.ts';
 import { outlookMachine } from '../../src/ui/outlook/outlook-machine.ts';
 import type { OutlookResult } from '../../src/ui/outlook/protocol.ts';
 
-const result = { report: {}, csv: '', ms: 1 } as unknown as OutlookResult;
+const result = { report: {}, csv: '', ms: 1, workers: 1 } as unknown as OutlookResult;
 
 /** A stand-in for the worker: records each start and stop, and lets the test answer for it. */
 function fakeRuns() {

@@ -1,4 +1,10 @@
-import type { OutlookMessage, OutlookRequest, OutlookResult } from './protocol.ts';
+import { CompareMerge } from '../../engine/analysis/compare.ts';
+import { ForkError, forkReport, forkStart, type ForkStart } from '../../engine/analysis/fork.ts';
+import { runHeader } from '../../engine/analysis/run-rows.ts';
+import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
+import { ChunkOrder } from './chunk-order.ts';
+import type { ChunkPart, OutlookMessage, OutlookOrder, OutlookRequest, OutlookResult } from './protocol.ts';
 
 export interface OutlookHandlers {
   progress(done: number, total: number): void;
@@ -7,36 +13,130 @@ export interface OutlookHandlers {
 }
 
 export interface OutlookJob {
-  /** Stops the runs at once: the worker is terminated, whatever it was doing. */
+  /** Stops the runs at once: every worker is terminated, whatever it was doing. */
   cancel(): void;
 }
 
-/** Starts the runs in a worker of their own; one worker per request, ended when it answers or is cancelled. */
-export function startOutlook(request: OutlookRequest, on: OutlookHandlers): OutlookJob {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'what-tends-to-happen' });
+/**
+ * Beyond eight, each worker's own compiled scenario and heap costs more than the little it adds: the
+ * thousand seeds of a choice make only four chunks.
+ */
+export const MOST_OUTLOOK_WORKERS = 8;
+
+/** One worker per core the browser reports, at most eight, at least one, and never more than there are chunks to play. */
+export function outlookWorkerCount(cores: number | undefined, chunks: number): number {
+  const reported = cores !== undefined && Number.isFinite(cores) && cores >= 1 ? Math.floor(cores) : 1;
+  return Math.max(1, Math.min(reported, MOST_OUTLOOK_WORKERS, chunks));
+}
+
+export interface OutlookJobSpec {
+  request: OutlookRequest;
+  /**
+   * The page's own compiled scenario, which the parts are merged with: each worker compiles its own
+   * copy from the same files and refuses if its content hash differs from this one's.
+   */
+  scenario: Scenario;
+  /** The cores to use (`navigator.hardwareConcurrency`): see `outlookWorkerCount`. */
+  cores: number | undefined;
+}
+
+/**
+ * Plays the runs over several workers, started together for this job and ended when it answers or is
+ * cancelled. The seeds are cut into the engine's fixed chunks, handed out in order as workers free up,
+ * and their parts merged here in chunk order by the engine's own merge: the result is the same, byte
+ * for byte, with one worker or eight.
+ */
+export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): OutlookJob {
+  const started = performance.now();
+  const { request, scenario } = spec;
+  let start: ForkStart;
+  try {
+    start = forkStart(scenario, request.record, request.at, request.alternatives);
+  } catch (error) {
+    // Said after this returns, as a worker's answer would be.
+    const message = error instanceof ForkError ? error.message : `the runs could not start: ${(error as Error).message}`;
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) on.failed(message);
+    });
+    return { cancel: () => (cancelled = true) };
+  }
+  const chunks = seedChunks(request.runs);
+  const total = request.runs * start.arms.length;
+  const merge = new CompareMerge(scenario, start.arms, request.seed);
+  const rows: string[] = [`${runHeader(scenario, 'option').join(',')}\n`];
+  const inOrder = new ChunkOrder<ChunkPart>(chunks.length, ({ part, rows: chunkRows }) => {
+    merge.add(part);
+    rows.push(chunkRows);
+  });
+  // Runs finished in each chunk so far, as its worker last said: their sum is the progress shown.
+  const doneIn = chunks.map(() => 0);
+  let done = 0;
+  // No chunks (no runs asked for), no worker: the empty result is said at once.
+  const count = chunks.length === 0 ? 0 : outlookWorkerCount(spec.cores, chunks.length);
+  const workers: Worker[] = [];
+  let nextToSend = 0;
   let over = false;
+
   const stop = () => {
     over = true;
-    worker.terminate();
+    for (const worker of workers) worker.terminate();
   };
-  worker.onmessage = ({ data }: MessageEvent<OutlookMessage>) => {
-    if (over) return;
-    if (data.type === 'progress') on.progress(data.done, data.total);
-    else if (data.type === 'done') {
-      stop();
-      on.done({ report: data.report, csv: data.csv, ms: data.ms });
-    } else {
-      stop();
-      on.failed(data.error);
-    }
-  };
-  worker.onerror = (event) => {
-    // Handled here and said on the page; not left to surface as an uncaught error.
-    event.preventDefault();
+  const fail = (error: string) => {
     if (over) return;
     stop();
-    on.failed(event.message || 'the background runs could not start');
+    on.failed(error);
   };
-  worker.postMessage(request);
+  const progress = (index: number, doneInChunk: number) => {
+    done += doneInChunk - (doneIn[index] ?? 0);
+    doneIn[index] = doneInChunk;
+    on.progress(done, total);
+  };
+  const sendNext = (worker: Worker) => {
+    const range = chunks[nextToSend];
+    if (range === undefined) return;
+    const order: OutlookOrder = { type: 'play', index: nextToSend, range };
+    nextToSend++;
+    worker.postMessage(order);
+  };
+  const answered = (worker: Worker, data: OutlookMessage) => {
+    if (data.type === 'failed') return fail(data.error);
+    const range = chunks[data.index];
+    if (range === undefined) return fail(`a worker answered for chunk ${data.index + 1}, of ${chunks.length}`);
+    if (data.type === 'progress') return progress(data.index, data.done);
+    sendNext(worker);
+    progress(data.index, (range.to - range.from) * start.arms.length);
+    inOrder.arrived(data.index, data);
+    if (inOrder.complete) finish();
+  };
+  const finish = () => {
+    if (over) return;
+    const result: OutlookResult = { report: forkReport(start, merge), csv: rows.join(''), ms: performance.now() - started, workers: count };
+    stop();
+    on.done(result);
+  };
+
+  for (let k = 0; k < count; k++) {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `what-tends-to-happen-${k + 1}` });
+    workers.push(worker);
+    worker.onmessage = ({ data }: MessageEvent<OutlookMessage>) => {
+      if (over) return;
+      try {
+        answered(worker, data);
+      } catch (error) {
+        fail(`the results could not be put together: ${(error as Error).message}`);
+      }
+    };
+    worker.onerror = (event) => {
+      // Handled here and said on the page; not left to surface as an uncaught error.
+      event.preventDefault();
+      fail(event.message || 'the background runs could not start');
+    };
+    worker.onmessageerror = () => fail('a worker’s answer could not be read');
+    const prepare: OutlookOrder = { type: 'prepare', request };
+    worker.postMessage(prepare);
+    sendNext(worker);
+  }
+  if (count === 0) queueMicrotask(finish);
   return { cancel: stop };
 }

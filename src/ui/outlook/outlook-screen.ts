@@ -16,7 +16,7 @@ import { fillResults } from './results-section.ts';
 
 /**
  * "What tends to happen": at one decision of a run, every choice the Council had is played a thousand
- * times in a worker, the page showing progress and staying free; then the distributions, as tables, a
+ * times in background workers, the page showing progress and staying free; then the distributions, as tables, a
  * chart with its text alternative and its numbers, and files to take away. This module is loaded only
  * when the screen is opened, so the first screen's JavaScript does not carry it.
  */
@@ -52,8 +52,8 @@ export function outlookScreen(spec: OutlookSpec): Screen {
   return plannedScreen(spec, planned.value, back);
 }
 
-/** The scenario's texts are fetched, then the runs go to a worker; stopped before the worker starts, none is. */
-function playInWorker(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
+/** The scenario's texts are fetched, then the runs go to the workers; stopped before they start, none is. */
+function playInWorkers(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
   return (on: OutlookHandlers) => {
     let stopped = false;
     let stopJob: (() => void) | null = null;
@@ -61,8 +61,13 @@ function playInWorker(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
       (sources) => {
         if (stopped) return;
         const alternatives = plan.arms.slice(1).map((a) => a.decision);
+        const { scenario } = spec.run;
         stopJob = startOutlook(
-          { ...sources, contentHash: spec.run.scenario.contentHash, record: plan.record, at: plan.at, alternatives, runs: plan.runs, seed: plan.seed },
+          {
+            request: { ...sources, contentHash: scenario.contentHash, record: plan.record, at: plan.at, alternatives, runs: plan.runs, seed: plan.seed },
+            scenario,
+            cores: navigator.hardwareConcurrency,
+          },
           on,
         ).cancel;
       },
@@ -113,7 +118,7 @@ function plannedScreen(spec: OutlookSpec, plan: OutlookPlan, back: HTMLElement):
   };
 
   const known = keptResult(key);
-  const actor = createActor(outlookMachine, { input: { total: plan.runs * plan.arms.length, kept: known, play: playInWorker(spec, plan) } });
+  const actor = createActor(outlookMachine, { input: { total: plan.runs * plan.arms.length, kept: known, play: playInWorkers(spec, plan) } });
   let was: OutlookState | null = null;
   let progressed = 0;
   actor.subscribe((snapshot) => {

@@ -71,7 +71,7 @@ export function fillResults(section: HTMLElement, result: OutlookResult, context
     h(
       'p',
       { class: 'how-to-read' },
-      `Shares are given with their 95% interval. Under choices 2 and after, in smaller type: the difference from choice 1, “${plan.arms[0].label}”, paired seed by seed, with its 95% interval. Played in ${(result.ms / 1000).toFixed(1)} s in the background.`,
+      `Shares are given with their 95% interval. Under choices 2 and after, in smaller type: the difference from choice 1, “${plan.arms[0].label}”, paired seed by seed, with its 95% interval. Played in ${(result.ms / 1000).toFixed(1)} s in the background${result.workers > 1 ? `, on ${result.workers} processor cores at once` : ''}.`,
     ),
     resultTables(scenario, report, plan.arms),
     chart.figure,
@@ -79,5 +79,6 @@ export function fillResults(section: HTMLElement, result: OutlookResult, context
     h('section', { class: 'no-print', 'aria-labelledby': 'downloads-heading' }, h('h4', { id: 'downloads-heading' }, 'Take the results away'), files),
   );
   section.dataset.elapsedMs = String(Math.round(result.ms));
+  section.dataset.workers = String(result.workers);
   return heading;
 }
