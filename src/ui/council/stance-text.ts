@@ -1,4 +1,5 @@
 import type { Run } from '../../engine/play/run.ts';
+import { leaderAt } from '../../engine/rules/member-face.ts';
 import type { MemberStance, OptionView } from '../../engine/rules/council.ts';
 import { listText, whole } from '../kit/format.ts';
 
@@ -13,9 +14,9 @@ export function stanceWord(view: OptionView, s: MemberStance): string {
   return s.stance;
 }
 
-/** How the era's leader is named at the table: "Tokayev" for Kassym-Jomart Tokayev. */
+/** How the leader at the run's date is named at the table: "Tokayev" for Kassym-Jomart Tokayev. */
 export function leaderShortName(run: Run, code: string): string {
-  const name = run.scenario.leaders[code]?.name ?? run.scenario.names[code] ?? code;
+  const name = run.scenario.faces[code] ? leaderAt(run.scenario, run.world, code).name : (run.scenario.names[code] ?? code);
   return name.split(' ').pop() ?? name;
 }
 
