@@ -2,8 +2,11 @@ import './chapter.css';
 import { monthName } from '../../engine/core/calendar.ts';
 import { optionLabel } from '../../engine/core/labels.ts';
 import { chapterAccount, type ChapterAccount } from '../../engine/play/chapter-account.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
 import type { Run } from '../../engine/play/run.ts';
-import { h } from '../kit/dom.ts';
+import { changeMeaning } from '../../engine/rules/meter-meaning.ts';
+import { meaningMark } from '../kit/changes.ts';
+import { type Child, h, hidden } from '../kit/dom.ts';
 import { listText, signed, whole } from '../kit/format.ts';
 import type { Screen } from '../kit/screen.ts';
 import { membersAroundTheTable } from '../members/member-dialog.ts';
@@ -43,15 +46,38 @@ export function chapterScreen(run: Run, onDone: () => void): Screen {
   };
 }
 
-function row(label: string, before: number, after: number): HTMLElement {
-  return h('tr', null, h('th', { scope: 'row' }, label), h('td', null, whole(before)), h('td', null, whole(after)), h('td', null, signed(after - before, 0)));
+/**
+ * A change over the chapter, coloured and marked by what it means for the alliance, as the aftermath's
+ * are; `compact` for the members' table, where a tick or a cross stands for the word, so a phone's
+ * column stays narrow (a screen reader still hears "good for the alliance").
+ */
+function change(scenario: Scenario, key: string, before: number, after: number, compact = false): Child[] {
+  const meaning = changeMeaning(scenario, key, after - before, 0);
+  const amount = h('span', { class: `amount ${meaning}` }, signed(after - before, 0));
+  if (!compact || meaning === 'neutral') return [amount, meaningMark(meaning)];
+  return [
+    amount,
+    h('span', { class: `meaning meaning-${meaning}`, 'aria-hidden': 'true' }, meaning === 'good' ? ' ✓' : ' ✗'),
+    hidden(` ${meaning} for the alliance`),
+  ];
+}
+
+function row(scenario: Scenario, key: string, label: string, before: number, after: number): HTMLElement {
+  return h(
+    'tr',
+    null,
+    h('th', { scope: 'row' }, label),
+    h('td', null, whole(before)),
+    h('td', null, whole(after)),
+    h('td', null, ...change(scenario, key, before, after)),
+  );
 }
 
 function metersSection(run: Run, account: ChapterAccount): HTMLElement {
   const { scenario } = run;
   const { start, end } = account;
-  const cell = (before: number, after: number) =>
-    h('td', null, `${whole(before)} → ${whole(after)} `, h('span', { class: 'chapter-change' }, `(${signed(after - before, 0)})`));
+  const cell = (key: string, before: number, after: number) =>
+    h('td', null, `${whole(before)} → ${whole(after)} `, h('span', { class: 'chapter-change' }, '(', ...change(scenario, key, before, after, true), ')'));
   return h(
     'section',
     { 'aria-labelledby': 'chapter-meters-heading' },
@@ -77,9 +103,9 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
         h(
           'tbody',
           null,
-          row('Cohesion', start.cohesion, end.cohesion),
-          row('Credibility of the guarantee', start.credibility, end.credibility),
-          row("Moscow's bandwidth", start.moscowBandwidth, end.moscowBandwidth),
+          row(scenario, 'cohesion', 'Cohesion', start.cohesion, end.cohesion),
+          row(scenario, 'credibility', 'Credibility of the guarantee', start.credibility, end.credibility),
+          row(scenario, 'moscowBandwidth', "Moscow's bandwidth", start.moscowBandwidth, end.moscowBandwidth),
         ),
       ),
     ),
@@ -109,9 +135,9 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
               'tr',
               { 'data-member': m.member },
               h('th', { scope: 'row' }, scenario.names[m.member] ?? m.member),
-              cell(m.began.loyalty, m.ended.loyalty),
-              cell(m.began.publicSupport, m.ended.publicSupport),
-              cell(m.began.hedging, m.ended.hedging),
+              cell(`${m.member}.loyalty`, m.began.loyalty, m.ended.loyalty),
+              cell(`${m.member}.publicSupport`, m.began.publicSupport, m.ended.publicSupport),
+              cell(`${m.member}.hedging`, m.began.hedging, m.ended.hedging),
             ),
           ),
         ),
