@@ -29,7 +29,8 @@ describeBrowser('a person plays a crisis', () => {
       expect(await choices.count()).toBeGreaterThan(0);
       // The person takes the last choice the Council can agree on.
       const choice = choices.last();
-      const label = ((await choice.textContent()) ?? '').replace(/^Choose: /, '');
+      // Its name as a screen reader says it: the grid shows "Choose" in the option's row and names the option to assistive technology.
+      const label = ((await choice.getAttribute('aria-label')) ?? (await choice.textContent()) ?? '').replace(/^Choose: /, '');
       await choice.click();
       await page.getByRole('heading', { name: `Aftermath: ${label}` }).waitFor();
       seen.push(`chose: ${label}`);
