@@ -5,7 +5,8 @@
 import { compare } from '../../src/engine/analysis/compare.ts';
 import { historicalPolicy } from '../../src/engine/play/policies.ts';
 import { benchCampaign } from './library.ts';
+import { peakMegabytes } from './peak-rss.mjs';
 
 const runs = Number(process.argv[2] ?? 100_000);
 compare(benchCampaign(), [historicalPolicy], { runs, seed: 'memory' });
-process.stdout.write(`${(process.resourceUsage().maxRSS / 1024).toFixed(1)}\n`);
+process.stdout.write(`${peakMegabytes().toFixed(1)}\n`);

@@ -1,0 +1,2 @@
+/** This process's peak resident memory in MB (see peak-rss.mjs). */
+export function peakMegabytes(): number;
