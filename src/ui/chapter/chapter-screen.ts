@@ -9,6 +9,7 @@ import { meaningMark } from '../kit/changes.ts';
 import { type Child, h, hidden } from '../kit/dom.ts';
 import { listText, signed, whole } from '../kit/format.ts';
 import type { Screen } from '../kit/screen.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import { membersAroundTheTable } from '../members/member-dialog.ts';
 
 /**
@@ -62,6 +63,19 @@ function change(scenario: Scenario, key: string, before: number, after: number, 
   ];
 }
 
+/** A table's head: one row of column headers. */
+function columns(...labels: string[]): HTMLElement {
+  return h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      labels.map((label) => h('th', { scope: 'col' }, label)),
+    ),
+  );
+}
+
 function row(scenario: Scenario, key: string, label: string, before: number, after: number): HTMLElement {
   return h(
     'tr',
@@ -82,24 +96,11 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
     'section',
     { 'aria-labelledby': 'chapter-meters-heading' },
     h('h3', { id: 'chapter-meters-heading' }, 'As the chapter began, and as it ended'),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The alliance, from the chapter’s start to its end' },
+    scrollBox(
       h(
         'table',
         { class: 'chapter-meters', 'data-table': 'alliance' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, 'The alliance'),
-            h('th', { scope: 'col' }, 'Began'),
-            h('th', { scope: 'col' }, 'Ended'),
-            h('th', { scope: 'col' }, 'Change'),
-          ),
-        ),
+        columns('The alliance', 'Began', 'Ended', 'Change'),
         h(
           'tbody',
           null,
@@ -108,25 +109,13 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
           row(scenario, 'moscowBandwidth', "Moscow's bandwidth", start.moscowBandwidth, end.moscowBandwidth),
         ),
       ),
+      'The alliance, from the chapter’s start to its end',
     ),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The members, from the chapter’s start to its end' },
+    scrollBox(
       h(
         'table',
         { class: 'chapter-meters', 'data-table': 'members' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, 'Member'),
-            h('th', { scope: 'col' }, 'Loyalty'),
-            h('th', { scope: 'col' }, 'Public support'),
-            h('th', { scope: 'col' }, 'Hedging'),
-          ),
-        ),
+        columns('Member', 'Loyalty', 'Public support', 'Hedging'),
         h(
           'tbody',
           null,
@@ -142,6 +131,7 @@ function metersSection(run: Run, account: ChapterAccount): HTMLElement {
           ),
         ),
       ),
+      'The members, from the chapter’s start to its end',
     ),
   );
 }
