@@ -1,14 +1,15 @@
-import { CompareMerge } from '../../engine/analysis/compare.ts';
-import { ForkError, forkReport, forkStart, type ForkStart } from '../../engine/analysis/fork.ts';
+import { CLASS_PATH_ARM, HISTORY_ARM } from '../../engine/analysis/class-set.ts';
+import { CompareMerge, type CompareReport } from '../../engine/analysis/compare.ts';
+import { ForkError, type ForkReport, forkReport, forkStart, type ForkStart } from '../../engine/analysis/fork.ts';
 import { runHeader } from '../../engine/analysis/run-rows.ts';
 import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { ChunkOrder } from './chunk-order.ts';
-import type { ChunkPart, OutlookMessage, OutlookOrder, OutlookRequest, OutlookResult } from './protocol.ts';
+import type { ChunkPart, ClassPathRequest, OutlookMessage, OutlookOrder, OutlookRequest, OutlookResult, PoolRequest } from './protocol.ts';
 
-export interface OutlookHandlers {
+export interface OutlookHandlers<Report extends CompareReport = ForkReport> {
   progress(done: number, total: number): void;
-  done(result: OutlookResult): void;
+  done(result: OutlookResult<Report>): void;
   failed(error: string): void;
 }
 
@@ -29,8 +30,8 @@ export function outlookWorkerCount(cores: number | undefined, chunks: number): n
   return Math.max(1, Math.min(reported, MOST_OUTLOOK_WORKERS, chunks));
 }
 
-export interface OutlookJobSpec {
-  request: OutlookRequest;
+export interface OutlookJobSpec<Request extends PoolRequest = OutlookRequest> {
+  request: Request;
   /**
    * The page's own compiled scenario, which the parts are merged with: each worker compiles its own
    * copy from the same files and refuses if its content hash differs from this one's.
@@ -40,31 +41,52 @@ export interface OutlookJobSpec {
   cores: number | undefined;
 }
 
+/** What a job plays, as the pool needs it: its arms (the same at every seed) and how the merged parts become its report. */
+interface PoolJob<Report extends CompareReport> {
+  arms: string[];
+  header: string;
+  report(merge: CompareMerge): Report;
+}
+
+/** A job that cannot start, said after the call returns, as a worker's answer would be. */
+function refused(message: string, on: { failed(error: string): void }): OutlookJob {
+  let cancelled = false;
+  queueMicrotask(() => {
+    if (!cancelled) on.failed(message);
+  });
+  return { cancel: () => (cancelled = true) };
+}
+
+/** "What tends to happen": each choice at one decision of a run, played on with the historical choices. */
+export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): OutlookJob {
+  const { request, scenario } = spec;
+  let start: ForkStart;
+  try {
+    start = forkStart(scenario, request.record, request.at, request.alternatives);
+  } catch (error) {
+    return refused(error instanceof ForkError ? error.message : `the runs could not start: ${(error as Error).message}`, on);
+  }
+  return startPool(spec, { arms: start.arms, header: 'option', report: (merge) => forkReport(start, merge) }, on);
+}
+
+/** A class's results against simulation: whole runs of history and of the class's most common path, on the same seeds. */
+export function startClassPath(spec: OutlookJobSpec<ClassPathRequest>, on: OutlookHandlers<CompareReport>): OutlookJob {
+  return startPool(spec, { arms: [HISTORY_ARM, CLASS_PATH_ARM], header: 'policy', report: (merge) => merge.report() }, on);
+}
+
 /**
  * Plays the runs over several workers, started together for this job and ended when it answers or is
  * cancelled. The seeds are cut into the engine's fixed chunks, handed out in order as workers free up,
  * and their parts merged here in chunk order by the engine's own merge: the result is the same, byte
  * for byte, with one worker or eight.
  */
-export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): OutlookJob {
+function startPool<Report extends CompareReport>(spec: OutlookJobSpec<PoolRequest>, job: PoolJob<Report>, on: OutlookHandlers<Report>): OutlookJob {
   const started = performance.now();
   const { request, scenario } = spec;
-  let start: ForkStart;
-  try {
-    start = forkStart(scenario, request.record, request.at, request.alternatives);
-  } catch (error) {
-    // Said after this returns, as a worker's answer would be.
-    const message = error instanceof ForkError ? error.message : `the runs could not start: ${(error as Error).message}`;
-    let cancelled = false;
-    queueMicrotask(() => {
-      if (!cancelled) on.failed(message);
-    });
-    return { cancel: () => (cancelled = true) };
-  }
   const chunks = seedChunks(request.runs);
-  const total = request.runs * start.arms.length;
-  const merge = new CompareMerge(scenario, start.arms, request.seed);
-  const rows: string[] = [`${runHeader(scenario, 'option').join(',')}\n`];
+  const total = request.runs * job.arms.length;
+  const merge = new CompareMerge(scenario, job.arms, request.seed);
+  const rows: string[] = [`${runHeader(scenario, job.header).join(',')}\n`];
   const inOrder = new ChunkOrder<ChunkPart>(chunks.length, ({ part, rows: chunkRows }) => {
     merge.add(part);
     rows.push(chunkRows);
@@ -105,13 +127,13 @@ export function startOutlook(spec: OutlookJobSpec, on: OutlookHandlers): Outlook
     if (range === undefined) return fail(`a worker answered for chunk ${data.index + 1}, of ${chunks.length}`);
     if (data.type === 'progress') return progress(data.index, data.done);
     sendNext(worker);
-    progress(data.index, (range.to - range.from) * start.arms.length);
+    progress(data.index, (range.to - range.from) * job.arms.length);
     inOrder.arrived(data.index, data);
     if (inOrder.complete) finish();
   };
   const finish = () => {
     if (over) return;
-    const result: OutlookResult = { report: forkReport(start, merge), csv: rows.join(''), ms: performance.now() - started, workers: count };
+    const result: OutlookResult<Report> = { report: job.report(merge), csv: rows.join(''), ms: performance.now() - started, workers: count };
     stop();
     on.done(result);
   };

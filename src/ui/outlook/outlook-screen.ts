@@ -64,7 +64,16 @@ function playInWorkers(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
         const { scenario } = spec.run;
         stopJob = startOutlook(
           {
-            request: { ...sources, contentHash: scenario.contentHash, record: plan.record, at: plan.at, alternatives, runs: plan.runs, seed: plan.seed },
+            request: {
+              kind: 'fork',
+              ...sources,
+              contentHash: scenario.contentHash,
+              record: plan.record,
+              at: plan.at,
+              alternatives,
+              runs: plan.runs,
+              seed: plan.seed,
+            },
             scenario,
             cores: navigator.hardwareConcurrency,
           },
