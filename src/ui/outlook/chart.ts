@@ -1,4 +1,4 @@
-import type { ForkReport } from '../../engine/analysis/fork.ts';
+import type { CompareReport } from '../../engine/analysis/compare.ts';
 import { scrollBox } from '../kit/scroll-box.ts';
 import { h, s, uid } from '../kit/dom.ts';
 import { whole } from '../kit/format.ts';
@@ -29,6 +29,19 @@ function text(x: number, y: number, content: string, attrs: Record<string, strin
   return s('text', { x: fmt(x), y: fmt(y), fill: MUTED, 'font-size': 12, ...attrs }, content);
 }
 
+/** A row of the chart: an option of a fork, or a policy; only the label is needed, the tags when known. */
+export type ChartArm = Pick<Arm, 'label'> & Partial<Pick<Arm, 'decision' | 'chosen' | 'historical'>>;
+
+/** A value marked under every row's histogram of final cohesion: a group of a class, by its number. */
+export interface CohesionMark {
+  number: number;
+  value: number;
+}
+
+/** Room under a row for its marks: their triangles and numbers, in up to three lines where they crowd. */
+const MARK_ROOM = 34;
+const MARK_LINES = 3;
+
 export interface OutlookChart {
   figure: HTMLElement;
   svg: SVGSVGElement;
@@ -44,7 +57,7 @@ interface Scales {
   bx: (turn: number) => number;
 }
 
-function scalesOf(report: ForkReport): Scales {
+function scalesOf(report: CompareReport): Scales {
   const lastTurn = Math.max(1, ...report.trajectories.flat().map((b) => b.turn));
   const shares = report.cohesionBins.map((bins) => bins.map((c) => c / report.runs));
   return {
@@ -63,7 +76,7 @@ interface RowBox {
 }
 
 /** Final cohesion: a histogram on a scale shared by every row, so heights compare across options. */
-function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
+function histogram(report: CompareReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
   const { hx, top } = scales;
   const sy = (share: number) => plotBottom - (share / top) * (plotBottom - plotTop);
   const bars = scales.shares[k].map((share, i) =>
@@ -91,8 +104,28 @@ function histogram(report: ForkReport, k: number, scales: Scales, { plotTop, plo
   ];
 }
 
+/**
+ * Each mark as a triangle under the histogram's axis pointing at its value, with its number below; marks
+ * too close to be read apart go on the next line down.
+ */
+function markers(marks: CohesionMark[], { hx }: Scales, { plotBottom }: RowBox): SVGElement[] {
+  const lastX: number[] = [];
+  return [...marks]
+    .sort((a, b) => a.value - b.value || a.number - b.number)
+    .flatMap((mark) => {
+      const x = hx(Math.max(0, Math.min(100, mark.value)));
+      let line = lastX.findIndex((at) => x - at >= 14);
+      if (line < 0) line = lastX.length < MARK_LINES ? lastX.length : MARK_LINES - 1;
+      lastX[line] = x;
+      return [
+        s('path', { d: `M${fmt(x)},${fmt(plotBottom + 17)} l-4,7 h8 z`, fill: REFERENCE }),
+        text(x, plotBottom + 35 + line * 11, String(mark.number), { fill: INK, 'font-size': 11, 'font-weight': 'bold', 'text-anchor': 'middle' }),
+      ];
+    });
+}
+
 /** Cohesion over time: the band, the median, and the reference's median for comparison. */
-function bandsPlot(report: ForkReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
+function bandsPlot(report: CompareReport, k: number, scales: Scales, { plotTop, plotBottom }: RowBox): SVGElement[] {
   const { bx, lastTurn } = scales;
   const py = (v: number) => plotBottom - (v / 100) * (plotBottom - plotTop);
   const bands = report.trajectories[k];
@@ -120,21 +153,23 @@ function bandsPlot(report: ForkReport, k: number, scales: Scales, { plotTop, plo
   ];
 }
 
-function armRow(report: ForkReport, arm: Arm, k: number, scales: Scales): SVGGElement {
-  const y0 = TOP + k * ROW;
+function armRow(report: CompareReport, arm: ChartArm, k: number, scales: Scales, marks: CohesionMark[]): SVGGElement {
+  const rowHeight = ROW + (marks.length ? MARK_ROOM : 0);
+  const y0 = TOP + k * rowHeight;
   const box = { plotTop: y0 + 26, plotBottom: y0 + ROW - 26 };
   const tag = arm.chosen ? ' (chosen)' : arm.historical ? ' (as in history)' : '';
   return s(
     'g',
-    { 'data-arm': arm.decision },
+    { 'data-arm': arm.decision ?? arm.label },
     text(8, y0 + 16, `${k + 1}. ${arm.label}${tag}`, { fill: INK, 'font-size': 13, 'font-weight': 'bold' }),
     histogram(report, k, scales, box),
+    markers(marks, scales, box),
     bandsPlot(report, k, scales, box),
   );
 }
 
 /** The title and how to read each half, above the rows. */
-function chartHeading(report: ForkReport, arms: Arm[], title: string): (SVGElement | null)[] {
+function chartHeading(report: CompareReport, arms: ChartArm[], title: string): (SVGElement | null)[] {
   return [
     text(8, 18, title, { fill: INK, 'font-size': 14, 'font-weight': 'bold' }),
     text(8, 38, `Final cohesion: share of the ${report.runs.toLocaleString('en-US')} runs`, { fill: INK }),
@@ -145,10 +180,11 @@ function chartHeading(report: ForkReport, arms: Arm[], title: string): (SVGEleme
   ];
 }
 
-export function outlookChart(report: ForkReport, arms: Arm[], title: string): OutlookChart {
-  const H = TOP + arms.length * ROW + BOTTOM;
+/** `marks`: values to point at under every row's histogram (a class's groups' final cohesion), by number. */
+export function outlookChart(report: CompareReport, arms: ChartArm[], title: string, marks: CohesionMark[] = []): OutlookChart {
+  const H = TOP + arms.length * (ROW + (marks.length ? MARK_ROOM : 0)) + BOTTOM;
   const scales = scalesOf(report);
-  const rows = arms.map((arm, k) => armRow(report, arm, k, scales));
+  const rows = arms.map((arm, k) => armRow(report, arm, k, scales, marks));
   const titleId = uid('outlook-chart-title');
   const descId = uid('outlook-chart-desc');
   const svg = s(
@@ -178,7 +214,7 @@ export function outlookChart(report: ForkReport, arms: Arm[], title: string): Ou
 }
 
 /** The chart's text alternative: what the eye takes from it, option by option. */
-export function describe(report: ForkReport, arms: Arm[]): string {
+export function describe(report: CompareReport, arms: ChartArm[]): string {
   const cohesion = cohesionMetric(report);
   return arms
     .map((arm, k) => {
@@ -192,7 +228,7 @@ export function describe(report: ForkReport, arms: Arm[]): string {
 }
 
 /** The chart's numbers as tables: final cohesion in 10-point bins, and the bands decision by decision. */
-export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
+export function chartTables(report: CompareReport, arms: ChartArm[]): HTMLElement[] {
   const head = (first: string) =>
     h(
       'thead',
@@ -254,7 +290,7 @@ export function chartTables(report: ForkReport, arms: Arm[]): HTMLElement[] {
 }
 
 /** Every fork report measures cohesion: the chart's medians and its text read it. */
-function cohesionMetric(report: ForkReport) {
+function cohesionMetric(report: CompareReport) {
   const metric = report.metrics.find((m) => m.key === 'cohesion');
   if (!metric) throw new Error('the report has no cohesion figures');
   return metric;
