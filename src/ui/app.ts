@@ -29,6 +29,7 @@ export class App {
     run: (slot, view, ticket) => void this.openSlot(slot, view, ticket),
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
+    classResults: (ticket) => void this.showClassResults(ticket),
     notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();
@@ -140,6 +141,24 @@ export class App {
       const later = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
       later(() => void this.map.load(), { timeout: 2000 });
     }
+  }
+
+  /** A class's runs side by side: loaded only when first opened, so the first screen's JavaScript does not carry it. */
+  private async showClassResults(ticket: number) {
+    this.detach();
+    this.view = { kind: 'play' };
+    let module: typeof import('./class-results/class-results-screen.ts');
+    try {
+      module = await import('./class-results/class-results-screen.ts');
+    } catch (error) {
+      return this.fail(`Class results could not be loaded (${(error as Error).message}).`);
+    }
+    if (!this.router.isCurrent(ticket)) return;
+    const screen = module.classResultsScreen({ library: this.library });
+    this.current = screen;
+    layOutChoose(this.root, screen);
+    markScreen('class-results', null);
+    present(screen);
   }
 
   private showNotFound(hash: string) {

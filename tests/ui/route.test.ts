@@ -6,6 +6,8 @@ describe('routes', () => {
     ['', { kind: 'choose' }],
     ['#/', { kind: 'choose' }],
     ['#/share?v=1&s=x&seed=a', { kind: 'share' }],
+    ['#/class/results', { kind: 'class-results' }],
+    ['#/class/results/more', { kind: 'unknown' }],
     ['#/run/abc', { kind: 'run', slot: 'abc', view: { kind: 'play' } }],
     ['#/run/abc/compare', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: null } }],
     ['#/run/abc/compare/def', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: 'def' } }],

@@ -4,6 +4,7 @@ export interface Routes {
   run(slot: string, view: RunView, ticket: number): void;
   share(hash: string, ticket: number): void;
   choose(): void;
+  classResults(ticket: number): void;
   /** An address the page does not know. */
   notFound(hash: string): void;
 }
@@ -29,6 +30,7 @@ export class Router {
     if (route.kind === 'run') this.routes.run(route.slot, route.view, ticket);
     else if (route.kind === 'share') this.routes.share(hash, ticket);
     else if (route.kind === 'choose') this.routes.choose();
+    else if (route.kind === 'class-results') this.routes.classResults(ticket);
     else this.routes.notFound(hash);
   }
 

@@ -2,13 +2,16 @@
  * The page's addresses, all in the fragment so the built site runs from a folder or a USB stick:
  * `#/` the scenarios; `#/share?...` a shared run; `#/run/<slot>` a saved run being played;
  * `#/run/<slot>/compare[/<other slot>]` that run beside the historical path or another saved run;
- * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based).
+ * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based); `#/class/results` a class's
+ * runs side by side.
  */
 export type RunView = { kind: 'play' } | { kind: 'compare'; other: string | null } | { kind: 'outlook'; at: number };
 
-export type Route = { kind: 'choose' } | { kind: 'share' } | { kind: 'run'; slot: string; view: RunView } | { kind: 'unknown' };
+export type Route = { kind: 'choose' } | { kind: 'share' } | { kind: 'class-results' } | { kind: 'run'; slot: string; view: RunView } | { kind: 'unknown' };
 
 const PLAY: RunView = { kind: 'play' };
+
+export const CLASS_RESULTS_HASH = '#/class/results';
 
 function decode(part: string): string | null {
   try {
@@ -21,6 +24,7 @@ function decode(part: string): string | null {
 export function parseRoute(hash: string): Route {
   if (!hash.startsWith('#') || hash === '#' || hash === '#/') return { kind: 'choose' };
   if (hash.startsWith('#/share')) return { kind: 'share' };
+  if (hash === CLASS_RESULTS_HASH) return { kind: 'class-results' };
   if (!hash.startsWith('#/run/')) return { kind: 'unknown' };
   const [slotPart, view, arg, ...rest] = hash.slice('#/run/'.length).split('/');
   const slot = decode(slotPart);
