@@ -7,6 +7,7 @@ import type { ScenarioIndexEntry } from '../../engine/authoring/library-index.ts
 import type { Screen } from '../kit/screen.ts';
 import { compareText } from '../../engine/core/text-order.ts';
 import { seedField, type SeedField } from './seed-field.ts';
+import { CLASS_RESULTS_HASH } from '../kit/route.ts';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -256,6 +257,13 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
             crises.map((e) => card(e, seed, actions)),
           )
         : h('p', null, 'No scenarios are installed.'),
+    ),
+    h(
+      'p',
+      { class: 'classroom-link' },
+      'Teaching? ',
+      h('a', { href: CLASS_RESULTS_HASH, 'data-action': 'class-results' }, 'Class results'),
+      ': your groups’ runs side by side, from their share links or record files.',
     ),
   );
   return {
