@@ -169,8 +169,9 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
       links.focus();
       return;
     }
+    // What was read is taken out of the box; the links that could not be are left there to be mended.
     void bring(read).then(() => {
-      if (read.problems.length === 0) links.value = '';
+      links.value = (read.unread ?? []).join('\n');
     });
   });
 

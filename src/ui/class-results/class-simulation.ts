@@ -42,13 +42,15 @@ export interface Simulation {
 function pathList(scenario: Scenario, groups: GroupRun[], plan: Plan): HTMLElement {
   const items = Object.entries(plan).map(([development, decision]) => {
     const there = groups.filter((g) => g.decisions.some((d) => d.development === development));
-    const took = there.filter((g) => g.decisions.some((d) => d.development === development && d.decision === decision));
+    const tookAny = (wanted: string) => there.filter((g) => g.decisions.some((d) => d.development === development && d.decision === wanted)).length;
+    const took = tookAny(decision);
+    const tied = there.some((g) => g.decisions.some((d) => d.development === development && d.decision !== decision && tookAny(d.decision) === took));
     return h(
       'li',
       null,
       `${scenario.developments[development]?.title ?? development}: `,
       h('strong', null, armLabel(scenario, decision)),
-      ` (${took.length} of the ${there.length} ${there.length === 1 ? 'group' : 'groups'} that came there)`,
+      ` (${took} of the ${there.length} ${there.length === 1 ? 'group' : 'groups'} that came there${tied ? ', tied with another choice' : ''})`,
     );
   });
   return h('ul', { class: 'class-path' }, items);

@@ -14,7 +14,7 @@ const VERDICT_WORDS: Record<string, string> = { better: 'Better', worse: 'Worse'
 function verdictText(g: GroupRun): string {
   if (!g.verdict) return 'Not over yet';
   const { comparison, history } = g.verdict;
-  return `${VERDICT_WORDS[comparison] ?? comparison} for the alliance than history (${history.title})`;
+  return `${VERDICT_WORDS[comparison] ?? comparison} for the alliance ${comparison === 'the same' ? 'as' : 'than'} history (${history.title})`;
 }
 
 export function summaryTable(scenario: Scenario, groups: GroupRun[]): HTMLElement {

@@ -17,6 +17,8 @@ export interface IncomingRun {
 export interface Incoming {
   runs: IncomingRun[];
   problems: string[];
+  /** The links that could not be read, as pasted: left in the box to be mended. */
+  unread?: string[];
 }
 
 /** How a link is shown in a sentence: whole when short, its start and end when long. */
@@ -27,12 +29,15 @@ function shortLink(link: string): string {
 /** Links one per line or separated by spaces: each is read on its own. */
 export function readLinks(text: string): Incoming {
   const links = text.split(/\s+/).filter((l) => l !== '');
-  const incoming: Incoming = { runs: [], problems: [] };
+  const incoming: Incoming = { runs: [], problems: [], unread: [] };
   links.forEach((link, i) => {
     const source = `Link ${i + 1}`;
     const read = decodeRunParams(link);
     if (read.ok) incoming.runs.push({ source, record: read.value });
-    else incoming.problems.push(`${source} (${shortLink(link)}) cannot be used: ${read.error}.`);
+    else {
+      incoming.problems.push(`${source} (${shortLink(link)}) cannot be used: ${read.error}.`);
+      incoming.unread?.push(link);
+    }
   });
   return incoming;
 }

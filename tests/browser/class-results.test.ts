@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { classSet, commonPath, simulationPolicies } from '../../src/engine/analysis/class-set.ts';
+import { compare } from '../../src/engine/analysis/compare.ts';
+import { playOut } from '../../src/engine/play/batch.ts';
+import { fixedPolicy, historicalPolicy } from '../../src/engine/play/policies.ts';
+import { recordOf, type RunRecord } from '../../src/engine/play/record.ts';
+import { encodeRunParams } from '../../src/engine/play/share-link.ts';
+import { classCsv } from '../../src/ui/class-results/class-exports.ts';
+import { SIMULATED_RUNS, SIMULATION_SEED } from '../../src/ui/class-results/class-simulation.ts';
+import { BASE_URL, describeBrowser, expectAccessible, fixtureScenario, openGame, screen, shot, useBrowser } from './harness.ts';
+
+const scenario = fixtureScenario('request_for_help');
+
+/** Three groups' runs, played by the engine with different decisions on their own seeds. */
+const records: RunRecord[] = [
+  recordOf(playOut(scenario, 'class 7b-1', fixedPolicy({ the_call: 'send_troops', ceasefire: 'monitor', summit: 'strong_declaration' }))),
+  recordOf(playOut(scenario, 'class 7b-2', fixedPolicy({ the_call: 'stay_silent', ceasefire: 'move_on', summit: 'vague_declaration' }))),
+  recordOf(playOut(scenario, 'class 7b-3', historicalPolicy)),
+];
+const links = records.map((r) => `${BASE_URL}#/share?${encodeRunParams(r)}`);
+const BAD_LINK = `${BASE_URL}#/share?v=1&s=request_for_help`;
+
+function engineSet() {
+  const set = classSet(
+    scenario,
+    records.map((record, k) => ({ name: `Group ${k + 1}`, record })),
+  );
+  if (!set.ok) throw new Error(set.error);
+  return set.value;
+}
+
+async function download(page: Page, kind: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+async function pasteLinks(page: Page, text: string) {
+  await page.fill('#class-links', text);
+  await page.click('[data-action="add-links"]');
+  await page.waitForSelector('table.class-summary');
+}
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describeBrowser('Class results', () => {
+  const browser = useBrowser();
+
+  it("should load three groups' links pasted at once, with the engine's endings and cohesion, and say why a fourth cannot be used", async () => {
+    const game = await openGame(browser(), '#/');
+    const { page } = game;
+    // From the Choose screen, by its link.
+    await page.click('[data-action="class-results"]');
+    await screen(page, 'class-results');
+    await pasteLinks(page, `${links[0]}\n${links[1]}  ${BAD_LINK}\n${links[2]}`);
+
+    const groups = engineSet();
+    const table = await page.$$eval('table.class-summary tbody tr', (rows) =>
+      rows.map((tr) => ({
+        group: tr.getAttribute('data-group'),
+        ending: tr.querySelector('[data-ending]')?.getAttribute('data-ending'),
+        cohesion: Number(tr.querySelector('[data-cohesion]')?.getAttribute('data-cohesion')),
+      })),
+    );
+    expect(table).toEqual(groups.map((g) => ({ group: g.name, ending: g.run.world.ending, cohesion: Math.round(g.cohesion) })));
+    // The decisions, each marked where it differs from history on the group's own seed.
+    const decisions = await page.$$eval('table.class-decisions tbody tr', (rows) =>
+      rows.map((tr) => [...tr.querySelectorAll('td[data-decision]')].map((td) => `${td.getAttribute('data-decision')}:${td.getAttribute('data-differs')}`)),
+    );
+    const expected = Array.from({ length: Math.max(...groups.map((g) => g.decisions.length)) }, (_, i) =>
+      groups.flatMap((g) => (g.decisions[i] ? [`${g.decisions[i].decision}:${g.decisions[i].differs}`] : [])),
+    );
+    expect(decisions).toEqual(expected);
+    expect(groups[2].decisions.every((d) => !d.differs)).toBe(true);
+
+    // The bad link has its own sentence; the three still loaded.
+    const problems = await page.$$eval('[data-problems] li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Link 3 .*cannot be used: this link is incomplete: it has no 'seed'/);
+
+    // The CSV is the engine's class rows, and agrees with the table on screen.
+    const csv = await download(page, 'csv');
+    expect(csv).toBe(classCsv(groups));
+    const summaries = csv
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','))
+      .filter((cells) => cells[3] === 'summary');
+    expect(summaries.map((c) => ({ group: c[0], ending: c[9], cohesion: Math.round(Number(c[11])) }))).toEqual(table);
+
+    // The same links again: nothing is added twice.
+    await pasteLinks(page, links[0]);
+    expect(await page.$$eval('table.class-summary tbody tr', (rows) => rows.length)).toBe(3);
+    expect(await page.textContent('[data-problems] li')).toMatch(/^Link 1 is the same run as “Group 1”/);
+
+    await expectAccessible(page, 'class results, three groups');
+    await game.expectClean();
+    await game.close();
+  });
+
+  it("should set the class against the engine's simulation of history and of its most common path, and rename a group everywhere", async () => {
+    const game = await openGame(browser(), '#/class/results');
+    const { page } = game;
+    await screen(page, 'class-results');
+    await pasteLinks(page, links.join(' '));
+    await page.click('[data-action="simulate"]');
+    await page.waitForSelector('[data-simulation="done"]', { timeout: 60_000 });
+
+    const groups = engineSet();
+    const report = compare(scenario, simulationPolicies(commonPath(groups)), { runs: SIMULATED_RUNS, seed: SIMULATION_SEED });
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    for (const ending of scenario.endings) {
+      const outcome = report.outcomes.find((o) => o.key === `ending:${ending.id}`)!;
+      const cells = await page.$$eval(`table.class-endings tr[data-ending="${ending.id}"] td`, (tds) => tds.map((td) => td.textContent ?? ''));
+      expect(cells.slice(0, 2)).toEqual(outcome.byPolicy.map((s) => `${pct(s.estimate)} (${pct(s.lo)}–${pct(s.hi)})`));
+      const reached = groups.filter((g) => g.ending?.id === ending.id).map((g) => g.name);
+      expect(cells[2]).toBe(reached.length ? reached.join(', ') : '–');
+    }
+    // Each group is marked on the chart of final cohesion, under both rows.
+    expect(await page.$$eval('svg.outlook-chart path', (marks) => marks.length)).toBe(groups.length * 2);
+
+    // Renamed, the group is called so in the table and the CSV.
+    await page.fill('#group-name-2', 'The Hawks');
+    await page.press('#group-name-2', 'Enter');
+    await page.waitForSelector('table.class-summary tr[data-group="The Hawks"]');
+    expect(await download(page, 'csv')).toBe(classCsv(groups.map((g, k) => (k === 1 ? { ...g, name: 'The Hawks' } : g))));
+
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 600],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      expect(await sideways(page), `sideways scroll at ${width}`).toBe(0);
+      await expectAccessible(page, `class results at ${width}x${height}`);
+      await shot(page, `class-results-${width}`, true);
+    }
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.class-input')).toBe(false);
+    expect(await page.isVisible('.bar')).toBe(false);
+    expect(await page.isVisible('table.class-decisions')).toBe(true);
+    await game.expectClean();
+    await game.close();
+  });
+});
