@@ -29,6 +29,8 @@ export class App {
     run: (slot, view, ticket) => void this.openSlot(slot, view, ticket),
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
+    // The classroom's screens arrive page by page; one not yet built is a page not found, with the ways back.
+    classroom: (_page, hash) => this.showNotFound(hash),
     notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();
