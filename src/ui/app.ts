@@ -29,7 +29,8 @@ export class App {
     run: (slot, view, ticket) => void this.openSlot(slot, view, ticket),
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
-    classResults: (ticket) => void this.showClassResults(ticket),
+    // The classroom's screens arrive page by page; one not yet built is a page not found, with the ways back.
+    classroom: (page, hash, ticket) => (page.kind === 'results' ? void this.showClassResults(ticket) : this.showNotFound(hash)),
     notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();

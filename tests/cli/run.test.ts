@@ -46,7 +46,7 @@ describe('run', () => {
     const played = runCli(['run', FIXTURE_PATH, '--seed', 'r', '--policy', 'random', '--json', '--record', record]);
     expect(played.code).toBe(0);
     const saved = JSON.parse(readFileSync(record, 'utf8'));
-    expect(saved).toMatchObject({ format: 1, scenario: 'request_for_help', seed: 'r', decisions: expect.any(Array) });
+    expect(saved).toMatchObject({ format: 2, scenario: 'request_for_help', seed: 'r', decisions: expect.any(Array) });
     const again = runCli(['run', FIXTURE_PATH, '--seed', 'r', '--decisions', saved.decisions.join(','), '--json']);
     expect(JSON.parse(again.stdout).hash).toBe(JSON.parse(played.stdout).hash);
   });

@@ -6,8 +6,6 @@ describe('routes', () => {
     ['', { kind: 'choose' }],
     ['#/', { kind: 'choose' }],
     ['#/share?v=1&s=x&seed=a', { kind: 'share' }],
-    ['#/class/results', { kind: 'class-results' }],
-    ['#/class/results/more', { kind: 'unknown' }],
     ['#/run/abc', { kind: 'run', slot: 'abc', view: { kind: 'play' } }],
     ['#/run/abc/compare', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: null } }],
     ['#/run/abc/compare/def', { kind: 'run', slot: 'abc', view: { kind: 'compare', other: 'def' } }],
@@ -17,6 +15,14 @@ describe('routes', () => {
     ['#/run/abc/elsewhere', { kind: 'unknown' }],
     ['#/run/%E0%A4%A', { kind: 'unknown' }],
     ['#main', { kind: 'unknown' }],
+    ['#/class', { kind: 'class', page: { kind: 'home' } }],
+    ['#/class/', { kind: 'class', page: { kind: 'home' } }],
+    ['#/class/exercise?e=%7B%7D', { kind: 'class', page: { kind: 'exercise' } }],
+    ['#/class/results', { kind: 'class', page: { kind: 'results' } }],
+    ['#/class/print/roles?e=%7B%7D', { kind: 'class', page: { kind: 'print', printable: 'roles' } }],
+    ['#/class/print/guide', { kind: 'class', page: { kind: 'print', printable: 'guide' } }],
+    ['#/class/print/poster', { kind: 'unknown' }],
+    ['#/classes', { kind: 'unknown' }],
   ])('should read %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

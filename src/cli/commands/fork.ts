@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { CompareMerge } from '../../engine/analysis/compare.ts';
 import { ForkError, forkReport, forkStart } from '../../engine/analysis/fork.ts';
 import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
-import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
-import { fail, type Result } from '../../engine/core/result.ts';
-import { decodeRunParams } from '../../engine/play/share-link.ts';
+import { readRecordArgument } from '../io/record-argument.ts';
 import { compareChart } from '../charts/compare-chart.ts';
 import { EXIT, type Output } from '../io/output.ts';
 import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
@@ -15,22 +12,6 @@ import { parseCount, RUNS } from '../io/numeric-options.ts';
 import { parseWorkers } from '../io/workers-option.ts';
 import { forkChunks, type ForkTask } from '../parallel/batch-tasks.ts';
 import { playBatch } from '../parallel/play-batch.ts';
-
-/** A run record from a file (JSON, as `run --record` writes) or from a share link. */
-export function readRecordArgument(argument: string): Result<RunRecord> {
-  if (existsSync(argument)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(argument, 'utf8'));
-    } catch (error) {
-      return fail(`${argument}: not a run record (not JSON: ${(error as Error).message})`);
-    }
-    const check = readRunRecord(data);
-    return check.ok ? check : fail(`${argument}: ${check.error}`);
-  }
-  if (/[?#&]?(v|s|seed)=/.test(argument)) return decodeRunParams(argument);
-  return fail(`${argument}: no such file, and not a share link`);
-}
 
 export interface ForkCommandOptions {
   at: string;

@@ -1,5 +1,6 @@
 import { playToEnd, summarize } from '../../engine/play/batch.ts';
-import { recordOf, seedProblem } from '../../engine/play/record.ts';
+import { recordOf, replay, seedProblem, type Replayed } from '../../engine/play/record.ts';
+import { readRecordArgument } from '../io/record-argument.ts';
 import { decide, DecisionError, isOver, parseDecision, startRun, type Run } from '../../engine/play/run.ts';
 import { policyRandom } from '../../engine/core/random.ts';
 import { offHistory, type Policy } from '../../engine/play/policies.ts';
@@ -11,8 +12,9 @@ import { checkOutputFile, writeOutputFile } from '../io/output-files.ts';
 import { resolvePolicy } from '../io/policy-argument.ts';
 
 export interface RunOptions {
-  seed: string;
+  seed?: string;
   decisions?: string;
+  from?: string;
   historical?: boolean;
   policy?: string;
   json?: boolean;
@@ -22,14 +24,24 @@ export interface RunOptions {
 
 /** `run <scenario>`: one deterministic run, by given decisions or by a policy. */
 export function runCommand(scenarioName: string, options: RunOptions, out: Output): number {
-  const ways = [options.decisions !== undefined, options.historical, options.policy !== undefined].filter(Boolean).length;
-  if (ways !== 1) throw new InputError('give exactly one of --decisions a,b,c, --historical or --policy NAME');
-  const seedTooLong = seedProblem(options.seed);
+  const ways = [options.decisions !== undefined, options.from !== undefined, options.historical, options.policy !== undefined].filter(Boolean).length;
+  if (ways !== 1) throw new InputError('give exactly one of --decisions a,b,c, --from RECORD, --historical or --policy NAME');
+  if (options.from === undefined && options.seed === undefined) throw new InputError('--seed is required (except with --from, whose record has its seed)');
+  const seed = options.seed ?? '';
+  const seedTooLong = seedProblem(seed);
   if (seedTooLong) throw new InputError(`--seed: ${seedTooLong}`);
   if (options.record) checkOutputFile('--record', options.record);
   const scenario = loadScenarioFile(scenarioName, options.rules);
-  const run = startRun(scenario, options.seed, { recordCauses: !options.json });
   const notes: string[] = [];
+  if (options.from !== undefined) {
+    const replayed = replayArgument(scenario, options.from, !options.json);
+    if (options.seed !== undefined && options.seed !== replayed.run.seed) {
+      throw new InputError(`--seed '${options.seed}' is not the record's seed '${replayed.run.seed}' (leave --seed out with --from)`);
+    }
+    notes.push(...replayed.warnings.map((w) => `note: ${w}`));
+    return finish(replayed.run, options, out, notes);
+  }
+  const run = startRun(scenario, seed, { recordCauses: !options.json });
   if (options.decisions !== undefined) {
     const list = options.decisions
       .split(',')
@@ -49,6 +61,22 @@ export function runCommand(scenarioName: string, options: RunOptions, out: Outpu
     playToEnd(run, policy, policyRandom(run.seed));
     notes.push(...offHistoryNotes(scenario, run, policy));
   }
+  return finish(run, options, out, notes);
+}
+
+/**
+ * A run replayed from its record (a file or a share link), with any stances a class declared in it: the
+ * record's own seed, so `--seed` must agree with it or be left at its default.
+ */
+function replayArgument(scenario: Scenario, argument: string, recordCauses: boolean): Replayed {
+  const read = readRecordArgument(argument);
+  if (!read.ok) throw new InputError(`--from: ${read.error}`);
+  const replayed = replay(scenario, read.value, { recordCauses });
+  if (!replayed.ok) throw new InputError(`--from: ${replayed.error}`);
+  return replayed.value;
+}
+
+function finish(run: Run, options: RunOptions, out: Output, notes: string[]): number {
   if (options.record) writeOutputFile('--record', options.record, `${JSON.stringify(recordOf(run), null, 2)}\n`);
   if (options.json) {
     const summary = summarize(run);

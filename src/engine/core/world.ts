@@ -3,6 +3,8 @@
  * nine members, a few alliance values) so it can be copied, hashed and explained cheaply.
  */
 
+import type { CouncilDeclarations } from './declared.ts';
+
 export const MEMBER_CODES = ['RU', 'BY', 'AM', 'KZ', 'KG', 'TJ', 'UZ', 'AZ', 'GE'] as const;
 export type MemberCode = (typeof MEMBER_CODES)[number];
 
@@ -33,6 +35,8 @@ export interface Decision {
   option: string;
   /** Moscow spent leverage to turn objections into acceptance, at a later price. */
   leverage: boolean;
+  /** The stances the class's teams declared at this Council, by option: absent when nobody declared. */
+  declared?: CouncilDeclarations;
 }
 
 export interface ReactionEvent {

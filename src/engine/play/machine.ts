@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../core/scenario.ts';
 import { chapterBegins } from './chapter-account.ts';
-import { checkDecision } from './check-decision.ts';
+import { checkDecision, type Choice } from './check-decision.ts';
 import { advanceToNext, copyRun, isOver, applyReactions, resolveDecision, settleAftermath, startRun, type Run } from './run.ts';
 
 /**
@@ -10,11 +10,7 @@ import { advanceToNext, copyRun, isOver, applyReactions, resolveDecision, settle
  * each on a copy of the run, so every snapshot stays as it was and batch runs (which call the same
  * steps without an actor) give identical worlds.
  */
-export type TurnEvent =
-  | { type: 'briefing.done' }
-  | { type: 'council.decide'; option: string; leverage: boolean }
-  | { type: 'aftermath.done' }
-  | { type: 'chapter.done' };
+export type TurnEvent = { type: 'briefing.done' } | ({ type: 'council.decide' } & Choice) | { type: 'aftermath.done' } | { type: 'chapter.done' };
 
 export type TurnInput = { scenario: Scenario; seed: string; recordCauses?: boolean } | { run: Run };
 
@@ -33,7 +29,8 @@ export const turnMachine = setup({
     resolveDecision: assign(({ context, event }) => {
       if (event.type !== 'council.decide') return {};
       const run = copyRun(context.run);
-      resolveDecision(run, { option: event.option, leverage: event.leverage });
+      const { option, leverage, declared } = event;
+      resolveDecision(run, declared === undefined ? { option, leverage } : { option, leverage, declared });
       return { run };
     }),
     applyReactions: assign(({ context }) => {

@@ -3,13 +3,15 @@ import { hashText } from '../core/hash.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { councilDeclarationsSchema, type CouncilDeclarations } from '../core/declared.ts';
 import { decide, DecisionError, formatDecision, isOver, parseDecision, startRun, type Run, type RunOptions } from './run.ts';
 
 /**
  * A run is its scenario, seed and decisions: replaying the decisions rebuilds the World exactly.
  * This record is the save, the share link and what the command line reads and writes.
  */
-export const RUN_FORMAT = 1;
+/** 2: decisions may carry the stances a class's teams declared (`declared`). Format 1 records still load. */
+export const RUN_FORMAT = 2;
 /** The oldest record format this engine still reads. */
 export const MIN_RUN_FORMAT = 1;
 export const ENGINE_VERSION = '0.1.0';
@@ -28,6 +30,8 @@ export interface RunRecord {
   contentHash: string;
   seed: string;
   decisions: string[];
+  /** What the class's teams declared at each decision's Council (index i is decisions[i]); absent when nobody did. */
+  declared?: (CouncilDeclarations | null)[];
 }
 
 const MAX_DECISIONS = 500;
@@ -39,6 +43,7 @@ const recordSchema = z.object({
   contentHash: z.string().max(64),
   seed: z.string().max(MAX_SEED_LENGTH),
   decisions: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\+leverage)?$/)).max(MAX_DECISIONS),
+  declared: z.array(councilDeclarationsSchema.nullable()).max(MAX_DECISIONS).optional(),
 });
 
 /** What each field is called in a sentence a player reads. */
@@ -49,6 +54,7 @@ const FIELD_NAMES: Record<string, string> = {
   contentHash: "scenario's version",
   seed: 'seed',
   decisions: 'list of decisions',
+  declared: 'declared stances',
 };
 
 /**
@@ -62,6 +68,7 @@ function plainProblem(data: unknown, issue: { code: string; path: PropertyKey[] 
   if (!issue || !name) return 'it cannot be read';
   if ((data as Record<string, unknown>)[field as string] === undefined) return `it has no ${name}`;
   if (field === 'decisions' && typeof index === 'number') return `decision ${index + 1} is not the name of an option`;
+  if (field === 'declared' && typeof index === 'number') return `the stances declared at decision ${index + 1} cannot be read`;
   if (issue.code === 'too_big') {
     if (field === 'seed') return `its seed is longer than ${MAX_SEED_LENGTH} characters`;
     if (field === 'decisions') return `it has more than ${MAX_DECISIONS} decisions`;
@@ -72,14 +79,17 @@ function plainProblem(data: unknown, issue: { code: string; path: PropertyKey[] 
 }
 
 export function recordOf(run: Run): RunRecord {
-  return {
+  const { decisions } = run.world;
+  const record: RunRecord = {
     format: RUN_FORMAT,
     engine: ENGINE_VERSION,
     scenario: run.scenario.id,
     contentHash: run.scenario.contentHash,
     seed: run.seed,
-    decisions: run.world.decisions.map(formatDecision),
+    decisions: decisions.map(formatDecision),
   };
+  if (decisions.some((d) => d.declared !== undefined)) record.declared = decisions.map((d) => d.declared ?? null);
+  return record;
 }
 
 /** Reads a record from untrusted data (a save slot, a file, a link): refuses what it cannot read, saying why. */
@@ -93,6 +103,9 @@ export function readRunRecord(data: unknown): Result<RunRecord> {
     return fail(`this run was saved by a newer version (format ${record.format}; this version reads up to ${RUN_FORMAT})`);
   }
   if (record.format < MIN_RUN_FORMAT) return fail(`this run's format ${record.format} is too old to read`);
+  if (record.declared !== undefined && record.declared.length > record.decisions.length) {
+    return fail(`not a run record: it declares stances for ${record.declared.length} decisions but has ${record.decisions.length}`);
+  }
   return ok(record);
 }
 
@@ -114,7 +127,8 @@ export function replay(scenario: Scenario, record: RunRecord, options: RunOption
   for (const [i, decision] of decisions.entries()) {
     if (isOver(run)) return fail(`decision ${i + 1} ('${decision}') comes after the run has ended`);
     try {
-      decide(run, parseDecision(decision));
+      const declared = record.declared?.[i];
+      decide(run, declared ? { ...parseDecision(decision), declared } : parseDecision(decision));
     } catch (error) {
       if (error instanceof DecisionError) return fail(`decision ${i + 1}: ${error.message}`);
       throw error;

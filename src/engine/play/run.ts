@@ -4,7 +4,7 @@ import { applyEffect, latestChanges, writeTarget, type Origin } from '../rules/e
 import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type MemberCode, type World } from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
 import { currentDevelopment, developmentById } from '../core/development.ts';
-import { checkDecision } from './check-decision.ts';
+import { checkDecision, type Choice } from './check-decision.ts';
 import type { Branch, Effect, MemberTarget, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
 
 /**
@@ -209,7 +209,7 @@ function countOnce(tally: Map<string, number>, key: string): void {
  * Resolution: the Council's decision takes effect. Throws DecisionError for a decision that cannot be taken.
  * `view` is the option's view of this very world when the caller has just computed it (batch runs).
  */
-export function resolveDecision(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
+export function resolveDecision(run: Run, choice: Choice, view?: OptionView): void {
   const { world, scenario } = run;
   const checked = checkDecision(scenario, world, choice, view);
   if (!checked.ok) throw new DecisionError(checked.error);
@@ -217,6 +217,7 @@ export function resolveDecision(run: Run, choice: { option: string; leverage: bo
   const option = view.option;
   const development = currentDevelopment(scenario, world);
   const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
+  if (choice.declared !== undefined) decision.declared = choice.declared;
   world.decisions.push(decision);
   countOnce(world.chosen, option.id);
 
@@ -232,7 +233,9 @@ export function resolveDecision(run: Run, choice: { option: string; leverage: bo
   for (const s of view.stances) {
     // Only an objection on the merits is resented when overruled: a disaffected member with nothing at
     // stake in this option objects to everything, and charging it each time would be a spiral, not history.
-    if ((s.stance === 'objects' || s.stance === 'vetoes') && s.stake < scenario.params.stance.accepts && !bought.includes(s.member) && overruled > 0) {
+    // A team's declared objection is its argued position, so it is on the merits by definition.
+    const onTheMerits = s.declared === true || s.stake < scenario.params.stance.accepts;
+    if ((s.stance === 'objects' || s.stance === 'vetoes') && onTheMerits && !bought.includes(s.member) && overruled > 0) {
       const amount = s.stance === 'vetoes' ? 2 * overruled : overruled;
       chargeLoyalty(world, keys, s.member, amount, world.changes ? overruledCause(scenario, option, s) : UNRECORDED);
     }
@@ -283,7 +286,7 @@ function overruledCause(scenario: Scenario, option: Option, s: MemberStance): Ca
     id: option.id,
     rule: 'overruled',
     member: s.member,
-    why: `${name} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}" and was overruled`,
+    why: `${name} ${s.stance === 'vetoes' ? 'opposed' : 'objected to'} "${option.label}"${s.declared ? ' (as its team declared)' : ''} and was overruled`,
     source: speaksOfMember ? rule.source : undefined,
     assumption: speaksOfMember ? rule.assumption : true,
   };
@@ -412,7 +415,7 @@ function finish(run: Run): void {
 }
 
 /** One whole decision: resolution, reactions, aftermath and the arrival of what follows. */
-export function decide(run: Run, choice: { option: string; leverage: boolean }, view?: OptionView): void {
+export function decide(run: Run, choice: Choice, view?: OptionView): void {
   resolveDecision(run, choice, view);
   applyReactions(run);
   settleAftermath(run);

@@ -3,7 +3,8 @@ import { ENGINE_VERSION, readRunRecord, seedProblem, type RunRecord } from './re
 
 /**
  * A run as the parameters of a link, so the same run opens on another machine:
- * `v=1&s=armenia_2022&seed=42&d=fact_finding,vague_declaration&h=<content hash>`.
+ * `v=2&s=armenia_2022&seed=42&d=fact_finding,vague_declaration&h=<content hash>`, and, where a class's teams
+ * declared stances, `x=<the record's declared stances as JSON>`.
  * Links are untrusted: decoding checks everything and says what is wrong.
  */
 export function encodeRunParams(record: RunRecord): string {
@@ -14,10 +15,12 @@ export function encodeRunParams(record: RunRecord): string {
     ['d', record.decisions.join(',')],
     ['h', record.contentHash],
   ];
+  if (record.declared !== undefined) parts.push(['x', JSON.stringify(record.declared)]);
   return parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 
-const MAX_LINK = 8000;
+/** Long enough for a class's arguments at every decision of a campaign, short enough to refuse junk at once. */
+const MAX_LINK = 64_000;
 
 /** Reads run parameters from a whole link or from its query or fragment part. */
 export function decodeRunParams(link: string): Result<RunRecord> {
@@ -45,6 +48,14 @@ export function decodeRunParams(link: string): Result<RunRecord> {
   if (seedTooLong) return fail(`this link's seed is too long: ${seedTooLong}`);
   const format = Number(params.v);
   if (!Number.isInteger(format)) return fail(`this link's version '${params.v}' is not a number`);
+  let declared: unknown;
+  if (params.x !== undefined) {
+    try {
+      declared = JSON.parse(params.x);
+    } catch {
+      return fail("this link is damaged: its declared stances ('x') are not readable");
+    }
+  }
   return readRunRecord({
     format,
     engine: ENGINE_VERSION,
@@ -52,5 +63,6 @@ export function decodeRunParams(link: string): Result<RunRecord> {
     contentHash: params.h ?? '',
     seed: params.seed,
     decisions: params.d ? params.d.split(',') : [],
+    ...(declared === undefined ? {} : { declared }),
   });
 }

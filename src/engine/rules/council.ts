@@ -14,7 +14,9 @@ import { memberAt, memberSlot, type MemberState, type World } from '../core/worl
  * own, so it never buys Russia.
  */
 
-export type StanceKind = 'supports' | 'accepts' | 'objects' | 'vetoes';
+import type { Declaration, Declarations, CouncilDeclarations, StanceKind } from '../core/declared.ts';
+
+export type { StanceKind };
 
 export interface Factor {
   label: string;
@@ -31,6 +33,11 @@ export interface MemberStance {
   factors: Factor[];
   /** True when Moscow's leverage would turn an objection or veto into acceptance. */
   buyable: boolean;
+  /** A team holding this member declared its stance: `stance` is theirs, `computed` the model's own (its advice). */
+  declared?: true;
+  computed?: StanceKind;
+  /** The team's sentence of argument, when it gave one. */
+  argument?: string;
 }
 
 export interface OptionView {
@@ -68,7 +75,16 @@ export function memberStance(scenario: Scenario, world: World, option: Option, m
   return stanceOf(scenario, world, option, member, m, seatOf(scenario, option, member), detail);
 }
 
-function stanceOf(scenario: Scenario, world: World, option: Option, member: string, m: MemberState, seat: Seat, detail: boolean): MemberStance {
+function stanceOf(
+  scenario: Scenario,
+  world: World,
+  option: Option,
+  member: string,
+  m: MemberState,
+  seat: Seat,
+  detail: boolean,
+  declaration?: Declaration,
+): MemberStance {
   const w = scenario.params.stance;
   const factors: Factor[] = detail ? [] : NO_FACTORS;
   const authored = seat.authored;
@@ -103,9 +119,8 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
         });
     }
   }
-  let stance = classify(score, w);
-  // Russia objecting to what it would have to carry out is a veto: nobody else can supply the forces.
-  if (seat.russia && option.russianEffort > 0 && stance === 'objects') stance = 'vetoes';
+  const computed = russiaCarries(seat, option, classify(score, w));
+  const stance = declaration ? russiaCarries(seat, option, declaration.stance) : computed;
   let reason = '';
   if (detail) {
     reason = authored?.reason ?? '';
@@ -114,8 +129,21 @@ function stanceOf(scenario: Scenario, world: World, option: Option, member: stri
       reason = strongest ? `${scenario.names[member]} ${strongest.label}.` : 'No stake either way.';
     }
   }
+  // Leverage reaches a declared objection as it reaches a computed one: by how far the member's own
+  // interests are from accepting, which is the model's to judge, not the team's.
   const buyable = (stance === 'objects' || stance === 'vetoes') && !seat.russia && score >= w.accepts - scenario.params.leverage.reach;
-  return { member, stance, score, stake: score - fromLoyalty, reason, factors, buyable };
+  const found: MemberStance = { member, stance, score, stake: score - fromLoyalty, reason, factors, buyable };
+  if (declaration) {
+    found.declared = true;
+    found.computed = computed;
+    if (declaration.argument) found.argument = declaration.argument;
+  }
+  return found;
+}
+
+/** Russia objecting to what it would have to carry out is a veto: nobody else can supply the forces. */
+function russiaCarries(seat: Seat, option: Option, stance: StanceKind): StanceKind {
+  return seat.russia && option.russianEffort > 0 && stance === 'objects' ? 'vetoes' : stance;
 }
 
 /** Factors are for people: a batch run's stances all share this one, never written to. */
@@ -161,8 +189,11 @@ function seatOf(scenario: Scenario, option: Option, member: string): Seat {
   };
 }
 
-/** `detail` as for memberStance: false for batch runs, which never show reasons. */
-export function optionView(scenario: Scenario, world: World, option: Option, detail = true): OptionView {
+/**
+ * `detail` as for memberStance: false for batch runs, which never show reasons. `declared`: the stances the
+ * class's teams declared on this option, which replace the computed ones of the members they hold.
+ */
+export function optionView(scenario: Scenario, world: World, option: Option, detail = true, declared?: Declarations): OptionView {
   const available = option.requires ? option.requires(world) : true;
   const stances: MemberStance[] = [];
   const vetoedBy: string[] = [];
@@ -172,7 +203,7 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
     const code = seat.member;
     const m = memberAt(world, seat.slot);
     if (m.status !== 'member') continue;
-    const s = stanceOf(scenario, world, option, code, m, seat, detail);
+    const s = stanceOf(scenario, world, option, code, m, seat, detail, declared?.[code]);
     stances.push(s);
     if (s.buyable) buys.push(code);
     if ((option.consensus || (seat.russia && option.russianEffort > 0)) && s.stance === 'vetoes') {
@@ -195,9 +226,15 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   };
 }
 
-export function councilView(scenario: Scenario, world: World, development: Development = currentDevelopment(scenario, world), detail = true): OptionView[] {
+export function councilView(
+  scenario: Scenario,
+  world: World,
+  development: Development = currentDevelopment(scenario, world),
+  detail = true,
+  declared?: CouncilDeclarations,
+): OptionView[] {
   const views: OptionView[] = [];
-  for (const o of development.options) views.push(optionView(scenario, world, o, detail));
+  for (const o of development.options) views.push(optionView(scenario, world, o, detail, declared?.[o.id]));
   return views;
 }
 

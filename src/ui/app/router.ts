@@ -1,10 +1,11 @@
-import { parseRoute, type RunView } from '../kit/route.ts';
+import { parseRoute, type ClassPage, type RunView } from '../kit/route.ts';
 
 export interface Routes {
   run(slot: string, view: RunView, ticket: number): void;
   share(hash: string, ticket: number): void;
   choose(): void;
-  classResults(ticket: number): void;
+  /** The classroom's pages: setting up an exercise, its printables, the class's results. */
+  classroom(page: ClassPage, hash: string, ticket: number): void;
   /** An address the page does not know. */
   notFound(hash: string): void;
 }
@@ -30,7 +31,7 @@ export class Router {
     if (route.kind === 'run') this.routes.run(route.slot, route.view, ticket);
     else if (route.kind === 'share') this.routes.share(hash, ticket);
     else if (route.kind === 'choose') this.routes.choose();
-    else if (route.kind === 'class-results') this.routes.classResults(ticket);
+    else if (route.kind === 'class') this.routes.classroom(route.page, hash, ticket);
     else this.routes.notFound(hash);
   }
 

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { seedProblem } from '../../engine/play/record.ts';
+import { exerciseProblems, type Exercise } from '../../engine/play/exercise.ts';
 import { decodeRunParams } from '../../engine/play/share-link.ts';
 import type { Library } from '../state/library.ts';
 import { defaultRunName, findSavedRun, listSlots, nameOf, newSeed, newSlotId, readSlot, unusedName } from '../state/saves.ts';
@@ -33,17 +34,33 @@ export async function startScenario(library: Library, id: string, seed: string, 
   return ok(Session.start(loaded.value, chosen, slot, { label: 'new run', name: newName(library, loaded.value.title, chosen) }));
 }
 
+/**
+ * A class's run of an exercise: its scenario on its seed, in a save of its own that carries the exercise, so
+ * a reload (or the projector's laptop restarting) comes back to the class's run with its teams and settings.
+ */
+export async function startExercise(library: Library, exercise: Exercise, isCurrent: () => boolean): Promise<Result<Session> | null> {
+  const seedTooLong = seedProblem(exercise.seed);
+  if (seedTooLong) return fail(`That exercise cannot begin: ${seedTooLong}.`);
+  const loaded = await library.load(exercise.scenario);
+  if (!isCurrent()) return null;
+  if (!loaded.ok) return fail(`That exercise cannot begin: ${loaded.error}.`);
+  const problems = exerciseProblems(exercise, loaded.value);
+  if (problems.length > 0) return fail(`That exercise cannot begin: ${problems.join('; ')}.`);
+  const title = exercise.title || loaded.value.title;
+  return ok(Session.start(loaded.value, exercise.seed, newSlotId(), { label: 'class exercise', name: newName(library, title, exercise.seed), exercise }));
+}
+
 /** A saved run, with how many decisions its save holds. */
 export async function openSaved(library: Library, slot: string, isCurrent: () => boolean): Promise<Result<Reopened & { saved: number }> | null> {
   const read = readSlot(slot);
   if (!read) return fail('That saved run is no longer in this browser.');
   const kept = (why: string) => fail(`That saved run cannot be opened: ${why}. It is kept as it is.`);
   if (!read.ok) return kept(read.error.reason);
-  const { record, label, branch, at } = read.value;
+  const { record, label, branch, at, exercise } = read.value;
   const loaded = await library.load(record.scenario);
   if (!isCurrent()) return null;
   if (!loaded.ok) return kept(loaded.error);
-  const opened = Session.resume(loaded.value, record, slot, { label, name: nameOf(read.value, loaded.value.title), branch, at });
+  const opened = Session.resume(loaded.value, record, slot, { label, name: nameOf(read.value, loaded.value.title), branch, at, exercise });
   if (!opened.ok) return kept(opened.error);
   return ok({ ...opened.value, saved: record.decisions.length });
 }

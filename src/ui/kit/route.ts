@@ -2,12 +2,35 @@
  * The page's addresses, all in the fragment so the built site runs from a folder or a USB stick:
  * `#/` the scenarios; `#/share?...` a shared run; `#/run/<slot>` a saved run being played;
  * `#/run/<slot>/compare[/<other slot>]` that run beside the historical path or another saved run;
- * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based); `#/class/results` a class's
- * runs side by side.
+ * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based); `#/class` the classroom (setting up
+ * an exercise), `#/class/exercise?e=...` an exercise's link, `#/class/print/<roles|handout|guide>?e=...` its
+ * printables, `#/class/results` the class's runs side by side. A class's run is a `#/run/<slot>` whose save
+ * carries its exercise.
  */
 export type RunView = { kind: 'play' } | { kind: 'compare'; other: string | null } | { kind: 'outlook'; at: number };
 
-export type Route = { kind: 'choose' } | { kind: 'share' } | { kind: 'class-results' } | { kind: 'run'; slot: string; view: RunView } | { kind: 'unknown' };
+export type Printable = 'roles' | 'handout' | 'guide';
+export type ClassPage = { kind: 'home' } | { kind: 'exercise' } | { kind: 'print'; printable: Printable } | { kind: 'results' };
+
+export type Route =
+  | { kind: 'choose' }
+  | { kind: 'share' }
+  | { kind: 'run'; slot: string; view: RunView }
+  | { kind: 'class'; page: ClassPage }
+  | { kind: 'unknown' };
+
+const PRINTABLES: readonly string[] = ['roles', 'handout', 'guide'] satisfies Printable[];
+
+/** `#/class...`: the path before any '?' names the page; what follows the '?' is the page's to read. */
+function parseClassRoute(hash: string): Route {
+  const path = hash.split('?')[0] ?? '';
+  if (path === '#/class' || path === '#/class/') return { kind: 'class', page: { kind: 'home' } };
+  if (path === '#/class/exercise') return { kind: 'class', page: { kind: 'exercise' } };
+  if (path === '#/class/results') return { kind: 'class', page: { kind: 'results' } };
+  const printable = path.startsWith('#/class/print/') ? path.slice('#/class/print/'.length) : null;
+  if (printable !== null && PRINTABLES.includes(printable)) return { kind: 'class', page: { kind: 'print', printable: printable as Printable } };
+  return { kind: 'unknown' };
+}
 
 const PLAY: RunView = { kind: 'play' };
 
@@ -24,7 +47,7 @@ function decode(part: string): string | null {
 export function parseRoute(hash: string): Route {
   if (!hash.startsWith('#') || hash === '#' || hash === '#/') return { kind: 'choose' };
   if (hash.startsWith('#/share')) return { kind: 'share' };
-  if (hash === CLASS_RESULTS_HASH) return { kind: 'class-results' };
+  if (hash === '#/class' || hash.startsWith('#/class/') || hash.startsWith('#/class?')) return parseClassRoute(hash);
   if (!hash.startsWith('#/run/')) return { kind: 'unknown' };
   const [slotPart, view, arg, ...rest] = hash.slice('#/run/'.length).split('/');
   const slot = decode(slotPart);

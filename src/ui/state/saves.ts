@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../engine/core/result.ts';
 import { readRunRecord, type RunRecord } from '../../engine/play/record.ts';
 import { compareText } from '../../engine/core/text-order.ts';
+import { readExercise, type Exercise } from '../../engine/play/exercise.ts';
 
 /**
  * Saved runs: one key per slot in localStorage, each holding the run record (the decision log), never a
@@ -23,6 +24,8 @@ export interface SaveData {
   branch?: RunBranch;
   /** Where the run was left: on the aftermath of its last decision, or (absent) before its next one. */
   at?: 'aftermath';
+  /** The classroom exercise this run plays, when a class began it. */
+  exercise?: Exercise;
   savedAt: string;
   record: RunRecord;
 }
@@ -39,6 +42,7 @@ export interface RunMeta {
   name: string;
   branch?: RunBranch;
   at?: 'aftermath';
+  exercise?: Exercise;
 }
 
 export const MAX_NAME_LENGTH = 80;
@@ -80,6 +84,8 @@ export function parseSave(slot: string, text: string): SlotRead {
   const record = readRunRecord(d.record);
   if (!record.ok) return fail({ slot, reason: record.error.startsWith('this run') ? record.error : `this save is damaged (${record.error})` });
   const branch = d.branch as Record<string, unknown> | undefined;
+  const exercise = d.exercise === undefined ? undefined : readExercise(d.exercise);
+  if (exercise && !exercise.ok) return fail({ slot, reason: `this save's class exercise is damaged (${exercise.error})` });
   return ok({
     save: d.save,
     slot,
@@ -88,6 +94,7 @@ export function parseSave(slot: string, text: string): SlotRead {
     branch:
       branch && typeof branch.of === 'string' && typeof branch.decision === 'number' ? { of: branch.of.slice(0, 200), decision: branch.decision } : undefined,
     at: d.at === 'aftermath' && record.value.decisions.length > 0 ? 'aftermath' : undefined,
+    ...(exercise?.ok ? { exercise: exercise.value } : {}),
     savedAt: typeof d.savedAt === 'string' ? d.savedAt : '',
     record: record.value,
   });
@@ -177,7 +184,8 @@ export function findSavedRun(record: RunRecord): string | null {
     r.seed === record.seed &&
     r.contentHash === record.contentHash &&
     r.decisions.length === record.decisions.length &&
-    r.decisions.every((d, i) => d === record.decisions[i]);
+    r.decisions.every((d, i) => d === record.decisions[i]) &&
+    JSON.stringify(r.declared ?? null) === JSON.stringify(record.declared ?? null);
   const found = listSlots().find((read) => read.ok && same(read.value.record));
   return found?.ok ? found.value.slot : null;
 }

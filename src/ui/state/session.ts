@@ -61,7 +61,8 @@ export class Session {
     if (!opened.ok) return opened;
     const { session } = opened.value;
     if (session.phase === 'briefing') session.send({ type: 'briefing.done' });
-    session.send({ type: 'council.decide', ...parseDecision(last) });
+    const declared = record.declared?.[record.decisions.length - 1];
+    session.send({ type: 'council.decide', ...parseDecision(last), ...(declared ? { declared } : {}) });
     if (session.phase === 'aftermath') return opened;
     session.stop();
     return Session.fromRecord(scenario, record, slot, meta);
