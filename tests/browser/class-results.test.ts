@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { classSet, commonPath, simulationPolicies } from '../../src/engine/analysis/class-set.ts';
 import { compare } from '../../src/engine/analysis/compare.ts';
-import { playOut } from '../../src/engine/play/batch.ts';
+import { playOut, playToEnd } from '../../src/engine/play/batch.ts';
+import type { CouncilDeclarations } from '../../src/engine/core/declared.ts';
+import { createRandom } from '../../src/engine/core/random.ts';
+import { decide, startRun } from '../../src/engine/play/run.ts';
 import { fixedPolicy, historicalPolicy } from '../../src/engine/play/policies.ts';
 import { recordOf, type RunRecord } from '../../src/engine/play/record.ts';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
@@ -13,11 +16,23 @@ import { BASE_URL, describeBrowser, expectAccessible, fixtureScenario, openGame,
 
 const scenario = fixtureScenario('request_for_help');
 
-/** Three groups' runs, played by the engine with different decisions on their own seeds. */
+/** What the third group's teams declared at its first Council (record format 2). */
+const DECLARED: CouncilDeclarations = {
+  fact_finding: { AM: { stance: 'supports', argument: 'Observers first, then we will know.' }, KZ: { stance: 'objects' } },
+  stay_silent: { KZ: { stance: 'vetoes', argument: 'Silence tells every member it is on its own.' } },
+};
+
+function declaringRun(seed: string): RunRecord {
+  const run = startRun(scenario, seed, { recordCauses: false });
+  decide(run, { option: 'fact_finding', leverage: false, declared: DECLARED });
+  return recordOf(playToEnd(run, historicalPolicy, createRandom(seed)));
+}
+
+/** Three groups' runs, played by the engine with different decisions on their own seeds, the third with declared stances. */
 const records: RunRecord[] = [
   recordOf(playOut(scenario, 'class 7b-1', fixedPolicy({ the_call: 'send_troops', ceasefire: 'monitor', summit: 'strong_declaration' }))),
   recordOf(playOut(scenario, 'class 7b-2', fixedPolicy({ the_call: 'stay_silent', ceasefire: 'move_on', summit: 'vague_declaration' }))),
-  recordOf(playOut(scenario, 'class 7b-3', historicalPolicy)),
+  declaringRun('class 7b-3'),
 ];
 const links = records.map((r) => `${BASE_URL}#/share?${encodeRunParams(r)}`);
 const BAD_LINK = `${BASE_URL}#/share?v=1&s=request_for_help`;
@@ -72,7 +87,15 @@ describeBrowser('Class results', () => {
       groups.flatMap((g) => (g.decisions[i] ? [`${g.decisions[i].decision}:${g.decisions[i].differs}`] : [])),
     );
     expect(decisions).toEqual(expected);
-    expect(groups[2].decisions.every((d) => !d.differs)).toBe(true);
+    expect(records[2].format).toBe(2);
+
+    // The third group's declared stances and their sentences, on the option chosen and on the one it spoke against.
+    const argued = (option: string, member: string) =>
+      page.textContent(`.class-arguments [data-group="Group 3"] [data-option="${option}"] [data-member="${member}"]`);
+    expect(await argued('fact_finding', 'AM')).toBe('Armenia supports: “Observers first, then we will know.”');
+    expect(await argued('fact_finding', 'KZ')).toBe('Kazakhstan objects (no argument given)');
+    expect(await argued('stay_silent', 'KZ')).toBe('Kazakhstan vetoes: “Silence tells every member it is on its own.”');
+    expect(await page.$$eval('.class-arguments [data-group]', (els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['Group 3']);
 
     // The bad link has its own sentence; the three still loaded.
     const problems = await page.$$eval('[data-problems] li', (items) => items.map((li) => li.textContent ?? ''));

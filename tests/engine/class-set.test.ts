@@ -15,6 +15,12 @@ import { formatDecision, parseDecision } from '../../src/engine/play/run.ts';
 import { recordOf, replay, worldHash } from '../../src/engine/play/record.ts';
 import { verdictAgainstHistory } from '../../src/engine/play/verdict.ts';
 import { cohesion } from '../../src/engine/rules/cohesion.ts';
+import { createRandom } from '../../src/engine/core/random.ts';
+import type { CouncilDeclarations } from '../../src/engine/core/declared.ts';
+import { decide, startRun } from '../../src/engine/play/run.ts';
+import { playToEnd } from '../../src/engine/play/batch.ts';
+import { declaredOnChoice } from '../../src/engine/analysis/class-set.ts';
+import { readRunRecord } from '../../src/engine/play/record.ts';
 import { fixture } from '../support/scenarios.ts';
 
 const scenario = fixture();
@@ -117,4 +123,35 @@ it('should write a row per group per decision and a summary row per group, in th
     // The summary row follows the group's decisions.
     expect(mine[mine.length - 1]).toBe(summary);
   }
+});
+
+it("should carry each Council's declared stances and arguments into the group's decisions and the CSV, and read a format 1 record as declaring none", () => {
+  const declared: CouncilDeclarations = {
+    fact_finding: { AM: { stance: 'supports', argument: 'Observers first, then we will know.' }, KZ: { stance: 'objects' } },
+    stay_silent: { KZ: { stance: 'vetoes', argument: 'Silence tells every member it is on its own.' } },
+  };
+  const run = startRun(scenario, 'declared-1');
+  decide(run, { option: 'fact_finding', leverage: false, declared });
+  playToEnd(run, historicalPolicy, createRandom('declared-1'));
+  const record = recordOf(run);
+  expect(record.declared?.[0]).toEqual(declared);
+  const oldFormat = readRunRecord({ ...played('2', silence), format: 1 });
+  if (!oldFormat.ok) throw new Error(oldFormat.error);
+  const set = classSet(scenario, [
+    { name: 'Declaring', record },
+    { name: 'Old', record: oldFormat.value },
+  ]);
+  if (!set.ok) throw new Error(set.error);
+  const [declaring, old] = set.value;
+  expect(worldHash(declaring.run.world)).toBe(worldHash(run.world));
+  expect(declaring.decisions[0].declared).toEqual(declared);
+  expect(declaredOnChoice(declaring.decisions[0])).toEqual(declared.fact_finding);
+  expect(declaring.decisions[1].declared).toBeNull();
+  expect(old.decisions.every((d) => d.declared === null)).toBe(true);
+  const rows = classRows(set.value);
+  const col = (name: (typeof CLASS_COLUMNS)[number]) => CLASS_COLUMNS.indexOf(name);
+  // Members in the scenario's order; only the chosen option's declarations, and only the sentences given.
+  expect(rows[0][col('declared')]).toBe('AM:supports KZ:objects');
+  expect(rows[0][col('arguments')]).toBe('AM: Observers first, then we will know.');
+  expect(rows.filter((r) => r[col('group')] === 'Old').every((r) => r[col('declared')] === '' && r[col('arguments')] === '')).toBe(true);
 });

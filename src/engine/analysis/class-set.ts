@@ -4,6 +4,7 @@ import { replay, type RunRecord } from '../play/record.ts';
 import { formatDecision, isOver, type Run } from '../play/run.ts';
 import { verdictAgainstHistory, type Verdict } from '../play/verdict.ts';
 import { cohesion } from '../rules/cohesion.ts';
+import type { CouncilDeclarations, Declarations } from '../core/declared.ts';
 import { endingReached } from '../core/ending.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Ending, Scenario } from '../core/scenario.ts';
@@ -33,6 +34,13 @@ export interface GroupDecision {
   history: string | null;
   /** Taken otherwise than history did there on this seed (or where history never came). */
   differs: boolean;
+  /** What the group's teams declared at this Council, by option; null where nobody declared. */
+  declared: CouncilDeclarations | null;
+}
+
+/** The stances declared on the option the group chose, by member: those are the ones that had consequences. */
+export function declaredOnChoice(d: GroupDecision): Declarations {
+  return d.declared?.[d.option] ?? {};
 }
 
 export interface GroupRun {
@@ -70,6 +78,7 @@ export function groupRun(scenario: Scenario, entry: ClassEntry): Result<GroupRun
       leverage: d.leverage,
       history: chosenByHistory,
       differs: chosenByHistory !== decision,
+      declared: d.declared ?? null,
     };
   });
   const finished = isOver(run);
@@ -141,7 +150,8 @@ export function simulationPolicies(path: Plan): Policy[] {
 /**
  * The class's table as CSV rows: for each group, a row per decision, then a summary row. The columns are
  * the same for both kinds, the summary leaving the decision's columns empty and the decision rows the
- * ending's, so one spreadsheet filter separates them.
+ * ending's, so one spreadsheet filter separates them. A decision's `declared` and `arguments` are the
+ * stances the teams declared on the option chosen, and their sentences.
  */
 export const CLASS_COLUMNS = [
   'group',
@@ -157,16 +167,48 @@ export const CLASS_COLUMNS = [
   'verdict',
   'cohesion',
   'credibility',
+  'declared',
+  'arguments',
   'decisions',
   'differ',
 ] as const;
+
+/** `AM:objects KZ:supports`: the stances declared on the chosen option, members in the scenario's order. */
+function declaredCells(scenario: Scenario, d: GroupDecision): [string, string] {
+  const on = declaredOnChoice(d);
+  const members = scenario.members.filter((code) => on[code] !== undefined);
+  return [
+    members.map((code) => `${code}:${on[code]?.stance}`).join(' '),
+    members
+      .filter((code) => on[code]?.argument)
+      .map((code) => `${code}: ${on[code]?.argument}`)
+      .join(' | '),
+  ];
+}
 
 export function classRows(groups: GroupRun[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const g of groups) {
     const { scenario, seed } = g.run;
     for (const d of g.decisions) {
-      rows.push([g.name, scenario.id, seed, 'decision', d.at, d.development, d.decision, d.history ?? '', d.differs ? 'yes' : 'no', '', '', '', '', '', '']);
+      rows.push([
+        g.name,
+        scenario.id,
+        seed,
+        'decision',
+        d.at,
+        d.development,
+        d.decision,
+        d.history ?? '',
+        d.differs ? 'yes' : 'no',
+        '',
+        '',
+        '',
+        '',
+        ...declaredCells(scenario, d),
+        '',
+        '',
+      ]);
     }
     rows.push([
       g.name,
@@ -182,6 +224,8 @@ export function classRows(groups: GroupRun[]): Cell[][] {
       g.verdict?.comparison ?? '',
       g.cohesion,
       g.credibility,
+      '',
+      '',
       g.decisions.length,
       g.decisions.filter((d) => d.differs).length,
     ]);

@@ -6,6 +6,7 @@ import type { Screen } from '../kit/screen.ts';
 import { Downloads } from '../outlook/files.ts';
 import type { Library } from '../state/library.ts';
 import { listSlots, nameOf } from '../state/saves.ts';
+import { classArguments } from './class-arguments.ts';
 import { classExports } from './class-exports.ts';
 import { ClassRuns } from './class-runs.ts';
 import { classSimulation, type Simulation } from './class-simulation.ts';
@@ -76,6 +77,7 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
           h('h2', { id: `${id}-heading` }, `${scenario.title}: ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}`),
           summaryTable(scenario, groups),
           decisionsTable(scenario, groups),
+          classArguments(scenario, groups, `${id}-arguments`),
           groupCharts(groups, `${id}-charts`),
           simulation.el,
         );

@@ -1,4 +1,4 @@
-import type { GroupDecision, GroupRun } from '../../engine/analysis/class-set.ts';
+import { declaredOnChoice, type GroupDecision, type GroupRun } from '../../engine/analysis/class-set.ts';
 import { armLabel } from '../../engine/analysis/outlook-plan.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { h, type Child } from '../kit/dom.ts';
@@ -57,6 +57,7 @@ function decisionCell(scenario: Scenario, d: GroupDecision | undefined, over: bo
   const mark: Child = d.differs
     ? h('span', { class: 'tag differs-tag' }, d.history === null ? 'unlike history: it never came here' : `unlike history: ${armLabel(scenario, d.history)}`)
     : h('span', { class: 'tag history-tag' }, 'as history did');
+  const declared = Object.keys(declaredOnChoice(d)).length;
   return h(
     'td',
     { class: d.differs ? 'differs' : null, 'data-decision': d.decision, 'data-differs': d.differs ? 'true' : 'false' },
@@ -65,6 +66,7 @@ function decisionCell(scenario: Scenario, d: GroupDecision | undefined, over: bo
     h('strong', null, armLabel(scenario, d.decision)),
     h('br'),
     mark,
+    declared ? h('span', { class: 'tag declared-tag' }, `${declared} ${declared === 1 ? 'stance' : 'stances'} declared`) : null,
   );
 }
 

@@ -83,7 +83,7 @@ export function readRecordFile(fileName: string, text: string): Incoming {
   return incoming;
 }
 
-/** The same run brought in twice (the same scenario, seed and decisions) is one group, not two. */
+/** The same run brought in twice (the same scenario, seed, decisions and declared stances) is one group, not two. */
 export function runKey(record: RunRecord): string {
-  return JSON.stringify([record.scenario, record.seed, record.decisions]);
+  return JSON.stringify([record.scenario, record.seed, record.decisions, record.declared ?? []]);
 }
