@@ -166,4 +166,44 @@ describeBrowser('Class results', () => {
     await game.expectClean();
     await game.close();
   });
+
+  it("should read record files (the command line's, and its own JSON back, with the groups' names) and this browser's saves, saying why a file cannot be used", async () => {
+    const game = await openGame(browser(), '#/');
+    const { page } = game;
+    await page.evaluate((record) => {
+      const save = { save: 1, slot: 'saved-1', label: 'New game', name: 'Period 3, table 2', savedAt: '2026-01-01T00:00:00.000Z', record };
+      localStorage.setItem('article-four.run.saved-1', JSON.stringify(save));
+    }, records[1]);
+    await page.goto(`${BASE_URL}#/class/results`);
+    await screen(page, 'class-results');
+
+    const json = (data: unknown) => Buffer.from(JSON.stringify(data));
+    await page.setInputFiles('#class-files', [
+      { name: 'group-a.json', mimeType: 'application/json', buffer: json(records[0]) },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('these are not runs') },
+    ]);
+    await page.waitForSelector('table.class-summary');
+    expect(await page.$$eval('[data-problems] li', (items) => items.map((li) => li.textContent))).toEqual([
+      'File notes.json cannot be used: it is not a run record (not JSON data).',
+    ]);
+    await page.click('[data-action="add-saved"]');
+    await page.waitForSelector('table.class-summary tr[data-group="Period 3, table 2"]');
+    await page.fill('#group-name-1', 'The Doves');
+    await page.press('#group-name-1', 'Enter');
+    await page.waitForSelector('table.class-summary tr[data-group="The Doves"]');
+
+    // Its own JSON, brought back after the page forgot the runs, gives the same groups under the same names.
+    const exported = await download(page, 'json');
+    await page.click('[data-action="clear-groups"]');
+    expect(await page.$$('table.class-summary')).toHaveLength(0);
+    await page.setInputFiles('#class-files', [{ name: 'class.json', mimeType: 'application/json', buffer: Buffer.from(exported) }]);
+    await page.waitForSelector('table.class-summary');
+    expect(await page.$$eval('table.class-summary tbody tr', (rows) => rows.map((tr) => tr.getAttribute('data-group')))).toEqual([
+      'The Doves',
+      'Period 3, table 2',
+    ]);
+    await expectAccessible(page, 'class results from files and saves');
+    await game.expectClean();
+    await game.close();
+  });
 });
