@@ -202,6 +202,17 @@ describeBrowser('Class results', () => {
       'The Doves',
       'Period 3, table 2',
     ]);
+
+    // A run of another scenario: each scenario's groups on their own, and the page says so.
+    const other = fixtureScenario('border_clash');
+    await pasteLinks(page, `${BASE_URL}#/share?${encodeRunParams(recordOf(playOut(other, 'class 7b-9', historicalPolicy)))}`);
+    await page.waitForSelector('[data-mixed="2"]');
+    expect(
+      await page.$$eval('.class-set', (sets) => sets.map((s) => [s.getAttribute('data-scenario'), s.querySelectorAll('table.class-summary tbody tr').length])),
+    ).toEqual([
+      ['request_for_help', 2],
+      ['border_clash', 1],
+    ]);
     await expectAccessible(page, 'class results from files and saves');
     await game.expectClean();
     await game.close();

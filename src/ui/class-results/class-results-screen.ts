@@ -222,11 +222,9 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
         ]
       : [],
   );
-  const addSaved = h(
-    'button',
-    { type: 'button', class: 'secondary', 'data-action': 'add-saved', disabled: saved.length === 0 },
-    saved.length ? `Add my saved runs (${saved.length})` : 'No saved runs in this browser',
-  );
+  const addSaved = saved.length
+    ? h('button', { type: 'button', class: 'secondary', 'data-action': 'add-saved' }, `Add my saved runs (${saved.length})`)
+    : h('span', { class: 'muted' }, 'No saved runs in this browser.');
   addSaved.addEventListener('click', () => void bring({ runs: saved, problems: [] }));
 
   const status = h('p', { class: 'input-status', 'data-status': '' });
