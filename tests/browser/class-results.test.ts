@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { classSet, commonPath, simulationPolicies } from '../../src/engine/analysis/class-set.ts';
+import { classPathPolicyArgument, classSet, commonPath, simulationPolicies } from '../../src/engine/analysis/class-set.ts';
 import { compare } from '../../src/engine/analysis/compare.ts';
 import { playOut, playToEnd } from '../../src/engine/play/batch.ts';
 import type { CouncilDeclarations } from '../../src/engine/core/declared.ts';
@@ -140,6 +140,10 @@ describeBrowser('Class results', () => {
       const reached = groups.filter((g) => g.ending?.id === ending.id).map((g) => g.name);
       expect(cells[2]).toBe(reached.length ? reached.join(', ') : '–');
     }
+    // The command line's equivalent, with the class's path as its fixed policy.
+    expect(await page.textContent('[data-command]')).toBe(
+      `npm run cli -- compare request_for_help --policy historical --policy '${classPathPolicyArgument(commonPath(groups))}' --runs ${SIMULATED_RUNS} --seed ${SIMULATION_SEED}`,
+    );
     // Each group is marked on the chart of final cohesion, under both rows.
     expect(await page.$$eval('svg.outlook-chart path', (marks) => marks.length)).toBe(groups.length * 2);
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import {
+  classPathPolicyArgument,
   classRows,
   classSet,
   CLASS_COLUMNS,
@@ -10,7 +11,7 @@ import {
   simulationPolicies,
 } from '../../src/engine/analysis/class-set.ts';
 import { playOut } from '../../src/engine/play/batch.ts';
-import { fixedPolicy, historicalPolicy } from '../../src/engine/play/policies.ts';
+import { fixedPolicy, historicalPolicy, policyFor } from '../../src/engine/play/policies.ts';
 import { formatDecision, parseDecision } from '../../src/engine/play/run.ts';
 import { recordOf, replay, worldHash } from '../../src/engine/play/record.ts';
 import { verdictAgainstHistory } from '../../src/engine/play/verdict.ts';
@@ -97,6 +98,13 @@ it('should simulate history and the class path, the path played as a plan with h
   const world = playOut(scenario, '5', path).world;
   expect(world.decisions[0]?.option).toBe('send_troops');
   expect(worldHash(world)).toBe(worldHash(playOut(scenario, '5', fixedPolicy(plan)).world));
+  // The command line's policy argument for the same path plays the same runs.
+  const argument = classPathPolicyArgument({ the_call: 'send_troops+leverage', summit: 'vague_declaration' });
+  expect(argument).toBe('fixed:the_call=send_troops+leverage,summit=vague_declaration');
+  const [, leveraged] = simulationPolicies({ the_call: 'send_troops+leverage', summit: 'vague_declaration' });
+  for (const seed of ['1', '2', '3']) {
+    expect(worldHash(playOut(scenario, seed, policyFor(argument, scenario)).world)).toBe(worldHash(playOut(scenario, seed, leveraged).world));
+  }
 });
 
 it('should write a row per group per decision and a summary row per group, in the columns given', () => {

@@ -147,6 +147,13 @@ export function simulationPolicies(path: Plan): Policy[] {
   return [{ ...historicalPolicy, name: HISTORY_ARM }, fixedPolicy({ ...path }, CLASS_PATH_ARM)];
 }
 
+/** The class's path as the command line's policy argument: `fixed:the_call=send_troops,summit=vague_declaration`. */
+export function classPathPolicyArgument(path: Plan): string {
+  return `fixed:${Object.entries(path)
+    .map(([development, decision]) => `${development}=${decision}`)
+    .join(',')}`;
+}
+
 /**
  * The class's table as CSV rows: for each group, a row per decision, then a summary row. The columns are
  * the same for both kinds, the summary leaving the decision's columns empty and the decision rows the

@@ -1,4 +1,4 @@
-import { CLASS_PATH_ARM, commonPath, type GroupRun } from '../../engine/analysis/class-set.ts';
+import { CLASS_PATH_ARM, classPathPolicyArgument, commonPath, type GroupRun } from '../../engine/analysis/class-set.ts';
 import type { CompareReport } from '../../engine/analysis/compare.ts';
 import { armLabel } from '../../engine/analysis/outlook-plan.ts';
 import type { Plan } from '../../engine/analysis/plan-policy.ts';
@@ -116,6 +116,16 @@ function results(spec: SimulationSpec, result: OutlookResult<CompareReport>): HT
       'p',
       { class: 'muted' },
       `Played in ${(result.ms / 1000).toFixed(1)} s in the background${result.workers > 1 ? `, on ${result.workers} processor cores at once` : ''}, on seeds ${SIMULATION_SEED}-0 to ${SIMULATION_SEED}-${SIMULATED_RUNS - 1}. Simulated members take the stances the model gives them, not the ones the class declared.`,
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'The command line gives the same numbers: ',
+      h(
+        'code',
+        { class: 'class-command', 'data-command': '' },
+        `npm run cli -- compare ${scenario.id} --policy historical --policy '${classPathPolicyArgument(commonPath(groups))}' --runs ${SIMULATED_RUNS} --seed ${SIMULATION_SEED}`,
+      ),
     ),
   ].filter((e): e is HTMLElement => e !== null);
 }
