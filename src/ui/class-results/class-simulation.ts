@@ -96,7 +96,8 @@ function results(spec: SimulationSpec, result: OutlookResult<CompareReport>): HT
   const chart = outlookChart(report, ARMS, `${scenario.title}: the class against ${SIMULATED_RUNS.toLocaleString('en-US')} runs each`, marks);
   return [
     endingsTable(scenario, report, groups),
-    h('div', { class: 'outlook-chart-scroll' }, chart.figure),
+    // On a phone the chart keeps a legible size and its box scrolls sideways, as a wide table's does.
+    scrollBox(chart.figure, 'The chart of final cohesion: history beside the class’s path'),
     h(
       'p',
       { class: 'class-marks' },
