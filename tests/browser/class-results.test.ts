@@ -12,7 +12,7 @@ import { recordOf, type RunRecord } from '../../src/engine/play/record.ts';
 import { encodeRunParams } from '../../src/engine/play/share-link.ts';
 import { classCsv } from '../../src/ui/class-results/class-exports.ts';
 import { SIMULATED_RUNS, SIMULATION_SEED } from '../../src/ui/class-results/class-simulation.ts';
-import { BASE_URL, describeBrowser, expectAccessible, fixtureScenario, openGame, screen, shot, useBrowser } from './harness.ts';
+import { BASE_URL, describeBrowser, expectAccessible, fixtureScenario, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 
 const scenario = fixtureScenario('request_for_help');
 
@@ -65,10 +65,17 @@ describeBrowser('Class results', () => {
   it("should load three groups' links pasted at once, with the engine's endings and cohesion, and say why a fourth cannot be used", async () => {
     const game = await openGame(browser(), '#/');
     const { page } = game;
-    // From the Choose screen, by its link.
-    await page.click('[data-action="class-results"]');
+    // From the Choose screen, by its link, and on by keyboard.
+    await tabTo(page, '[data-action="class-results"]');
+    await page.keyboard.press('Enter');
     await screen(page, 'class-results');
-    await pasteLinks(page, `${links[0]}\n${links[1]}  ${BAD_LINK}\n${links[2]}`);
+    await tabTo(page, '#class-links');
+    await page.keyboard.insertText(`${links[0]}\n${links[1]}  ${BAD_LINK}\n${links[2]}`);
+    await tabTo(page, '[data-action="add-links"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.class-summary');
+    // What could not be read is left in the box, to be mended.
+    expect(await page.inputValue('#class-links')).toBe(BAD_LINK);
 
     const groups = engineSet();
     const table = await page.$$eval('table.class-summary tbody tr', (rows) =>
@@ -183,13 +190,17 @@ describeBrowser('Class results', () => {
 
     const json = (data: unknown) => Buffer.from(JSON.stringify(data));
     await page.setInputFiles('#class-files', [
-      { name: 'group-a.json', mimeType: 'application/json', buffer: json(records[0]) },
+      { name: 'group-a.json', mimeType: 'application/json', buffer: json({ ...records[0], contentHash: 'an-older-version' }) },
       { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('these are not runs') },
     ]);
     await page.waitForSelector('table.class-summary');
     expect(await page.$$eval('[data-problems] li', (items) => items.map((li) => li.textContent))).toEqual([
       'File notes.json cannot be used: it is not a run record (not JSON data).',
     ]);
+    // Played on another version of the scenario: replayed on this one, and the page says so.
+    expect(await page.textContent('.replay-notes')).toBe(
+      'Group 1: the scenario has changed since this run was recorded; it is replayed on the current version.',
+    );
     await page.click('[data-action="add-saved"]');
     await page.waitForSelector('table.class-summary tr[data-group="Period 3, table 2"]');
     await page.fill('#group-name-1', 'The Doves');

@@ -10,7 +10,7 @@ import { classArguments } from './class-arguments.ts';
 import { classExports } from './class-exports.ts';
 import { ClassRuns } from './class-runs.ts';
 import { classSimulation, type Simulation } from './class-simulation.ts';
-import { decisionsTable, summaryTable } from './class-tables.ts';
+import { decisionsTable, replayNotes, summaryTable } from './class-tables.ts';
 import { groupCharts } from './group-charts.ts';
 import { type Incoming, type IncomingRun, readLinks, readRecordFile } from './incoming-runs.ts';
 
@@ -76,6 +76,7 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
           { class: 'class-set', 'aria-labelledby': `${id}-heading`, 'data-scenario': scenario.id },
           h('h2', { id: `${id}-heading` }, `${scenario.title}: ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}`),
           summaryTable(scenario, groups),
+          replayNotes(groups),
           decisionsTable(scenario, groups),
           classArguments(scenario, groups, `${id}-arguments`),
           groupCharts(groups, `${id}-charts`),

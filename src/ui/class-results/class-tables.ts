@@ -51,6 +51,18 @@ export function summaryTable(scenario: Scenario, groups: GroupRun[]): HTMLElemen
   );
 }
 
+/** What a reader should know about a group's replay (its scenario changed since it was played, say), or nothing. */
+export function replayNotes(groups: GroupRun[]): HTMLElement | null {
+  const noted = groups.filter((g) => g.warnings.length > 0);
+  return noted.length
+    ? h(
+        'ul',
+        { class: 'replay-notes muted' },
+        noted.map((g) => h('li', null, `${g.name}: ${g.warnings.join('; ')}.`)),
+      )
+    : null;
+}
+
 function decisionCell(scenario: Scenario, d: GroupDecision | undefined, over: boolean): HTMLElement {
   if (!d) return h('td', { class: 'none' }, over ? '' : 'Not decided yet');
   const dev = scenario.developments[d.development];
