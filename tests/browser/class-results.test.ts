@@ -158,6 +158,9 @@ describeBrowser('Class results', () => {
     await page.fill('#group-name-2', 'The Hawks');
     await page.press('#group-name-2', 'Enter');
     await page.waitForSelector('table.class-summary tr[data-group="The Hawks"]');
+    // The class's path is unchanged by a name: its results stay, under the new name.
+    expect(await page.getAttribute('[data-simulation]', 'data-simulation')).toBe('done');
+    expect(await page.textContent('.class-marks')).toContain('2. The Hawks');
     expect(await download(page, 'csv')).toBe(classCsv(groups.map((g, k) => (k === 1 ? { ...g, name: 'The Hawks' } : g))));
 
     for (const [width, height] of [

@@ -22,6 +22,12 @@ export const SIMULATED_RUNS = 1000;
 /** Fixed, so the same class gives the same figures each time and on every machine. */
 export const SIMULATION_SEED = 'class';
 
+/**
+ * Results already played, by scenario version and path: renaming a group, or adding one that leaves the
+ * path as it was, shows them again at once rather than asking for the runs anew.
+ */
+const played = new Map<string, OutlookResult<CompareReport>>();
+
 const ARMS: ChartArm[] = [{ label: 'History' }, { label: 'The class’s most common path' }];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -147,6 +153,7 @@ export function classSimulation(spec: SimulationSpec): Simulation {
   const status = h('p', { class: 'muted', 'data-simulation': 'idle' });
   const out = h('div', { class: 'class-simulation-results' });
   const narration = new ProgressNarration();
+  const key = JSON.stringify([scenario.id, scenario.contentHash, plan, SIMULATED_RUNS, SIMULATION_SEED]);
   let job: OutlookJob | null = null;
   let stopped = false;
 
@@ -183,6 +190,7 @@ export function classSimulation(spec: SimulationSpec): Simulation {
               narration.heard(done, total);
             },
             done: (result) => {
+              played.set(key, result);
               if (spec.gone()) return;
               settle('done', `Done: ${(SIMULATED_RUNS * 2).toLocaleString('en-US')} playthroughs.`);
               start.textContent = 'Play them again';
@@ -206,6 +214,13 @@ export function classSimulation(spec: SimulationSpec): Simulation {
     announce('Cancelled.');
   });
 
+  const earlier = played.get(key);
+  if (earlier) {
+    status.dataset.simulation = 'done';
+    status.textContent = `Played earlier: ${(SIMULATED_RUNS * 2).toLocaleString('en-US')} playthroughs.`;
+    start.textContent = 'Play them again';
+    replace(out, results(spec, earlier));
+  }
   const el = h(
     'section',
     { class: 'class-simulation', 'aria-labelledby': `${id}-heading` },
