@@ -6,6 +6,7 @@ import {
   CLASS_COLUMNS,
   CLASS_PATH_ARM,
   commonPath,
+  commonPathSteps,
   groupRun,
   HISTORY_ARM,
   simulationPolicies,
@@ -86,6 +87,9 @@ it("should take as the class's path the decision most groups took at each develo
   ]);
   if (!tied.ok) throw new Error(tied.error);
   expect(commonPath(tied.value).the_call).toBe(tied.value[0].decisions[0].decision);
+  expect(commonPathSteps(tied.value)[0]).toEqual({ development: 'the_call', decision: tied.value[0].decisions[0].decision, took: 1, came: 2, tied: true });
+  const [first] = commonPathSteps(set.value);
+  expect(first).toMatchObject({ development: 'the_call', took: 2, came: 3, tied: false });
   expect(tied.value[0].decisions[0].decision).not.toBe(tied.value[1].decisions[0].decision);
 });
 

@@ -108,22 +108,37 @@ export function classSet(scenario: Scenario, entries: ClassEntry[]): Result<Grou
   return ok(groups);
 }
 
+/** One step of the class's most common path: the decision most groups took at a development, and how many did. */
+export interface PathStep {
+  development: string;
+  decision: string;
+  /** Groups that took this decision there. */
+  took: number;
+  /** Groups whose runs came to this development. */
+  came: number;
+  /** Another decision there was taken by as many groups. */
+  tied: boolean;
+}
+
 /**
- * The class's most common path, as a plan: at each development any group reached, the decision most of
- * the groups there took. A tie goes to the decision a group earlier in the list took, so the plan depends
- * only on the runs and their order. Developments no group reached are left to history by the policy.
+ * The class's most common path, step by step: at each development any group reached (in the order first
+ * met), the decision most of the groups there took. A tie goes to the decision a group earlier in the list
+ * took, so the path depends only on the runs and their order.
  */
-export function commonPath(groups: GroupRun[]): Plan {
+export function commonPathSteps(groups: GroupRun[]): PathStep[] {
   const counts = new Map<string, Map<string, number>>();
-  for (const group of groups) {
+  const came = new Map<string, Set<number>>();
+  groups.forEach((group, k) => {
     for (const d of group.decisions) {
       const at = counts.get(d.development) ?? new Map<string, number>();
       counts.set(d.development, at);
       at.set(d.decision, (at.get(d.decision) ?? 0) + 1);
+      const visitors = came.get(d.development) ?? new Set<number>();
+      came.set(d.development, visitors);
+      visitors.add(k);
     }
-  }
-  const plan: Record<string, string> = {};
-  for (const [development, decisions] of counts) {
+  });
+  return [...counts].map(([development, decisions]) => {
     let best = '';
     let most = 0;
     // Map order is the order first met, so `>` keeps the earliest of equals.
@@ -133,8 +148,15 @@ export function commonPath(groups: GroupRun[]): Plan {
         most = n;
       }
     }
-    plan[development] = best;
-  }
+    const tied = [...decisions].some(([decision, n]) => decision !== best && n === most);
+    return { development, decision: best, took: most, came: came.get(development)?.size ?? 0, tied };
+  });
+}
+
+/** The class's most common path as a plan; developments no group reached are left to history by the policy. */
+export function commonPath(groups: GroupRun[]): Plan {
+  const plan: Record<string, string> = {};
+  for (const step of commonPathSteps(groups)) plan[step.development] = step.decision;
   return plan;
 }
 

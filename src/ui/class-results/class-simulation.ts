@@ -1,7 +1,6 @@
-import { CLASS_PATH_ARM, classPathPolicyArgument, commonPath, type GroupRun } from '../../engine/analysis/class-set.ts';
+import { CLASS_PATH_ARM, classPathPolicyArgument, commonPath, commonPathSteps, type GroupRun } from '../../engine/analysis/class-set.ts';
 import type { CompareReport } from '../../engine/analysis/compare.ts';
 import { armLabel } from '../../engine/analysis/outlook-plan.ts';
-import type { Plan } from '../../engine/analysis/plan-policy.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { announce } from '../kit/announce.ts';
 import { h, replace, uid } from '../kit/dom.ts';
@@ -45,21 +44,20 @@ export interface Simulation {
 }
 
 /** The path as sentences: at each development, the decision and how many of the groups there took it. */
-function pathList(scenario: Scenario, groups: GroupRun[], plan: Plan): HTMLElement {
-  const items = Object.entries(plan).map(([development, decision]) => {
-    const there = groups.filter((g) => g.decisions.some((d) => d.development === development));
-    const tookAny = (wanted: string) => there.filter((g) => g.decisions.some((d) => d.development === development && d.decision === wanted)).length;
-    const took = tookAny(decision);
-    const tied = there.some((g) => g.decisions.some((d) => d.development === development && d.decision !== decision && tookAny(d.decision) === took));
-    return h(
-      'li',
-      null,
-      `${scenario.developments[development]?.title ?? development}: `,
-      h('strong', null, armLabel(scenario, decision)),
-      ` (${took} of the ${there.length} ${there.length === 1 ? 'group' : 'groups'} that came there${tied ? ', tied with another choice' : ''})`,
-    );
-  });
-  return h('ul', { class: 'class-path' }, items);
+function pathList(scenario: Scenario, groups: GroupRun[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'class-path' },
+    commonPathSteps(groups).map((step) =>
+      h(
+        'li',
+        { 'data-development': step.development },
+        `${scenario.developments[step.development]?.title ?? step.development}: `,
+        h('strong', null, armLabel(scenario, step.decision)),
+        ` (${step.took} of the ${step.came} ${step.came === 1 ? 'group' : 'groups'} that came there${step.tied ? ', tied with another choice' : ''})`,
+      ),
+    ),
+  );
 }
 
 function endingsTable(scenario: Scenario, report: CompareReport, groups: GroupRun[]): HTMLElement {
@@ -230,7 +228,7 @@ export function classSimulation(spec: SimulationSpec): Simulation {
       null,
       `History (the choices the alliance really made, at every decision) and the class’s most common path are each played ${SIMULATED_RUNS.toLocaleString('en-US')} times, on the same seeds. The class’s path takes, at each development, the decision most of the groups that came there took (a tie goes to the group listed first); everywhere else, history’s choice:`,
     ),
-    pathList(scenario, groups, plan),
+    pathList(scenario, groups),
     h('div', { class: 'actions no-print' }, start),
     running,
     status,
