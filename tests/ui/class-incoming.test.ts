@@ -11,15 +11,31 @@ const record = (seed: string) => recordOf(playOut(scenario, seed, historicalPoli
 const link = (seed: string) => `https://example.org/article-four/#/share?${encodeRunParams(record(seed))}`;
 
 it('should read links one per line or separated by spaces, each bad one in a sentence of its own and left to be mended', () => {
-  const read = readLinks(`  ${link('a')}\r\n\n${link('b')} \t not-a-link   ${link('c')}\n`);
-  expect(read.runs.map((r) => [r.source, r.record.seed])).toEqual([
-    ['Link 1', 'a'],
-    ['Link 2', 'b'],
-    ['Link 4', 'c'],
+  const bad = 'https://example.org/#/share?v=1&s=request_for_help';
+  const read = readLinks(`  ${link('a')}\r\n\n${link('b')} \t ${bad}   ${link('c')}\n`);
+  expect(read.runs.map((r) => [r.source, r.record.seed, r.name])).toEqual([
+    ['Link 1', 'a', undefined],
+    ['Link 2', 'b', undefined],
+    ['Link 4', 'c', undefined],
   ]);
-  expect(read.problems).toEqual(["Link 3 (not-a-link) cannot be used: this link is incomplete: it has no 'v' (is it the whole link?)."]);
-  expect(read.unread).toEqual(['not-a-link']);
+  expect(read.problems).toEqual([`Link 3 (${bad}) cannot be used: this link is incomplete: it has no 'seed' (is it the whole link?).`]);
+  expect(read.unread).toEqual([bad]);
   expect(readLinks('  \n ')).toEqual({ runs: [], problems: [], unread: [] });
+});
+
+it('should take the words beside a single link as its group’s name, and say what it cannot use', () => {
+  const read = readLinks(`The Hawks: ${link('a')}\n${link('b')} — Doves\nnot a link at all\nA ${link('c')} ${link('d')}`);
+  expect(read.runs.map((r) => [r.source, r.name])).toEqual([
+    ['Link 1', 'The Hawks'],
+    ['Link 2', 'Doves'],
+    ['Link 3', undefined],
+    ['Link 4', undefined],
+  ]);
+  expect(read.problems).toEqual([
+    'Line 3 (“not a link at all”) has no link in it.',
+    'Line 4 has several links, so “A” is not used as a name: put each group’s name on the line of its link.',
+  ]);
+  expect(read.unread).toEqual(['not a link at all']);
 });
 
 it('should read a record file, a save, a list of records and the class results’ own JSON, naming each run that cannot be used', () => {

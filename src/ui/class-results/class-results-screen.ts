@@ -246,7 +246,11 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
       { class: 'class-input no-print', 'aria-labelledby': 'class-input-heading' },
       h('h2', { id: 'class-input-heading' }, 'Bring in the class’s runs'),
       h('label', { for: 'class-links' }, 'Share links'),
-      h('p', { id: 'class-links-hint', class: 'muted' }, 'Paste as many as you have, one per line or separated by spaces.'),
+      h(
+        'p',
+        { id: 'class-links-hint', class: 'muted' },
+        'Paste as many as you have, one per line or separated by spaces. A name written on a link’s line (“Hawks: https://…”) names its group.',
+      ),
       links,
       h('p', { class: 'actions' }, addLinks, addSaved),
       drop,

@@ -26,17 +26,41 @@ function shortLink(link: string): string {
   return link.length <= 60 ? link : `${link.slice(0, 36)}…${link.slice(-20)}`;
 }
 
-/** Links one per line or separated by spaces: each is read on its own. */
+/** A word that is meant as a link (it has an address's or a query's marks), as against a name written beside one. */
+const looksLikeLink = (word: string) => /:\/\/|[?#&=]/.test(word);
+
+/**
+ * Links one per line or separated by spaces: each is read on its own. Words written on a line beside a
+ * single link ("Hawks: https://...") name that group, as a class sends links with its name on; words that
+ * cannot belong to one link are said, so that nothing pasted is silently dropped.
+ */
 export function readLinks(text: string): Incoming {
-  const links = text.split(/\s+/).filter((l) => l !== '');
   const incoming: Incoming = { runs: [], problems: [], unread: [] };
-  links.forEach((link, i) => {
-    const source = `Link ${i + 1}`;
-    const read = decodeRunParams(link);
-    if (read.ok) incoming.runs.push({ source, record: read.value });
-    else {
-      incoming.problems.push(`${source} (${shortLink(link)}) cannot be used: ${read.error}.`);
-      incoming.unread?.push(link);
+  let count = 0;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const words = line.split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0) return;
+    const links = words.filter(looksLikeLink);
+    const others = words.filter((w) => !looksLikeLink(w));
+    const said = others.join(' ');
+    if (links.length === 0) {
+      incoming.problems.push(`Line ${i + 1} (“${shortLink(said)}”) has no link in it.`);
+      incoming.unread?.push(line.trim());
+      return;
+    }
+    // The punctuation that sets a name off from its link ("Hawks:", "— Hawks") is not part of it.
+    const name = links.length === 1 ? said.replace(/^[\s:;,.–—-]+|[\s:;,.–—-]+$/g, '') || undefined : undefined;
+    if (links.length > 1 && said) {
+      incoming.problems.push(`Line ${i + 1} has several links, so “${shortLink(said)}” is not used as a name: put each group’s name on the line of its link.`);
+    }
+    for (const link of links) {
+      const source = `Link ${++count}`;
+      const read = decodeRunParams(link);
+      if (read.ok) incoming.runs.push({ source, record: read.value, ...(name ? { name } : {}) });
+      else {
+        incoming.problems.push(`${source} (${shortLink(link)}) cannot be used: ${read.error}.`);
+        incoming.unread?.push(name ? `${name}: ${link}` : link);
+      }
     }
   });
   return incoming;
