@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cliBundleConfig } from './src/build/cli-bundle.ts';
+import { offlinePlugin } from './src/build/offline.ts';
 import { scenarioIndexPlugin } from './src/build/scenario-index.ts';
 import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from './src/node/scenario-folder.ts';
 
@@ -61,6 +62,7 @@ export default defineConfig(({ mode }) =>
           scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER], {
             brokenFailsBuild: mode !== 'fixtures',
           }),
+          offlinePlugin(),
         ],
         resolve: {
           alias: [
