@@ -53,7 +53,9 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliBundleConfig(here('.'))
     : {
-        // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
+        // Relative paths, so the built game runs from any folder of a web server: a school's, or one started on a
+        // laptop from a USB stick (README, "Offline and installing"). Opened straight from disk (file://) the
+        // browser refuses its module scripts; public/start-check.js then says what to do.
         base: './',
         server: { host: '127.0.0.1' },
         preview: { host: '127.0.0.1' },
