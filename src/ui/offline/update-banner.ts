@@ -2,7 +2,9 @@ import { announce } from '../kit/announce.ts';
 import { h } from '../kit/dom.ts';
 import './update-banner.css';
 
-export const UPDATE_READY_TEXT = 'A new version of Article Four is ready. Your runs are saved; reload when it suits you.';
+export const UPDATE_READY_TEXT = 'A new version of Article Four is ready. Your runs are saved.';
+/** Read out, for those who do not see where the note appeared. */
+const UPDATE_READY_ANNOUNCED = 'A new version of Article Four is ready: Reload, at the foot of the page, opens it. Your runs are saved.';
 
 /**
  * The quiet note that a new version has been deployed: it waits at the foot of the page until the
@@ -34,6 +36,6 @@ export function showUpdateBanner(parent: HTMLElement, reload: () => void): HTMLE
     ),
   );
   parent.appendChild(banner);
-  announce(UPDATE_READY_TEXT);
+  announce(UPDATE_READY_ANNOUNCED);
   return banner;
 }
