@@ -29,7 +29,15 @@
           code('http://localhost:8000/'),
           ' in the browser.',
         ]),
-        element('li', ['Or, in the game’s source folder, run ', code('npm run build'), ' then ', code('npm run preview'), ' and open the address it prints.']),
+        element('li', [
+          'Or, in a copy of the game’s source, run ',
+          code('npm install'),
+          ', ',
+          code('npm run build'),
+          ' and ',
+          code('npm run preview'),
+          ', and open the address it prints.',
+        ]),
       ]),
       element('p', ['Opened once from a web server, the game keeps itself in the browser and plays on without a network.']),
     ]);
