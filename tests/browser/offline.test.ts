@@ -7,7 +7,7 @@ import { expect, inject, it } from 'vitest';
 import { scenarioIndex } from '../../src/build/scenario-index.ts';
 import { UPDATE_READY_TEXT } from '../../src/ui/offline/update-banner.ts';
 import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from '../../src/node/scenario-folder.ts';
-import { describeBrowser, expectAccessible, mapReady, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
+import { BASE_URL, describeBrowser, expectAccessible, mapReady, openGame, ROOT, screen, shot, useBrowser } from './harness.ts';
 import { serve } from './serve.ts';
 
 const SITE_DIR = inject('siteDir');
@@ -152,6 +152,21 @@ describeBrowser('offline and installed', () => {
       await site.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('should say the game could not start, not stay on "loading", when its scripts do not arrive', async () => {
+    // A first visit (nothing kept yet) on a network that drops the game's entry script.
+    const context = await browser().newContext({ viewport: SIZES[2], reducedMotion: 'reduce', serviceWorkers: 'block' });
+    await watchPolicy(context);
+    await context.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(BASE_URL);
+    await page.waitForSelector('body[data-start-problem="not-loaded"]');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Article Four could not start');
+    expect(await page.locator('.loading').count()).toBe(0);
+    await expectAccessible(page, 'the could-not-start message');
+    expect(await policyViolations(page)).toEqual([]);
+    await context.close();
   });
 
   it('should say in plain words how to start the game when its folder is opened from disk', async () => {
