@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { cliBundleConfig } from './src/build/cli-bundle.ts';
+import { offlinePlugin } from './src/build/offline.ts';
 import { scenarioIndexPlugin } from './src/build/scenario-index.ts';
 import { BROWSER_FIXTURES_FOLDER, FIXTURES_FOLDER, SCENARIOS_FOLDER } from './src/node/scenario-folder.ts';
 
@@ -52,7 +53,9 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliBundleConfig(here('.'))
     : {
-        // Relative paths so the built game also runs from a folder or a USB stick in a classroom.
+        // Relative paths, so the built game runs from any folder of a web server: a school's, or one started on a
+        // laptop from a USB stick (README, "Offline and installing"). Opened straight from disk (file://) the
+        // browser refuses its module scripts; public/start-check.js then says what to do.
         base: './',
         server: { host: '127.0.0.1' },
         preview: { host: '127.0.0.1' },
@@ -61,6 +64,7 @@ export default defineConfig(({ mode }) =>
           scenarioIndexPlugin(mode === 'fixtures' ? [SCENARIOS_FOLDER, FIXTURES_FOLDER, BROWSER_FIXTURES_FOLDER] : [SCENARIOS_FOLDER], {
             brokenFailsBuild: mode !== 'fixtures',
           }),
+          offlinePlugin(),
         ],
         resolve: {
           alias: [

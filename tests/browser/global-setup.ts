@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built site, served on 127.0.0.1; empty when Chromium is missing. */
     baseURL: string;
+    /** The built site's folder, for tests that open it from disk or serve a copy of their own. */
+    siteDir: string;
     chromium: string;
   }
 }
@@ -25,6 +27,7 @@ export default async function setup(project: TestProject) {
     process.stderr.write(`\n${INSTALL_HINT} The browser tests are skipped.\n\n`);
     project.provide('chromium', '');
     project.provide('baseURL', '');
+    project.provide('siteDir', '');
     return;
   }
   const outDir = mkdtempSync(join(tmpdir(), 'article-four-site-'));
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject) {
   const site = await serve(outDir);
   project.provide('chromium', chromium);
   project.provide('baseURL', site.url);
+  project.provide('siteDir', outDir);
   return async () => {
     await site.close();
     rmSync(outDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /**
- * The page's addresses, all in the fragment so the built site runs from a folder or a USB stick:
+ * The page's addresses, all in the fragment, so that any static web server serves the built site from any
+ * folder with no rewrite rules (README, "Offline and installing"):
  * `#/` the scenarios; `#/share?...` a shared run; `#/run/<slot>` a saved run being played;
  * `#/run/<slot>/compare[/<other slot>]` that run beside the historical path or another saved run;
  * `#/run/<slot>/outlook/<k>` what tends to happen at its decision k (1-based); `#/class` the classroom (setting up
