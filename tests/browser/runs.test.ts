@@ -115,6 +115,13 @@ describeBrowser('saved, shared and branched runs', () => {
     await expectLinkOpensSameWorld(game, shared, hash);
   });
 
+  it('should give the seed a class copies from the board one world, however it was capitalised or spaced', async () => {
+    const { page } = await openGame(browser());
+    await startRun(page, '  Class   7B ');
+    await decideOnce(page, 'fact_finding');
+    expect(await page.getAttribute('body', 'data-world-hash')).toBe(engineHash(scenario, 'class 7b', ['fact_finding']));
+  });
+
   it('should open a share link on another machine in the same world as the engine and the command line', async () => {
     const decisions = ['fact_finding'];
     const seed = 'share-42';

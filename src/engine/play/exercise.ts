@@ -4,6 +4,8 @@ import { MEMBER_CODES, type MemberCode } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { MAX_SEED_LENGTH } from './record.ts';
 
+export { normaliseSeed } from './record.ts';
+
 /**
  * A classroom exercise: a scenario (or the campaign), a seed, the class's teams and the roles they hold, and
  * the teacher's settings. It travels as a link and as a file, so a teacher prepares it once and every
@@ -130,17 +132,6 @@ export function teamOf(exercise: Exercise, r: Role): number | null {
 export function isClassDecision(exercise: Exercise, k: number): boolean {
   const taken = exercise.settings.classDecisions;
   return taken === 'all' || taken.includes(k);
-}
-
-/**
- * A seed as a class types it: "Class 7B", "class 7b" and " class  7B " are one seed, so the whole class
- * lands in the same world whatever each student typed. Lower-casing is by code point (no locale).
- */
-export function normaliseSeed(seed: string): string {
-  return seed
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 
 /** An exercise as the parameters of a link: `#/class/exercise?e=<the exercise as JSON>`. */

@@ -23,6 +23,17 @@ export function seedProblem(seed: string): string | null {
   return seed.length > MAX_SEED_LENGTH ? `a seed is at most ${MAX_SEED_LENGTH} characters long, and this one has ${seed.length}` : null;
 }
 
+/**
+ * A seed as a class types it: "Class 7B", "class 7b" and " class  7B " are one seed, so the whole class
+ * lands in the same world whatever each student typed. Lower-casing is by code point (no locale).
+ */
+export function normaliseSeed(seed: string): string {
+  return seed
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+}
+
 export interface RunRecord {
   format: number;
   engine: string;

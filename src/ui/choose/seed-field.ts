@@ -1,4 +1,4 @@
-import { MAX_SEED_LENGTH, seedProblem } from '../../engine/play/record.ts';
+import { MAX_SEED_LENGTH, normaliseSeed, seedProblem } from '../../engine/play/record.ts';
 import { h } from '../kit/dom.ts';
 
 export interface SeedField {
@@ -39,14 +39,15 @@ export function seedField(): SeedField {
     h(
       'p',
       { id: 'seed-help', class: 'muted' },
-      `The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Leave it empty for a new one; up to ${MAX_SEED_LENGTH} characters.`,
+      `The same seed and the same decisions always give the same run: a class can play one seed in teams and compare. Capitals and extra spaces do not count ("Class 7B" is "class 7b"). Leave it empty for a new one; up to ${MAX_SEED_LENGTH} characters.`,
     ),
     message,
   );
   return {
     el,
     read() {
-      const seed = input.value.trim();
+      // Typed as a class types it from the board: one seed however it was capitalised or spaced.
+      const seed = normaliseSeed(input.value);
       const problem = seedProblem(seed);
       if (!problem) return seed;
       say(`This seed cannot be played: ${problem}. Shorten it, or leave it empty for a new one.`, true);
