@@ -188,6 +188,25 @@ describeBrowser('setting up a class', () => {
     await game.close();
   });
 
+  it("should print the campaign's cards a chapter at a time, every card on a page of its own", async () => {
+    const game = await openGame(browser(), '#/class');
+    const { page } = game;
+    await screen(page, 'class-setup');
+    await page.selectOption('#class-scenario', 'campaign_2020_2023');
+    await page.waitForFunction(() => document.querySelectorAll('.decisions li').length > 10);
+    for (const member of ['RU', 'BY', 'AM', 'KZ', 'KG', 'TJ']) await page.selectOption(`#role-${member}`, '1');
+    await page.click('[data-printable="roles"]');
+    await screen(page, 'class-print-roles');
+    const cards = await page.locator('.role-card').count();
+    // Six chapters, each with the chair's card and the six members'.
+    expect(cards).toBe(6 * 7);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'Letter' });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(cards);
+    await game.expectClean();
+    await game.close();
+  });
+
   it('should have no accessibility violation on the setup screen and the printables, nor sideways scroll on a phone', async () => {
     for (const viewport of [
       { width: 1366, height: 768 },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { historicalDecisions, leadersAtStart, questionsFor, quotesOf, redLines } from '../../src/engine/play/class-brief.ts';
+import { byChapter, historicalDecisions, leaderOn, leadersAtStart, questionsFor, quotesOf, redLines } from '../../src/engine/play/class-brief.ts';
+import { loadLibrary } from '../../src/engine/authoring/library.ts';
+import { libraryFiles } from '../../src/node/scenario-folder.ts';
+import { RULES } from '../support/scenarios.ts';
 import { playOut } from '../../src/engine/play/batch.ts';
 import { historicalPolicy } from '../../src/engine/play/policies.ts';
 import { ownStance } from '../../src/engine/rules/council.ts';
@@ -67,5 +70,23 @@ describe("an exercise's briefing facts", () => {
     expect(quotesOf(armenia, 'AM').some((q) => q.who.startsWith('Armen Grigoryan'))).toBe(true);
     // A commentator on Armenia is not Armenia's voice.
     expect(quotesOf(armenia, 'AM').some((q) => q.who.startsWith('Dmitri Stratievski'))).toBe(false);
+  });
+
+  it("should group a campaign's decisions by chapter, in order, each with the leaders of its years", () => {
+    const campaign = loadLibrary(libraryFiles(), RULES).flatMap((e) => (e.ok && e.value.kind === 'campaign' ? [e.value] : []))[0];
+    expect(campaign).toBeDefined();
+    if (!campaign) return;
+    const decisions = historicalDecisions(campaign, 'class 7b');
+    const groups = byChapter(campaign, decisions);
+    expect(groups.map((g) => g.chapter?.scenario)).toEqual(campaign.chapters.map((c) => c.scenario));
+    expect(groups.flatMap((g) => g.decisions)).toEqual(decisions);
+    // Kyrgyzstan's leader changed in 2021: the Karabakh chapter (2020) and the Batken chapter (2022) differ.
+    const first = (chapter: string) => groups.find((g) => g.chapter?.scenario === chapter)?.decisions[0]?.development;
+    const karabakh = first('karabakh_2020');
+    const batken = first('kyrgyz_tajik_2022');
+    expect(karabakh && leaderOn(campaign, 'KG', karabakh).name).toBe('Sooronbay Jeenbekov');
+    expect(batken && leaderOn(campaign, 'KG', batken).name).toBe('Sadyr Japarov');
+    // A single scenario is one group.
+    expect(byChapter(armenia, historicalDecisions(armenia, 'x')).map((g) => g.chapter)).toEqual([null]);
   });
 });

@@ -1,6 +1,7 @@
-import type { Development, Leader, Option, Quote, Scenario } from '../core/scenario.ts';
+import { chapterIndex } from '../core/development.ts';
+import type { Chapter, Development, Leader, Option, Quote, Scenario } from '../core/scenario.ts';
 import { ownStance, type StanceKind } from '../rules/council.ts';
-import { leaderAt } from '../rules/member-face.ts';
+import { leaderAt, leaderInYear } from '../rules/member-face.ts';
 import { playOut } from './batch.ts';
 import { historicalPolicy } from './policies.ts';
 import { startRun } from './run.ts';
@@ -38,6 +39,36 @@ export function historicalDecisions(scenario: Scenario, seed: string): Historica
 export function leadersAtStart(scenario: Scenario): Record<string, Leader> {
   const world = startRun(scenario, '').world;
   return Object.fromEntries(scenario.members.map((m) => [m, leaderAt(scenario, world, m)]));
+}
+
+/** A member's leader at a development's date (a campaign crosses years); the scenario's first leader when it is undated. */
+export function leaderOn(scenario: Scenario, member: string, development: Development): Leader {
+  const face = scenario.faces[member];
+  if (face === undefined || development.month === null) return leadersAtStart(scenario)[member] ?? { name: member, title: '' };
+  const term = leaderInYear(face.terms, Math.floor(development.month / 12));
+  return { name: term.name, title: term.title };
+}
+
+/** Decisions of one campaign chapter (or of the whole scenario, which has none). */
+export interface DecisionGroup {
+  chapter: Chapter | null;
+  decisions: HistoricalDecision[];
+}
+
+/**
+ * The decisions by chapter, in order: a campaign's role cards are one per chapter, each the size of a page,
+ * as a campaign is played a chapter a lesson. A single scenario is one group.
+ */
+export function byChapter(scenario: Scenario, decisions: readonly HistoricalDecision[]): DecisionGroup[] {
+  if (scenario.chapters.length === 0) return [{ chapter: null, decisions: decisions.slice() }];
+  const groups: DecisionGroup[] = [];
+  for (const d of decisions) {
+    const chapter = scenario.chapters[chapterIndex(scenario, d.development.id)] ?? null;
+    const last = groups.at(-1);
+    if (last && last.chapter === chapter) last.decisions.push(d);
+    else groups.push({ chapter, decisions: [d] });
+  }
+  return groups;
 }
 
 /** An option a member would block or resent being overruled on, by its own interests. */
@@ -81,7 +112,7 @@ export function questionsFor(scenario: Scenario, member: string, decisions: read
   for (const decision of decisions) {
     const stances = decision.development.options.map((option) => ({ option, stance: ownStance(scenario, option, member).stance }));
     if (stances.every((s) => s.stance === 'accepts')) continue;
-    const question = `${decision.development.title} (${decision.development.date}): what will ${name} ask of the Council, and which answer can it not live with?`;
+    const question = `${decision.development.title} (${decision.development.date}): what will ${name} ask for, and what can it not accept?`;
     found.push({ decision, question, stances });
   }
   return found;
@@ -91,10 +122,11 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The scenario's quotes spoken for a member: by one of its leaders (any year), or by an office of its state
- * ("President of Kyrgyzstan", "Armenia's Security Council", "Kazakhstan's authorities"). Commentators writing
- * about a member are not its voice and are left out. Each quote once, in the scenario's order.
+ * ("President of Kyrgyzstan", "Armenia's Security Council", "Kazakhstan's authorities"), at these developments
+ * (all of them unless told). Commentators writing about a member are not its voice and are left out. Each quote
+ * once, in the scenario's order.
  */
-export function quotesOf(scenario: Scenario, member: string): Quote[] {
+export function quotesOf(scenario: Scenario, member: string, developments: readonly string[] = scenario.order): Quote[] {
   const name = scenario.names[member];
   const leaders = (scenario.faces[member]?.terms ?? []).map((t) => t.name);
   const office = name
@@ -104,7 +136,7 @@ export function quotesOf(scenario: Scenario, member: string): Quote[] {
     : null;
   const seen = new Set<string>();
   const quotes: Quote[] = [];
-  for (const id of scenario.order) {
+  for (const id of developments) {
     for (const quote of scenario.developments[id]?.quotes ?? []) {
       const spoken = leaders.some((l) => quote.who.includes(l)) || office?.test(quote.who) === true;
       if (!spoken || seen.has(quote.text)) continue;

@@ -1,30 +1,29 @@
 import type { MemberCode } from '../../engine/core/world.ts';
-import { questionsFor, quotesOf, redLines } from '../../engine/play/class-brief.ts';
+import { byChapter, type DecisionGroup, leaderOn, questionsFor, quotesOf, redLines } from '../../engine/play/class-brief.ts';
 import type { StanceKind } from '../../engine/rules/council.ts';
 import { h } from '../kit/dom.ts';
 import { sourceRef } from '../kit/sources.ts';
-import { flag, leaderText, type PrintContext, startDate, teamName } from './print-context.ts';
-
-const STANCE_WORDS: Record<StanceKind, string> = { supports: 'supports', accepts: 'accepts', objects: 'objects to', vetoes: 'vetoes' };
+import { flag, type PrintContext, startDate, teamName } from './print-context.ts';
 
 function part(title: string, ...children: HTMLElement[]): HTMLElement {
   return h('section', { class: 'card-part' }, h('h3', null, title), children);
 }
 
 /** The chair's card: what the Secretary General wants, how the Council decides, and the decisions it will take. */
-function chairCard(c: PrintContext): HTMLElement {
+function chairCard(c: PrintContext, group: DecisionGroup, n: number): HTMLElement {
   const { scenario } = c;
+  const id = `card-chair-${n}`;
   return h(
     'article',
-    { class: 'role-card', 'data-role': 'chair', 'aria-labelledby': 'card-chair' },
+    { class: 'role-card', 'data-role': 'chair', 'aria-labelledby': id },
     h(
       'header',
       { class: 'card-head' },
       h(
         'div',
         null,
-        h('h2', { id: 'card-chair' }, 'The chair: the Secretary General'),
-        h('p', { class: 'held' }, `Held by ${teamName(c, 'chair') ?? 'no team'}`),
+        h('h2', { id }, 'The chair: the Secretary General'),
+        h('p', { class: 'held' }, `${chapterText(group)}Held by ${teamName(c, 'chair') ?? 'no team'}`),
       ),
     ),
     part('What you want', h('p', null, scenario.objective)),
@@ -44,7 +43,7 @@ function chairCard(c: PrintContext): HTMLElement {
       h(
         'ol',
         null,
-        c.classDecisions.map((d) =>
+        group.decisions.map((d) =>
           h(
             'li',
             { value: d.number },
@@ -58,18 +57,21 @@ function chairCard(c: PrintContext): HTMLElement {
 }
 
 /** A member's card: flag, leader, what it wants, its red lines, its leaders' words, the questions it will face. */
-function memberCard(c: PrintContext, member: MemberCode): HTMLElement {
+function memberCard(c: PrintContext, member: MemberCode, group: DecisionGroup, n: number): HTMLElement {
   const { scenario } = c;
   const name = scenario.names[member] ?? member;
-  const lines = redLines(
+  const developments = group.decisions.map((d) => d.development);
+  const lines = redLines(scenario, member, developments);
+  const questions = questionsFor(scenario, member, group.decisions);
+  const quotes = quotesOf(
     scenario,
     member,
-    c.classDecisions.map((d) => d.development),
+    developments.map((d) => d.id),
   );
-  const questions = questionsFor(scenario, member, c.classDecisions);
-  const quotes = quotesOf(scenario, member);
   const wants = scenario.faces[member]?.wants;
-  const id = `card-${member}`;
+  const first = developments[0];
+  const leader = first ? leaderOn(scenario, member, first) : null;
+  const id = `card-${member}-${n}`;
   return h(
     'article',
     { class: 'role-card', 'data-role': member, 'aria-labelledby': id },
@@ -77,7 +79,12 @@ function memberCard(c: PrintContext, member: MemberCode): HTMLElement {
       'header',
       { class: 'card-head' },
       flag(member, 'large'),
-      h('div', null, h('h2', { id }, name), h('p', { class: 'held' }, `${leaderText(c, member)} · held by ${teamName(c, member) ?? 'no team'}`)),
+      h(
+        'div',
+        null,
+        h('h2', { id }, name),
+        h('p', { class: 'held' }, `${chapterText(group)}${leader ? `${leader.title} ${leader.name} · ` : ''}held by ${teamName(c, member) ?? 'no team'}`),
+      ),
     ),
     part('What it wants', h('p', null, wants?.text ?? 'The standing rules say nothing of it.')),
     part(
@@ -121,32 +128,35 @@ function memberCard(c: PrintContext, member: MemberCode): HTMLElement {
         ? h(
             'ol',
             null,
-            questions.map((q) =>
-              h(
-                'li',
-                { value: q.decision.number },
-                q.question,
-                h(
-                  'span',
-                  { class: 'stances' },
-                  ` By its own interests it ${q.stances.map((s) => `${STANCE_WORDS[s.stance]} “${s.option.label}”`).join('; ')}.`,
-                ),
-              ),
-            ),
+            questions.map((q) => h('li', { value: q.decision.number }, q.question, supportText(q.stances))),
           )
         : h('p', null, `No decision the class takes touches ${name}’s own interests: it can weigh the alliance as a whole.`),
     ),
   );
 }
 
-/** One card for the chair and one for each member a team holds, each printed on a page of its own. */
+/** What the member would back by its own interests; its objections and vetoes are its red lines, above. */
+function supportText(stances: { option: { label: string }; stance: StanceKind }[]): HTMLElement | null {
+  const backed = stances.filter((s) => s.stance === 'supports').map((s) => `“${s.option.label}”`);
+  return backed.length ? h('span', { class: 'stances' }, ` It would back ${backed.join(' or ')}.`) : null;
+}
+
+/** The chapter a campaign's card belongs to, before the rest of its subtitle. */
+function chapterText(group: DecisionGroup): string {
+  return group.chapter ? `${group.chapter.title} · ` : '';
+}
+
+/**
+ * One card for the chair and one for each member a team holds, each printed on a page of its own; in a
+ * campaign, one set a chapter, so that no card outgrows its page.
+ */
 export function roleCards(c: PrintContext): HTMLElement {
   const held = c.scenario.members.filter((m) => teamName(c, m) !== null);
+  const groups = byChapter(c.scenario, c.classDecisions);
   return h(
     'div',
     { class: 'printable role-cards' },
     h('p', { class: 'doc-kicker' }, `${c.exercise.title ? `${c.scenario.title} · ` : ''}${startDate(c.scenario)} · seed “${c.exercise.seed}”`),
-    chairCard(c),
-    held.map((m) => memberCard(c, m)),
+    groups.map((group, n) => [chairCard(c, group, n), held.map((m) => memberCard(c, m, group, n))]),
   );
 }
