@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { decodeExerciseParams, type Exercise } from '../../src/engine/play/exercise.ts';
-import { describeBrowser, expectAccessible, openGame, screen, shot, useBrowser } from './harness.ts';
+import { describeBrowser, expectAccessible, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 import type { Page } from 'playwright-core';
 
 /** A teacher prepares an exercise: link, file, printables, and the class's run that starts from it. */
@@ -132,12 +132,16 @@ describeBrowser('setting up a class', () => {
   });
 
   it('should say what is wrong beside the field and move focus there; a bad link says why and the way back', async () => {
-    const game = await openGame(browser(), '#/class');
+    const game = await openGame(browser(), '#/');
     const { page } = game;
+    // By keyboard from the scenarios to the setup, and to "Start the class".
+    await tabTo(page, '[data-action="run-a-class"]');
+    await page.keyboard.press('Enter');
     await screen(page, 'class-setup');
     await page.selectOption('#role-chair', '');
     await page.fill('#team-name-2', 'secretariat');
-    await page.click('[data-action="start-class"]');
+    await tabTo(page, '[data-action="start-class"]');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('team-name-2');
     expect(await page.textContent('#role-chair-problem')).toContain('No team holds the chair');
     expect(await page.getAttribute('#role-chair', 'aria-invalid')).toBe('true');

@@ -40,17 +40,11 @@ function chairCard(c: PrintContext, group: DecisionGroup, n: number): HTMLElemen
     ),
     part(
       'The questions you will face',
+      h('p', null, 'At each, which answer can the Council agree on, and what will it cost?'),
       h(
         'ol',
         null,
-        group.decisions.map((d) =>
-          h(
-            'li',
-            { value: d.number },
-            h('strong', null, `${d.development.title} (${d.development.date}).`),
-            ' Which answer can the Council agree on, and what will it cost?',
-          ),
-        ),
+        group.decisions.map((d) => h('li', { value: d.number }, `${d.development.title} (${d.development.date})`)),
       ),
     ),
   );
