@@ -147,6 +147,12 @@ describeBrowser('setting up a class', () => {
     expect(await page.getAttribute('#role-chair', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#team-name-2-problem')).toContain('Two teams are called "secretariat"');
     expect(await page.textContent('#class-problems')).toContain('2 problems');
+    // A timer out of range is a problem of its own, not silently kept.
+    await page.fill('#timer-council', '500');
+    await page.click('[data-action="start-class"]');
+    expect(await page.textContent('#timer-council-problem')).toContain('from 0 to 120');
+    expect(await page.textContent('#class-problems')).toContain('3 problems');
+    expect(await page.evaluate(() => location.hash.startsWith('#/class/exercise'))).toBe(true);
     expect(await page.evaluate(() => location.hash.startsWith('#/class/exercise'))).toBe(true);
 
     await page.goto(`${page.url().split('#')[0]}#/class/exercise?e=%7B%22format%22%3A1`);

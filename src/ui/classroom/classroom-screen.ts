@@ -19,6 +19,9 @@ export interface ClassroomActions {
   open(exercise: Exercise): void;
 }
 
+/** The longest timer the exercise keeps (its format's limit). */
+const MAX_TIMER_MINUTES = 120;
+
 const PRINTABLES: { kind: Printable; label: string }[] = [
   { kind: 'roles', label: 'Role cards' },
   { kind: 'handout', label: 'Briefing handout' },
@@ -166,6 +169,8 @@ export function classroomScreen(library: Library, first: Scenario, draft: Draft,
 
   // ---- Settings ----
   const settings = draft.settings;
+  /** Timers whose field holds no whole number of minutes in range: the exercise keeps their last good value, and is not ready. */
+  const badTimers = new Set<string>();
   const checkbox = (id: string, label: string, help: string, value: boolean, set: (v: boolean) => void) => {
     const input = h('input', { id, type: 'checkbox', checked: value, 'aria-describedby': `${id}-help` });
     input.addEventListener('change', () => {
@@ -176,10 +181,14 @@ export function classroomScreen(library: Library, first: Scenario, draft: Draft,
   };
   const timer = (phase: keyof Draft['settings']['timers'], label: string) => {
     const id = `timer-${phase}`;
-    const input = h('input', { id, type: 'number', min: 0, max: 120, step: 1, inputmode: 'numeric', value: settings.timers[phase] });
+    const input = h('input', { id, type: 'number', min: 0, max: MAX_TIMER_MINUTES, step: 1, inputmode: 'numeric', value: settings.timers[phase] });
     input.addEventListener('input', () => {
       const n = Number(input.value);
-      settings.timers[phase] = Number.isInteger(n) && n >= 0 && n <= 120 ? n : settings.timers[phase];
+      const valid = input.value.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_TIMER_MINUTES;
+      if (valid) {
+        settings.timers[phase] = n;
+        badTimers.delete(phase);
+      } else badTimers.add(phase);
       sync();
     });
     return h('div', { class: 'timer' }, h('label', { for: id }, label), input, problemSlot(input));
@@ -403,6 +412,7 @@ export function classroomScreen(library: Library, first: Scenario, draft: Draft,
     draft.teams.forEach((name, i) => {
       if (!name.trim()) found.push({ field: `team-name-${i}`, text: `Team ${i + 1} needs a name.` });
     });
+    for (const phase of badTimers) found.push({ field: `timer-${phase}`, text: `A timer is a whole number of minutes from 0 to ${MAX_TIMER_MINUTES}.` });
     if (settings.classDecisions !== 'all' && settings.classDecisions.length === 0) {
       found.push({ field: 'decisions-chosen', text: 'Tick at least one decision, or let the class take them all.' });
     }
