@@ -116,6 +116,15 @@ describeBrowser('setting up a class', () => {
     expect(await page.textContent('#exercise-file-message')).toContain('Nothing has changed.');
     expect(page.url()).toBe(before);
     expect(await formState(page)).toEqual(filledIn);
+    // Dropped on the page, a file that is not JSON at all gets its own sentence, and nothing changes either.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['not json'], 'notes.txt', { type: 'text/plain' }));
+      document.querySelector('.classroom')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.textContent('#exercise-file-message')).toContain('not an exercise: it is not readable data');
+    expect(page.url()).toBe(before);
+    expect(await formState(page)).toEqual(filledIn);
 
     // Start the class: a run of its own, whose save carries the exercise with the normalised seed.
     await page.click('[data-action="start-class"]');
