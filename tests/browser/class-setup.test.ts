@@ -182,6 +182,14 @@ describeBrowser('setting up a class', () => {
     await screen(page, 'class-print-roles');
     const cards = await page.locator('.role-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(cards).toEqual(['chair', 'BY', 'AM', 'KZ']);
+    // "Print" asks the browser to print (stubbed here: a headless browser has no print dialog).
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.dataset.printed = 'yes';
+      };
+    });
+    await page.click('[data-action="print"]');
+    expect(await page.getAttribute('body', 'data-printed')).toBe('yes');
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('.print-bar')).toBe(false);
     expect(await page.isVisible('[data-action="print"]')).toBe(false);
