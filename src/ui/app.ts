@@ -5,12 +5,13 @@ import { CurrentSession } from './app/current-session.ts';
 import { layOutChoose, present } from './app/page-layout.ts';
 import { Router } from './app/router.ts';
 import { showRunPage } from './app/run-page.ts';
-import { branchAt, keepApart, openLink, openSaved, startScenario } from './app/run-opening.ts';
+import { branchAt, keepApart, openLink, openSaved, startExercise, startScenario } from './app/run-opening.ts';
 import { runScreen, type OutlookModule } from './app/run-screen.ts';
 import { markScreen } from './app/test-markers.ts';
 import { chooseScreen, type Notice, UNDO_SECONDS } from './choose/choose-screen.ts';
 import { notFoundScreen } from './not-found/not-found-screen.ts';
-import { runHash, type RunView } from './kit/route.ts';
+import { type ClassPage, runHash, type RunView } from './kit/route.ts';
+import type { Exercise } from '../engine/play/exercise.ts';
 import type { Screen } from './kit/screen.ts';
 import { MapFigure } from './map/map-figure.ts';
 import type { SaveStatus } from './run-bar/run-bar.ts';
@@ -29,8 +30,7 @@ export class App {
     run: (slot, view, ticket) => void this.openSlot(slot, view, ticket),
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
-    // The classroom's screens arrive page by page; one not yet built is a page not found, with the ways back.
-    classroom: (page, hash, ticket) => (page.kind === 'results' ? void this.showClassResults(ticket) : this.showNotFound(hash)),
+    classroom: (page, hash, ticket) => (page.kind === 'results' ? void this.showClassResults(ticket) : void this.openClassroom(page, hash, ticket)),
     notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();
@@ -160,6 +160,38 @@ export class App {
     layOutChoose(this.root, screen);
     markScreen('class-results', null);
     present(screen);
+  }
+
+  /** The classroom: setting up an exercise and its printables, loaded when a teacher first opens them. */
+  private async openClassroom(page: ClassPage, hash: string, ticket: number) {
+    let pages: typeof import('./app/classroom-pages.ts');
+    try {
+      pages = await import('./app/classroom-pages.ts');
+    } catch (error) {
+      return this.fail(`The classroom could not be loaded (${(error as Error).message}).`);
+    }
+    if (!this.router.isCurrent(ticket)) return;
+    const isCurrent = () => this.router.isCurrent(ticket);
+    const screen = await pages.classroomPage(this.library, page, hash, { start: (e) => this.startClass(e), go: (h) => this.go(h) }, isCurrent);
+    if (!screen || !isCurrent()) return;
+    this.detach();
+    this.view = { kind: 'play' };
+    this.current = screen;
+    layOutChoose(this.root, screen);
+    markScreen(screen.el.dataset.screen ?? 'class-setup', null);
+    present(screen);
+  }
+
+  /** The class's run begins, in a save of its own; the sentence why not, for the setup screen to show. */
+  private async startClass(exercise: Exercise): Promise<string | null> {
+    const ticket = this.router.ticket();
+    const started = await startExercise(this.library, exercise, () => this.router.isCurrent(ticket));
+    if (!started) return null;
+    if (!started.ok) return started.error;
+    this.attach(started.value);
+    this.persist();
+    this.go(runHash(started.value.slot));
+    return null;
   }
 
   private showNotFound(hash: string) {

@@ -242,3 +242,30 @@ export function councilView(
 export function canChoose(view: OptionView, leverage: boolean): boolean {
   return leverage ? view.leverage.possible : view.passable;
 }
+
+/** A member's stance on an option from its own interests alone: what it brings to the table before loyalty or Moscow's means move it. */
+export interface OwnStance {
+  member: string;
+  stance: StanceKind;
+  score: number;
+  reason: string;
+}
+
+/**
+ * Where a member stands on an option by its own interests: its authored interest in this crisis, its fear of
+ * the precedent and its siding with the adversary, classified by the Council's thresholds. Its loyalty (which
+ * changes in play) and Russia's bandwidth are left out: a role card tells a team what its member wants, not how
+ * the run has moved it.
+ */
+export function ownStance(scenario: Scenario, option: Option, member: string): OwnStance {
+  const seat = seatOf(scenario, option, member);
+  const terms: Factor[] = [];
+  if (seat.authored && seat.authored.interest !== 0) terms.push({ label: 'its interest in this crisis', points: seat.authored.interest });
+  if (seat.precedent !== null) terms.push({ label: 'fears the precedent of intervention', points: seat.precedent });
+  if (seat.adversary !== null) terms.push({ label: `sides with ${option.adversary?.name ?? 'the adversary'}`, points: seat.adversary });
+  const score = terms.reduce((sum, t) => sum + t.points, 0);
+  const stance = russiaCarries(seat, option, classify(score, scenario.params.stance));
+  const strongest = terms.slice().sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+  const reason = seat.authored?.reason || (strongest ? `${scenario.names[member] ?? member} ${strongest.label}.` : 'No stake either way.');
+  return { member, stance, score, reason };
+}

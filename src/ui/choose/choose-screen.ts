@@ -229,6 +229,13 @@ export function chooseScreen(library: Library, slots: SlotRead[], notices: Notic
       ),
       ' — Article 4 of the Collective Security Treaty',
     ),
+    h(
+      'p',
+      { class: 'class-link muted' },
+      'Teaching? ',
+      h('a', { href: '#/class', 'data-action': 'run-a-class' }, 'Run a class'),
+      ': teams in roles, one seed, printed role cards.',
+    ),
     notices.length ? h('div', { class: 'notices' }, notices.map(noticeLine)) : null,
     slots.length
       ? h('section', { 'aria-labelledby': 'saves-heading' }, h('h2', { id: 'saves-heading' }, 'Continue a saved run'), savedList(library, slots, actions))

@@ -8,6 +8,8 @@
  * printables, `#/class/results` the class's runs side by side. A class's run is a `#/run/<slot>` whose save
  * carries its exercise.
  */
+import { encodeExerciseParams, type Exercise } from '../../engine/play/exercise.ts';
+
 export type RunView = { kind: 'play' } | { kind: 'compare'; other: string | null } | { kind: 'outlook'; at: number };
 
 export type Printable = 'roles' | 'handout' | 'guide';
@@ -72,4 +74,9 @@ export function runHash(slot: string, view: RunView = PLAY): string {
     case 'outlook':
       return `${base}/outlook/${view.at}`;
   }
+}
+
+/** The address of an exercise's page, or of one of its printables. */
+export function exerciseHash(exercise: Exercise, printable?: Printable): string {
+  return `${printable ? `#/class/print/${printable}` : '#/class/exercise'}?${encodeExerciseParams(exercise)}`;
 }
