@@ -148,15 +148,47 @@ describeBrowser('what tends to happen over several workers', () => {
     await game.close();
   });
 
+  it('should start its workers as the screen opens, so a click plays at once, and end them when the player leaves', async () => {
+    const game = await openWithCores(browser(), 2, record);
+    const { page } = game;
+    await openOutlook(page);
+    // Ready before any click: started and prepared while the player reads.
+    await page.waitForSelector('body[data-outlook-workers="ready"]');
+    expect(page.workers().length).toBe(2);
+    // Left unplayed: no worker outlives the screen.
+    await page.goBack();
+    await screen(page, 'debrief');
+    await expect.poll(() => page.workers().length, { timeout: 2000 }).toBe(0);
+    expect(await page.getAttribute('body', 'data-outlook-workers')).toBeNull();
+
+    await page.goForward();
+    await screen(page, 'outlook');
+    await page.waitForSelector('body[data-outlook-workers="ready"]');
+    await page.click('[data-action="outlook-start"]');
+    await page.waitForSelector('[data-outlook-state="done"]');
+    expect(await page.getAttribute('.outlook-results', 'data-workers')).toBe('2');
+    await expect.poll(() => page.workers().length, { timeout: 2000 }).toBe(0);
+    // Opened again, the results kept from this visit are shown and no worker is started for them.
+    await page.goBack();
+    await screen(page, 'debrief');
+    await page.goForward();
+    await screen(page, 'outlook');
+    await page.waitForSelector('[data-outlook-state="done"]');
+    expect(page.workers().length).toBe(0);
+    await game.expectClean();
+    await game.close();
+  });
+
   it('should fail the whole job with a sentence when one worker of several cannot start, stopping the others', async () => {
     // As at a first visit, before the offline cache holds the worker's script: once kept, the service
     // worker would answer for the server this test takes the file from.
     const game = await openWithCores(browser(), 2, record, 'block');
     const { page } = game;
-    await openOutlook(page);
-    // The second worker's script is missing, as on a site copied without all its files.
+    // The second worker's script is missing, as on a site copied without all its files. The workers
+    // start as the screen opens, so the file is missing from before.
     let fetched = 0;
     await page.route(/\/assets\/worker-[^/]*\.js$/, (route) => (++fetched === 2 ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+    await openOutlook(page);
     await page.click('[data-action="outlook-start"]');
     await page.waitForSelector('[data-outlook-state="failed"]', { timeout: 30_000 });
     await expect(page.locator('[data-outlook-status]').textContent()).resolves.toBe('The runs could not be played: the background runs could not start.');

@@ -5,6 +5,7 @@ import { runHeader } from '../../engine/analysis/run-rows.ts';
 import { seedChunks } from '../../engine/analysis/seed-chunks.ts';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { ChunkOrder } from './chunk-order.ts';
+import { startWorker, WarmWorkers } from './warm-workers.ts';
 import type { ChunkPart, ClassPathRequest, OutlookMessage, OutlookOrder, OutlookRequest, OutlookResult, PoolRequest } from './protocol.ts';
 
 export interface OutlookHandlers<Report extends CompareReport = ForkReport> {
@@ -39,6 +40,13 @@ export interface OutlookJobSpec<Request extends PoolRequest = OutlookRequest> {
   scenario: Scenario;
   /** The cores to use (`navigator.hardwareConcurrency`): see `outlookWorkerCount`. */
   cores: number | undefined;
+  /** Workers already started on this very request, to take instead of starting new ones. */
+  warm?: WarmWorkers;
+}
+
+/** Workers started ahead for a request, as many as a job of it will use (see WarmWorkers). */
+export function warmWorkers(request: PoolRequest, cores: number | undefined, onReady?: () => void): WarmWorkers {
+  return new WarmWorkers(request, outlookWorkerCount(cores, seedChunks(request.runs).length), onReady);
 }
 
 /** What a job plays, as the pool needs it: its arms (the same at every seed) and how the merged parts become its report. */
@@ -123,6 +131,7 @@ function startPool<Report extends CompareReport>(spec: OutlookJobSpec<PoolReques
   };
   const answered = (worker: Worker, data: OutlookMessage) => {
     if (data.type === 'failed') return fail(data.error);
+    if (data.type === 'prepared') return;
     const range = chunks[data.index];
     if (range === undefined) return fail(`a worker answered for chunk ${data.index + 1}, of ${chunks.length}`);
     if (data.type === 'progress') return progress(data.index, data.done);
@@ -138,8 +147,9 @@ function startPool<Report extends CompareReport>(spec: OutlookJobSpec<PoolReques
     on.done(result);
   };
 
+  const taken = count === 0 ? null : (spec.warm?.take(request, count) ?? null);
   for (let k = 0; k < count; k++) {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `what-tends-to-happen-${k + 1}` });
+    const worker = taken?.workers[k] ?? startWorker(k);
     workers.push(worker);
     worker.onmessage = ({ data }: MessageEvent<OutlookMessage>) => {
       if (over) return;
@@ -155,10 +165,16 @@ function startPool<Report extends CompareReport>(spec: OutlookJobSpec<PoolReques
       fail(event.message || 'the background runs could not start');
     };
     worker.onmessageerror = () => fail('a worker’s answer could not be read');
-    const prepare: OutlookOrder = { type: 'prepare', request };
-    worker.postMessage(prepare);
+    // A warm worker was told what to prepare when it started; its chunks queue behind that.
+    if (!taken) {
+      const prepare: OutlookOrder = { type: 'prepare', request };
+      worker.postMessage(prepare);
+    }
     sendNext(worker);
   }
+  // Said after this returns, as a worker's answer would be.
+  const failure = taken?.failure;
+  if (failure) queueMicrotask(() => fail(failure));
   if (count === 0) queueMicrotask(finish);
   return { cancel: stop };
 }

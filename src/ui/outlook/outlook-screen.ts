@@ -6,7 +6,9 @@ import { announce } from '../kit/announce.ts';
 import { h } from '../kit/dom.ts';
 import type { Screen } from '../kit/screen.ts';
 import type { Sources } from '../state/library.ts';
-import { startOutlook, type OutlookHandlers } from './client.ts';
+import { startOutlook, warmWorkers, type OutlookHandlers } from './client.ts';
+import type { OutlookRequest } from './protocol.ts';
+import type { WarmWorkers } from './warm-workers.ts';
 import { Downloads } from './files.ts';
 import { keepResult, keptResult } from './kept-results.ts';
 import { outlookMachine, type OutlookState, type PlayRuns } from './outlook-machine.ts';
@@ -52,33 +54,54 @@ export function outlookScreen(spec: OutlookSpec): Screen {
   return plannedScreen(spec, planned.value, back);
 }
 
-/** The scenario's texts are fetched, then the runs go to the workers; stopped before they start, none is. */
-function playInWorkers(spec: OutlookSpec, plan: OutlookPlan): PlayRuns {
+/** The request the workers play: the scenario's texts (fetched once), the run, and the plan. */
+function outlookRequest(spec: OutlookSpec, plan: OutlookPlan): Promise<OutlookRequest> {
+  return spec.sources().then((sources) => ({
+    kind: 'fork',
+    ...sources,
+    contentHash: spec.run.scenario.contentHash,
+    record: plan.record,
+    at: plan.at,
+    alternatives: plan.arms.slice(1).map((a) => a.decision),
+    runs: plan.runs,
+    seed: plan.seed,
+  }));
+}
+
+/**
+ * Workers started as the screen opens, so that a click plays at once (see WarmWorkers); the body says
+ * when they are ready (`data-outlook-workers`), which the bench waits for.
+ */
+function warmUp(request: Promise<OutlookRequest>): { warm: Promise<WarmWorkers | null>; dispose(): void } {
+  let gone = false;
+  let made: WarmWorkers | null = null;
+  const warm = request.then(
+    (r) => {
+      if (gone) return null;
+      made = warmWorkers(r, navigator.hardwareConcurrency, () => document.body.setAttribute('data-outlook-workers', 'ready'));
+      return made;
+    },
+    () => null,
+  );
+  return {
+    warm,
+    dispose() {
+      gone = true;
+      made?.dispose();
+      document.body.removeAttribute('data-outlook-workers');
+    },
+  };
+}
+
+/** The scenario's texts are fetched, then the runs go to the workers (those warmed up, the first time); stopped before they start, none is. */
+function playInWorkers(spec: OutlookSpec, request: Promise<OutlookRequest>, warm: Promise<WarmWorkers | null>): PlayRuns {
   return (on: OutlookHandlers) => {
     let stopped = false;
     let stopJob: (() => void) | null = null;
-    spec.sources().then(
-      (sources) => {
+    Promise.all([request, warm]).then(
+      ([r, w]) => {
         if (stopped) return;
-        const alternatives = plan.arms.slice(1).map((a) => a.decision);
-        const { scenario } = spec.run;
-        stopJob = startOutlook(
-          {
-            request: {
-              kind: 'fork',
-              ...sources,
-              contentHash: scenario.contentHash,
-              record: plan.record,
-              at: plan.at,
-              alternatives,
-              runs: plan.runs,
-              seed: plan.seed,
-            },
-            scenario,
-            cores: navigator.hardwareConcurrency,
-          },
-          on,
-        ).cancel;
+        stopJob = startOutlook({ request: r, scenario: spec.run.scenario, cores: navigator.hardwareConcurrency, ...(w ? { warm: w } : {}) }, on).cancel;
       },
       (error: unknown) => {
         if (!stopped) on.failed((error as Error).message);
@@ -127,7 +150,14 @@ function plannedScreen(spec: OutlookSpec, plan: OutlookPlan, back: HTMLElement):
   };
 
   const known = keptResult(key);
-  const actor = createActor(outlookMachine, { input: { total: plan.runs * plan.arms.length, kept: known, play: playInWorkers(spec, plan) } });
+  const request = outlookRequest(spec, plan);
+  // A failed fetch is said when the runs are asked for, not reported as unhandled before.
+  request.catch(() => {});
+  // Results kept from an earlier visit are shown at once: no workers are warmed for them.
+  const warming = known ? { warm: Promise.resolve(null), dispose() {} } : warmUp(request);
+  const actor = createActor(outlookMachine, {
+    input: { total: plan.runs * plan.arms.length, kept: known, play: playInWorkers(spec, request, warming.warm) },
+  });
   let was: OutlookState | null = null;
   let progressed = 0;
   actor.subscribe((snapshot) => {
@@ -156,6 +186,7 @@ function plannedScreen(spec: OutlookSpec, plan: OutlookPlan, back: HTMLElement):
     dispose: () => {
       gone = true;
       actor.stop();
+      warming.dispose();
       downloads.dispose();
     },
   };

@@ -52,10 +52,11 @@ export interface ChunkPart {
 }
 
 /**
- * A worker's answers: how many runs of chunk `index` it has finished so far, the chunk's part once all
- * are, or why it cannot go on.
+ * A worker's answers: that it has prepared (compiled the scenario, planned the runs), how many runs of
+ * chunk `index` it has finished so far, the chunk's part once all are, or why it cannot go on.
  */
 export type OutlookMessage =
+  | { type: 'prepared' }
   | { type: 'progress'; index: number; done: number }
   | ({ type: 'part'; index: number } & ChunkPart)
   | { type: 'failed'; error: string };

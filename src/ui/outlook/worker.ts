@@ -68,8 +68,10 @@ function play({ request, arms, playRange, row }: Prepared, index: number, range:
 scope.onmessage = ({ data }) => {
   if (refused !== null) return;
   try {
-    if (data.type === 'prepare') prepared = prepare(data.request);
-    else if (prepared === null) throw new Error('a chunk came before the scenario');
+    if (data.type === 'prepare') {
+      prepared = prepare(data.request);
+      scope.postMessage({ type: 'prepared' });
+    } else if (prepared === null) throw new Error('a chunk came before the scenario');
     else scope.postMessage(play(prepared, data.index, data.range));
   } catch (error) {
     refused = error instanceof ForkError || error instanceof Refusal ? error.message : `the runs stopped: ${(error as Error).message}`;
