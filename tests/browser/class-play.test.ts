@@ -37,7 +37,7 @@ const SIZES = [
 ];
 
 /** The class's run as the setup screen leaves it: a save of its own that carries the exercise. */
-async function seedClassRun(page: Page) {
+async function seedClassRun(page: Page, seeded: Exercise = exercise) {
   const record = recordOf(startRun(scenario, SEED, { recordCauses: true }));
   await page.evaluate(
     ({ slot, record, exercise }) => {
@@ -46,7 +46,7 @@ async function seedClassRun(page: Page) {
         JSON.stringify({ save: 1, slot, label: 'class exercise', name: 'Class 7B', exercise, savedAt: '2026-12-03T09:00:00Z', record }),
       );
     },
-    { slot: SLOT, record, exercise },
+    { slot: SLOT, record, exercise: seeded },
   );
 }
 
@@ -240,4 +240,38 @@ describeBrowser("the class's Council on one screen", () => {
     await game.expectClean();
     await game.close();
   }, 300_000);
+
+  it('should keep the model’s stance from teams without advice, show forecasts when allowed, and say plainly when time is up', async () => {
+    const open: Exercise = { ...exercise, settings: { ...exercise.settings, hideForecasts: false, showAdvice: false } };
+    const game = await openGame(browser());
+    const { page } = game;
+    await seedClassRun(page, open);
+    // The briefing's timer, as a reload finds it when its minutes ran out while the page was closed.
+    await page.evaluate((slot) => {
+      localStorage.setItem(`article-four.class.${slot}.timer`, JSON.stringify({ phase: '1:briefing', minutes: 2, endsAt: 1, left: null }));
+    }, SLOT);
+    await visit(page, `#/run/${SLOT}`);
+    await screen(page, 'briefing');
+    const timer = page.locator('.class-bar .class-timer');
+    expect(await timer.getAttribute('data-timer')).toBe('up');
+    expect(await timer.textContent()).toContain('Time is up');
+    expect(await page.locator('[data-action="timer-toggle"]').isHidden()).toBe(true);
+    // Nothing is forced: the class goes on when the teacher says.
+    expect(await page.locator('[data-action="convene"]').isEnabled()).toBe(true);
+    expect(await page.locator('[data-action="compare"]').count()).toBe(1);
+    await page.click('[data-action="convene"]');
+    await screen(page, 'council');
+    expect(await page.locator('.class-council [data-advice]').count()).toBe(0);
+    const armenia = page.locator('.class-council tbody[data-option-card="condemn_attack"] td.stance[data-member="AM"]');
+    expect(await armenia.textContent()).toBe('not declared');
+    await pick(page, 'condemn_attack', 'AM', 'supports');
+    expect(await armenia.getAttribute('data-stance')).toBe('supports');
+    // Members no team holds still show the model's stance; forecasts are a link away.
+    expect(await page.locator('.class-council tbody[data-option-card="condemn_attack"] td.stance[data-member="RU"]').getAttribute('data-stance')).toBe(
+      'objects',
+    );
+    expect(await page.locator('.class-council [data-action="outlook"]').count()).toBe(1);
+    await game.expectClean();
+    await game.close();
+  }, 120_000);
 });

@@ -95,7 +95,9 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
       const own = themselves.get(view.option.id);
       if (own) replace(own, playingThemselves(run, view, held));
     }
-    replace(gridBox, councilGrid(run, views, onDecide));
+    const grid = councilGrid(run, views, onDecide);
+    if (!exercise.settings.showAdvice) hideUndeclared(grid, views, held);
+    replace(gridBox, grid);
   };
   const declare = (option: string, member: string, declaration: Declaration | undefined) => {
     const onOption = { ...declared[option] };
@@ -190,6 +192,35 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
     announcement: `The class's Council: ${dev.title}. ${views.length} options. ${who}. Then ${chair} chooses.`,
     wide: true,
   };
+}
+
+/**
+ * Without advice, a team does not see the model's stance for its member before declaring: in the chair's
+ * grid, a held member nobody has declared for yet shows "not declared", not the model's stance. (The
+ * option's outcome still counts the model's stance for it, as the engine does.)
+ */
+function hideUndeclared(grid: HTMLElement, views: OptionView[], held: Set<string>): void {
+  for (const view of views) {
+    for (const s of view.stances) {
+      if (!held.has(s.member) || s.declared) continue;
+      const card = grid.querySelector(`[data-option-card="${view.option.id}"]`);
+      const cell = card?.querySelector(`td.stance[data-member="${s.member}"]`);
+      if (cell) {
+        cell.className = 'stance undeclared';
+        cell.setAttribute('data-stance', 'undeclared');
+        replace(cell, h('span', { class: 'word' }, 'not declared'));
+      }
+      const voice = card?.querySelector(`.voices li[data-member="${s.member}"]`);
+      if (voice) {
+        voice.setAttribute('data-stance', 'undeclared');
+        replace(voice, h('strong', null, nameOf(cell)), ': not declared yet.');
+      }
+    }
+  }
+}
+
+function nameOf(cell: Element | null | undefined): string {
+  return cell?.getAttribute('data-name') ?? '';
 }
 
 /** The declarations with nothing empty in them, as the record keeps them. */
