@@ -59,6 +59,8 @@ export class App {
   private classBar: ClassBar | null = null;
   /** Decisions left to history are being played through: the screens in between are not shown. */
   private playingHistory = false;
+  /** Where history's choice was refused (never expected): the class is shown the Council there instead. */
+  private historyStuckAt = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -292,7 +294,7 @@ export class App {
    * notifies its listeners waits in its queue, and the phase would not have moved yet.
    */
   private playHistoryLater(s: Session): boolean {
-    if (this.playingHistory || nextHistoryStep(s) === null) return false;
+    if (this.playingHistory || nextHistoryStep(s) === null || this.historyStuckAt === this.key(s)) return false;
     this.playingHistory = true;
     queueMicrotask(() => {
       try {
@@ -300,7 +302,10 @@ export class App {
           const was = `${s.phase}:${s.run.world.decisions.length}`;
           s.send(step);
           // A step the machine refused would be asked again for ever: stop and show the run where it is.
-          if (`${s.phase}:${s.run.world.decisions.length}` === was) break;
+          if (`${s.phase}:${s.run.world.decisions.length}` === was) {
+            this.historyStuckAt = this.key(s);
+            break;
+          }
         }
       } finally {
         this.playingHistory = false;
