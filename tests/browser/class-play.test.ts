@@ -161,6 +161,9 @@ describeBrowser("the class's Council on one screen", () => {
     await page.click('.class-council button[data-option="sidorov_mission"][data-leverage="false"]');
     await screen(page, 'reveal');
     expect(await page.locator('[data-chosen]').getAttribute('data-chosen')).toBe('sidorov_mission');
+    // The room hears what the teams declared on the option chosen, before its consequences.
+    expect(await page.locator('.reveal-said [data-team="Yerevan"] li[data-member="AM"]').textContent()).toContain(argument);
+    expect(await page.locator('.reveal-said li').count()).toBe(2);
     expect(await page.locator('.stage').count()).toBe(0);
     expect(await page.locator('.class-bar [data-class-phase]').getAttribute('data-class-phase')).toBe('reveal');
     await visit(page, `#/run/${SLOT}`);

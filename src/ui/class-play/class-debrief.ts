@@ -1,8 +1,8 @@
 import { optionLabel } from '../../engine/core/labels.ts';
 import { isClassDecision, type Exercise } from '../../engine/play/exercise.ts';
 import type { Run } from '../../engine/play/run.ts';
-import { STANCE_MARKS } from '../council/stance-text.ts';
 import { h } from '../kit/dom.ts';
+import { teamsSaid } from './teams-said.ts';
 
 /**
  * The debrief's account of the class's Councils: for each decision, what the chair chose and what history
@@ -16,30 +16,7 @@ export function classDebriefSection(mine: Run, history: Run, exercise: Exercise)
     const theirs = history.world.decisions[i];
     const same = theirs && theirs.development === d.development;
     const taken = isClassDecision(exercise, i + 1);
-    const declared = d.declared ?? {};
-    const teams = exercise.teams.flatMap((team) => {
-      const lines = (dev?.options ?? []).flatMap((o) =>
-        team.roles.flatMap((role) => {
-          const said = declared[o.id]?.[role];
-          if (!said) return [];
-          return [
-            h(
-              'li',
-              { 'data-member': role, 'data-option': o.id, 'data-stance': said.stance },
-              h(
-                'strong',
-                { class: `stance-${said.stance}` },
-                h('span', { 'aria-hidden': 'true' }, `${STANCE_MARKS[said.stance]} `),
-                `${scenario.names[role]} ${said.stance}`,
-              ),
-              ` “${o.label}”`,
-              said.argument ? h('span', { class: 'argument' }, `: “${said.argument}”`) : null,
-            ),
-          ];
-        }),
-      );
-      return lines.length ? [h('div', { class: 'team-said', 'data-team': team.name }, h('p', { class: 'team-name' }, team.name), h('ul', null, lines))] : [];
-    });
+    const teams = teamsSaid(scenario, exercise, d.declared ?? {}, dev?.options ?? []);
     return h(
       'article',
       { class: 'class-decision', 'data-decision': String(i + 1) },
