@@ -8,6 +8,11 @@ import { showRunPage } from './app/run-page.ts';
 import { branchAt, keepApart, openLink, openSaved, startExercise, startScenario } from './app/run-opening.ts';
 import { runScreen, type OutlookModule } from './app/run-screen.ts';
 import { markScreen } from './app/test-markers.ts';
+import { classBar, type ClassBar } from './class-play/class-bar.ts';
+import { classPhaseOf, decisionOfPhase, phaseMinutes } from './class-play/class-phase.ts';
+import { forecastsHidden } from './class-play/class-screens.ts';
+import { returnToCouncil } from './class-play/council-reached.ts';
+import { nextHistoryStep } from './class-play/history-steps.ts';
 import { chooseScreen, type Notice, UNDO_SECONDS } from './choose/choose-screen.ts';
 import { notFoundScreen } from './not-found/not-found-screen.ts';
 import { type ClassPage, runHash, type RunView } from './kit/route.ts';
@@ -50,6 +55,12 @@ export class App {
   private current: Screen | null = null;
   /** "What tends to happen" is loaded only when first opened. */
   private outlook: OutlookModule | null = null;
+  /** A class's run: the bar with its timer, which ticks until the screen is left. */
+  private classBar: ClassBar | null = null;
+  /** Decisions left to history are being played through: the screens in between are not shown. */
+  private playingHistory = false;
+  /** Where history's choice was refused (never expected): the class is shown the Council there instead. */
+  private historyStuckAt = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -259,6 +270,7 @@ export class App {
     const opened = await openSaved(this.library, slot, () => this.router.isCurrent(ticket));
     if (!opened) return;
     if (!opened.ok) return this.fail(opened.error);
+    returnToCouncil(opened.value.session);
     this.attach(opened.value.session);
     this.view = view;
     this.save = savedAfter(opened.value.saved);
@@ -321,6 +333,38 @@ export class App {
   private leave() {
     this.current?.dispose?.();
     this.current = null;
+    this.classBar?.stop();
+    this.classBar = null;
+  }
+
+  /**
+   * A class's run at a decision the class leaves to history: played through as history did, step by step
+   * through the session, and saved; the class meets the run again at its next decision (or the debrief).
+   * Played after the turn machine has finished the event that led here: an event sent while it still
+   * notifies its listeners waits in its queue, and the phase would not have moved yet.
+   */
+  private playHistoryLater(s: Session): boolean {
+    if (this.playingHistory || nextHistoryStep(s) === null || this.historyStuckAt === this.key(s)) return false;
+    this.playingHistory = true;
+    queueMicrotask(() => {
+      try {
+        for (let step = nextHistoryStep(s); step !== null && this.session.value === s; step = nextHistoryStep(s)) {
+          const was = `${s.phase}:${s.run.world.decisions.length}`;
+          s.send(step);
+          // A step the machine refused would be asked again for ever: stop and show the run where it is.
+          if (`${s.phase}:${s.run.world.decisions.length}` === was) {
+            this.historyStuckAt = this.key(s);
+            break;
+          }
+        }
+      } finally {
+        this.playingHistory = false;
+      }
+      if (this.session.value !== s) return;
+      this.persist();
+      this.render(true);
+    });
+    return true;
   }
 
   private detach() {
@@ -333,7 +377,7 @@ export class App {
 
   private onChange() {
     const s = this.session.value;
-    if (!s) return;
+    if (!s || this.playingHistory) return;
     // Saved on the aftermath (a reload comes back to it), and again on leaving it (a reload then goes on).
     const moved = this.rendered !== this.key(s);
     const noticed = moved && (s.phase === 'aftermath' || this.shownPhase === 'aftermath') && this.persist();
@@ -359,6 +403,7 @@ export class App {
   private render(force: boolean) {
     const s = this.session.value;
     if (!s) return this.showChoose();
+    if (this.playHistoryLater(s)) return;
     const key = this.key(s);
     if (!force && key === this.rendered) return;
     // What the page said on arriving at a run (a new branch, a note on its replay) belongs to that first
@@ -373,8 +418,15 @@ export class App {
       rewind: (k) => this.rewind(k),
       playAgain: (id) => void this.startNew(id, ''),
       go: (hash) => this.go(hash),
+      refresh: () => this.render(true),
     });
     this.current = screen;
+    const exercise = s.meta.exercise;
+    const classPhase = exercise ? classPhaseOf(s) : null;
+    if (exercise && classPhase) {
+      const decision = decisionOfPhase(s, classPhase);
+      this.classBar = classBar(exercise, s.slot, classPhase, decision, phaseMinutes(exercise, classPhase));
+    }
     showRunPage(this.root, {
       session: s,
       view: this.view,
@@ -387,9 +439,11 @@ export class App {
           ? deletedElsewhereNotice({ saveAgain: () => this.saveAgain(), leave: () => this.go('#/') })
           : null,
       map: this.map,
+      classBar: this.classBar?.el ?? null,
+      forecastsHidden: forecastsHidden(exercise, s),
       rewind: (k) => this.rewind(k),
     });
-    markScreen(this.view.kind === 'play' ? s.phase : this.view.kind, s);
+    markScreen(this.view.kind !== 'play' ? this.view.kind : classPhase === 'reveal' ? 'reveal' : s.phase, s);
     void this.map.load();
     present(screen);
   }

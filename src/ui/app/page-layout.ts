@@ -21,6 +21,8 @@ export function layOutChoose(root: HTMLElement, screen: Screen) {
 export interface RunLayout {
   bar: HTMLElement;
   drawers: HTMLElement;
+  /** A class's run: its exercise, phase and timer, under the run's bar on every screen. */
+  classBar: HTMLElement | null;
   notices: Notice[];
   /** A notice that asks for a choice before the run is saved again, or none. */
   alert: HTMLElement | null;
@@ -41,7 +43,7 @@ export function layOutRun(root: HTMLElement, page: RunLayout) {
   // Above the map rather than beside it: on a phone, where the map comes first, it is still the first thing seen.
   const alert = page.alert ? h('section', { class: 'run-alert', 'aria-label': 'Saving this run' }, page.alert) : null;
   const panel = h('main', { id: 'main', class: 'panel' }, notices, page.screen.el);
-  replace(root, skipLink(), page.bar, page.drawers, alert, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
+  replace(root, skipLink(), page.bar, page.drawers, page.classBar, alert, h('div', { class: `play ${page.stage ? '' : 'wide'}` }, page.stage, panel));
 }
 
 /**

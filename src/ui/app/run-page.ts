@@ -18,6 +18,10 @@ export interface RunPage {
   notices: Notice[];
   alert: HTMLElement | null;
   map: MapFigure;
+  /** A class's run: the bar with the exercise, its phase and timer, above the screen; null for a solo run. */
+  classBar: HTMLElement | null;
+  /** Forecasts and what history did are out of sight (an exercise that hides them, before its debrief). */
+  forecastsHidden: boolean;
   rewind(k: number): void;
 }
 
@@ -34,12 +38,13 @@ export function showRunPage(root: HTMLElement, page: RunPage) {
     compareHref: runHash(s.slot, { kind: 'compare', other: null }),
     outlookHref: (at) => runHash(s.slot, { kind: 'outlook', at }),
     here: page.view.kind,
+    forecasts: !page.forecastsHidden,
   });
-  const wide = s.phase === 'debrief' || page.view.kind !== 'play';
+  const wide = s.phase === 'debrief' || page.view.kind !== 'play' || page.screen.wide === true;
   // A member selected on the map opens its details here, after the map; they stay open from screen to screen.
   const details = h('div', { class: 'member-details' });
   const stage = wide ? null : h('aside', { class: 'stage', 'aria-label': 'Map and meters', tabindex: '0' }, page.map.el, details, metersPanel(run));
-  layOutRun(root, { bar, drawers, notices: page.notices, alert: page.alert, screen: page.screen, stage });
+  layOutRun(root, { bar, drawers, classBar: page.classBar, notices: page.notices, alert: page.alert, screen: page.screen, stage });
   if (wide) return;
   const closeDetails = () => {
     replace(details);

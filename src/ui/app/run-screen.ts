@@ -4,6 +4,7 @@ import { aftermathScreen } from '../aftermath/aftermath-screen.ts';
 import { briefingScreen } from '../briefing/briefing-screen.ts';
 import { chapterScreen } from '../chapter/chapter-screen.ts';
 import { compareWith } from '../compare/compare-with.ts';
+import { addClassParts, classScreen } from '../class-play/class-screens.ts';
 import { councilScreen } from '../council/council-screen.ts';
 import { debriefScreen } from '../debrief/debrief-screen.ts';
 import { runHash, type RunView } from '../kit/route.ts';
@@ -28,10 +29,21 @@ export interface RunScreenContext {
   rewind(k: number): void;
   playAgain(id: string): void;
   go(hash: string): void;
+  /** Shows the run's screen again (a class's reveal changes what shows without the turn machine moving). */
+  refresh(): void;
 }
 
-/** The screen a run shows: the one its phase calls for, or its comparison, or what tends to happen at a decision. */
+/**
+ * The screen a run shows: the one its phase calls for, or its comparison, or what tends to happen at a
+ * decision. A class's run shows the class's own screens where it has them, and the solo ones with what a class adds.
+ */
 export function runScreen(s: Session, view: RunView, context: RunScreenContext): Screen {
+  const exercise = s.meta.exercise;
+  if (!exercise) return soloScreen(s, view, context);
+  return classScreen(s, view, exercise, BACK[s.phase], context) ?? addClassParts(s, exercise, soloScreen(s, view, context));
+}
+
+function soloScreen(s: Session, view: RunView, context: RunScreenContext): Screen {
   const run = s.run;
   if (view.kind === 'compare') return compareWith(s, view.other, BACK[s.phase]);
   if (view.kind === 'outlook' && context.outlook) {

@@ -5,4 +5,6 @@ export interface Screen {
   announcement: string;
   /** Called when the page leaves the screen: to stop work it started (a worker) and free what it holds. */
   dispose?: () => void;
+  /** The screen takes the page's whole width: no map and meters beside it (the class's Council on a projector). */
+  wide?: boolean;
 }

@@ -12,6 +12,8 @@ export interface RunBarActions {
   outlookHref: (at: number) => string;
   /** Which of the run's screens is on show, so its link in the bar is marked as the current page. */
   here: 'play' | 'compare' | 'outlook';
+  /** False while a class's exercise hides forecasts and the historical path: no "What tends to happen", no Compare. */
+  forecasts: boolean;
 }
 
 export interface SaveStatus {
@@ -65,17 +67,19 @@ function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
                 { type: 'button', class: 'link-button', 'data-rewind': String(i), onclick: () => actions.onRewind(i) },
                 `Go back to decision ${i + 1}`,
               ),
-              ' ',
-              h(
-                'a',
-                {
-                  class: 'link-action',
-                  href: actions.outlookHref(i + 1),
-                  'data-outlook': String(i + 1),
-                  'aria-label': `What tends to happen at decision ${i + 1}, ${dev.title}`,
-                },
-                'What tends to happen',
-              ),
+              actions.forecasts ? ' ' : null,
+              actions.forecasts
+                ? h(
+                    'a',
+                    {
+                      class: 'link-action',
+                      href: actions.outlookHref(i + 1),
+                      'data-outlook': String(i + 1),
+                      'aria-label': `What tends to happen at decision ${i + 1}, ${dev.title}`,
+                    },
+                    'What tends to happen',
+                  )
+                : null,
             );
           }),
         )
@@ -83,7 +87,9 @@ function pathPanel(run: Run, actions: RunBarActions): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      'Going back starts a new branch from that decision, saved on its own: this run stays as it is. “What tends to happen” plays every choice of that decision a thousand times.',
+      actions.forecasts
+        ? 'Going back starts a new branch from that decision, saved on its own: this run stays as it is. “What tends to happen” plays every choice of that decision a thousand times.'
+        : 'Going back starts a new branch from that decision, saved on its own: this run stays as it is.',
     ),
   );
 }
@@ -155,11 +161,13 @@ export function runBar(run: Run, save: SaveStatus, actions: RunBarActions): { ba
       disclosure(`Decisions (${n})`, path),
       disclosure('Share link', share.panel, share.refresh),
       disclosure(`Sources (${run.scenario.sources.length})`, sources),
-      h(
-        'a',
-        { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null },
-        'Compare',
-      ),
+      actions.forecasts
+        ? h(
+            'a',
+            { href: actions.compareHref, class: 'button secondary', 'data-action': 'compare', 'aria-current': actions.here === 'compare' ? 'page' : null },
+            'Compare',
+          )
+        : null,
       h('a', { href: '#/', class: 'button secondary' }, 'All scenarios'),
     ),
   );
