@@ -267,8 +267,20 @@ describeBrowser("the class's Council on one screen", () => {
     expect(await page.locator('.class-council [data-advice]').count()).toBe(0);
     const armenia = page.locator('.class-council tbody[data-option-card="condemn_attack"] td.stance[data-member="AM"]');
     expect(await armenia.textContent()).toBe('not declared');
+    // Nor does an option's outcome, its details or its Choose buttons say what the model thinks, until
+    // every team holding a member has declared on it.
+    const row = page.locator('.class-council tbody[data-option-card="condemn_attack"]');
+    const said = page.locator('section[data-option-card="condemn_attack"] .class-outcome');
+    expect(await row.locator('td.outcome').textContent()).toBe('waiting for declarations');
+    expect(await row.locator('button[data-option]').count()).toBe(0);
+    expect(await row.locator('.details-toggle').count()).toBe(0);
+    expect(await said.textContent()).toMatch(/^Waiting for Astana and Minsk for Belarus, Yerevan for Armenia and Astana and Minsk for Kazakhstan to declare/);
     await pick(page, 'condemn_attack', 'AM', 'supports');
     expect(await armenia.getAttribute('data-stance')).toBe('supports');
+    await pick(page, 'condemn_attack', 'BY', 'accepts');
+    await pick(page, 'condemn_attack', 'KZ', 'objects');
+    expect(await said.textContent()).not.toContain('Waiting');
+    expect(await row.locator('button[data-option]').count()).toBeGreaterThan(0);
     // Members no team holds still show the model's stance; forecasts are a link away.
     expect(await page.locator('.class-council tbody[data-option-card="condemn_attack"] td.stance[data-member="RU"]').getAttribute('data-stance')).toBe(
       'objects',

@@ -92,7 +92,8 @@ export function branchAt(library: Library, current: Session, k: number): Result<
     current.scenario,
     current.record,
     newSlotId(),
-    { label: `branch at decision ${k + 1}`, name, branch: { of, decision: k + 1 } },
+    // A class that goes back to an earlier decision goes on as the same class, with its teams and settings.
+    { label: `branch at decision ${k + 1}`, name, branch: { of, decision: k + 1 }, ...(current.meta.exercise ? { exercise: current.meta.exercise } : {}) },
     k,
   );
   return opened.ok ? opened : fail(`Cannot go back: ${opened.error}.`);

@@ -9,7 +9,7 @@ import { councilGrid } from '../council/council-grid.ts';
 import { leaderShortName, STANCE_MARKS, stanceWord } from '../council/stance-text.ts';
 import { h, replace } from '../kit/dom.ts';
 import type { Screen } from '../kit/screen.ts';
-import { classOutcome } from './class-outcome.ts';
+import { classOutcome, waitingFor } from './class-outcome.ts';
 import { readDrafts, writeDrafts } from './declaration-drafts.ts';
 import { stancePicker } from './stance-picker.ts';
 
@@ -85,7 +85,7 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
   const refresh = () => {
     views = viewsNow();
     for (const view of views) {
-      const outcome = classOutcome(run, exercise, view);
+      const outcome = classOutcome(run, exercise, view, held);
       const el = outcomes.get(view.option.id);
       if (el && el.dataset.outcome + el.textContent !== outcome.kind + outcome.text) {
         el.className = `class-outcome verdict verdict-${outcome.kind}`;
@@ -96,7 +96,7 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
       if (own) replace(own, playingThemselves(run, view, held));
     }
     const grid = councilGrid(run, views, onDecide);
-    if (!exercise.settings.showAdvice) hideUndeclared(grid, views, held);
+    if (!exercise.settings.showAdvice) hideUndeclared(run, exercise, grid, views, held);
     replace(gridBox, grid);
   };
   const declare = (option: string, member: string, declaration: Declaration | undefined) => {
@@ -111,7 +111,7 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
 
   const options = views.map((view, i) => {
     const o = view.option;
-    const outcome = classOutcome(run, exercise, view);
+    const outcome = classOutcome(run, exercise, view, held);
     const outcomeEl = h('p', { class: `class-outcome verdict verdict-${outcome.kind}`, 'data-outcome': outcome.kind, 'aria-live': 'polite' }, outcome.text);
     outcomes.set(o.id, outcomeEl);
     const own = h('div', { class: 'themselves' }, playingThemselves(run, view, held));
@@ -196,11 +196,22 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
 
 /**
  * Without advice, a team does not see the model's stance for its member before declaring: in the chair's
- * grid, a held member nobody has declared for yet shows "not declared", not the model's stance. (The
- * option's outcome still counts the model's stance for it, as the engine does.)
+ * grid, a held member nobody has declared for yet shows "not declared", not the model's stance, and an
+ * option waiting for a declaration shows neither its outcome, nor its details (the model's numbers), nor
+ * its Choose buttons, any of which would say what the model thinks.
  */
-function hideUndeclared(grid: HTMLElement, views: OptionView[], held: Set<string>): void {
+function hideUndeclared(run: Run, exercise: Exercise, grid: HTMLElement, views: OptionView[], held: Set<string>): void {
   for (const view of views) {
+    if (waitingFor(run, exercise, view, held).length > 0) {
+      const card = grid.querySelector(`[data-option-card="${view.option.id}"]`);
+      card?.querySelector('.details-toggle')?.remove();
+      card?.querySelector('tr.option-details')?.remove();
+      const outcome = card?.querySelector('td.outcome');
+      if (outcome) {
+        outcome.className = 'outcome outcome-closed';
+        replace(outcome, h('span', { class: 'outcome-word' }, 'waiting for declarations'));
+      }
+    }
     for (const s of view.stances) {
       if (!held.has(s.member) || s.declared) continue;
       const card = grid.querySelector(`[data-option-card="${view.option.id}"]`);
