@@ -274,7 +274,9 @@ describeBrowser("the class's Council on one screen", () => {
     expect(await row.locator('td.outcome').textContent()).toBe('waiting for declarations');
     expect(await row.locator('button[data-option]').count()).toBe(0);
     expect(await row.locator('.details-toggle').count()).toBe(0);
+    expect(await row.getAttribute('class')).toBe('option option-closed');
     expect(await said.textContent()).toMatch(/^Waiting for Astana and Minsk for Belarus, Yerevan for Armenia and Astana and Minsk for Kazakhstan to declare/);
+    await atEverySize(page, "the class's Council waiting for declarations", 'council-waiting');
     await pick(page, 'condemn_attack', 'AM', 'supports');
     expect(await armenia.getAttribute('data-stance')).toBe('supports');
     await pick(page, 'condemn_attack', 'BY', 'accepts');

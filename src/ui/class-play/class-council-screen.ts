@@ -161,7 +161,9 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
     h(
       'p',
       { class: 'lede' },
-      'Each team declares the stance of the members it holds on every option, and may give its argument in a sentence. Until a team declares, its member takes the model’s stance. One veto blocks a consensus option.',
+      exercise.settings.showAdvice
+        ? 'Each team declares the stance of the members it holds on every option, and may give its argument in a sentence. Until a team declares, its member takes the model’s stance. One veto blocks a consensus option.'
+        : 'Each team declares the stance of the members it holds on every option, and may give its argument in a sentence. An option’s outcome shows once every team has declared on it. One veto blocks a consensus option.',
     ),
     h('div', { class: 'class-options' }, options),
     h(
@@ -204,6 +206,8 @@ function hideUndeclared(run: Run, exercise: Exercise, grid: HTMLElement, views: 
   for (const view of views) {
     if (waitingFor(run, exercise, view, held).length > 0) {
       const card = grid.querySelector(`[data-option-card="${view.option.id}"]`);
+      // Its colour, too, would say whether it passes.
+      if (card) card.className = 'option option-closed';
       card?.querySelector('.details-toggle')?.remove();
       card?.querySelector('tr.option-details')?.remove();
       const outcome = card?.querySelector('td.outcome');
