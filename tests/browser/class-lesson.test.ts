@@ -125,6 +125,20 @@ describeBrowser('a lesson, from the setup to the class results', () => {
     if (!replayed.ok) throw new Error(replayed.error);
     expect(replayed.value.run.world.ending).toBe(table[0]?.ending);
     expect(await page.textContent('.class-arguments [data-group="Group 1"]')).toContain('Observers are not soldiers.');
+    // The meters over time, read from the charts' table, are each group's trajectory and history's on its seed.
+    const rows = await page.$$eval('.class-charts table.chart-data tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')?.textContent ?? '',
+        ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '').filter((t) => t !== '–'),
+      ]),
+    );
+    const expectedRows = set.value.flatMap((g) =>
+      (['cohesion', 'credibility'] as const).flatMap((meter) => [
+        [`${g.name}: ${meter}`, ...g.run.world.trajectory.map((w) => String(Math.round(w[meter])))],
+        [`${g.name}: ${meter}, history on its seed`, ...g.history.world.trajectory.map((w) => String(Math.round(w[meter])))],
+      ]),
+    );
+    expect(rows).toEqual(expectedRows);
     await game.expectClean();
     await game.close();
   }, 300_000);
