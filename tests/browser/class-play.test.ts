@@ -16,7 +16,7 @@ const scenario = loaded.value;
 
 const SLOT = 'class-7b';
 const SEED = 'class 7b';
-/** The class takes decisions 1 and 3; history plays 2 and everything after 3. */
+/** The class takes decisions 1 and 3 (Article 4 and the summit); history plays 2 and everything after 3. */
 const exercise: Exercise = {
   format: 1,
   title: 'Class 7B: Armenia asks for help',
@@ -27,7 +27,7 @@ const exercise: Exercise = {
     { name: 'Yerevan', roles: ['AM'] },
     { name: 'Astana and Minsk', roles: ['KZ', 'BY'] },
   ],
-  settings: { hideForecasts: true, showAdvice: true, timers: { briefing: 2, council: 10, aftermath: 0 }, classDecisions: [1, 3] },
+  settings: { hideForecasts: true, showAdvice: true, timers: { briefing: 2, council: 10, aftermath: 0 }, classDecisions: ['article_four', 'yerevan_summit'] },
 };
 
 const SIZES = [

@@ -39,7 +39,12 @@ describeBrowser('setting up a class', () => {
       { name: 'Yerevan', roles: ['AM'] },
       { name: 'Astana and Minsk', roles: ['BY', 'KZ'] },
     ]);
-    expect(e.settings).toEqual({ hideForecasts: false, showAdvice: true, timers: { briefing: 5, council: 6, aftermath: 2 }, classDecisions: [1, 3] });
+    expect(e.settings).toEqual({
+      hideForecasts: false,
+      showAdvice: true,
+      timers: { briefing: 5, council: 6, aftermath: 2 },
+      classDecisions: ['article_four', 'yerevan_summit'],
+    });
   };
 
   /** What the form shows, read back from its fields. */

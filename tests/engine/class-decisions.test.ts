@@ -41,9 +41,11 @@ describe('the decisions a class leaves to history', () => {
   });
 
   it('should list the decisions history took since the class last sat, in order', () => {
-    expect(historyTookBefore(exercise([1, 4]), 4)).toEqual([2, 3]);
-    expect(historyTookBefore(exercise([3]), 3)).toEqual([1, 2]);
-    expect(historyTookBefore(exercise([1, 2]), 2)).toEqual([]);
-    expect(historyTookBefore(exercise('all'), 5)).toEqual([]);
+    const path = ['a', 'b', 'c', 'd'].map((development) => ({ development }));
+    expect(historyTookBefore(exercise(['a', 'd']), path.slice(0, 3))).toEqual([2, 3]);
+    expect(historyTookBefore(exercise(['c']), path.slice(0, 2))).toEqual([1, 2]);
+    expect(historyTookBefore(exercise(['a', 'b']), path.slice(0, 2))).toEqual([]);
+    expect(historyTookBefore(exercise(['a', 'd']), path)).toEqual([]);
+    expect(historyTookBefore(exercise('all'), path)).toEqual([]);
   });
 });

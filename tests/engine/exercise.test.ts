@@ -25,7 +25,7 @@ const exercise: Exercise = {
     { name: 'Yerevan', roles: ['AM'] },
     { name: 'Astana & Minsk', roles: ['KZ', 'BY'] },
   ],
-  settings: { hideForecasts: true, showAdvice: false, timers: { briefing: 5, council: 10, aftermath: 3 }, classDecisions: [1, 3] },
+  settings: { hideForecasts: true, showAdvice: false, timers: { briefing: 5, council: 10, aftermath: 3 }, classDecisions: ['the_call', 'summit'] },
 };
 
 describe('a classroom exercise', () => {
@@ -57,12 +57,14 @@ describe('a classroom exercise', () => {
         { name: 'Yerevan', roles: ['AM'] },
         { name: 'yerevan', roles: [] },
       ],
+      settings: { ...exercise.settings, classDecisions: ['the_call', 'treaty_signed'] },
     };
     expect(exerciseProblems(broken, scenario)).toEqual([
       `Baku holds AZ, which has no seat in ${scenario.title}`,
       'Armenia is held by both Baku and Yerevan',
       'two teams are called "yerevan"',
       'no team holds the chair (the Secretary General, who chooses)',
+      `the class is to decide at 'treaty_signed', which is not a decision of ${scenario.title}`,
     ]);
   });
 
@@ -70,8 +72,8 @@ describe('a classroom exercise', () => {
     expect(teamOf(exercise, 'chair')).toBe(0);
     expect(teamOf(exercise, 'BY')).toBe(2);
     expect(teamOf(exercise, 'RU')).toBeNull();
-    expect([1, 2, 3].map((k) => isClassDecision(exercise, k))).toEqual([true, false, true]);
-    expect(isClassDecision({ ...exercise, settings: { ...exercise.settings, classDecisions: 'all' } }, 7)).toBe(true);
+    expect(['the_call', 'ceasefire', 'summit'].map((d) => isClassDecision(exercise, d))).toEqual([true, false, true]);
+    expect(isClassDecision({ ...exercise, settings: { ...exercise.settings, classDecisions: 'all' } }, 'ceasefire')).toBe(true);
   });
 
   it('should make the seeds a class types one seed', () => {

@@ -23,11 +23,11 @@ export function historyChoice(run: Run): { option: string; leverage: boolean } {
 }
 
 /**
- * The decisions (1-based) history took for the class just before decision k: those after the last decision
- * the class took, in order. The briefing of decision k says each in a line.
+ * The decisions (1-based) history took for the class since the last one the class took, in order, from the
+ * run's decisions so far. The briefing of the next decision says each in a line.
  */
-export function historyTookBefore(exercise: Exercise, k: number): number[] {
+export function historyTookBefore(exercise: Exercise, decisions: readonly { development: string }[]): number[] {
   const taken: number[] = [];
-  for (let j = k - 1; j >= 1 && !isClassDecision(exercise, j); j--) taken.unshift(j);
+  for (let j = decisions.length; j >= 1 && !isClassDecision(exercise, decisions[j - 1]?.development ?? ''); j--) taken.unshift(j);
   return taken;
 }

@@ -28,8 +28,12 @@ export interface ExerciseSettings {
   showAdvice: boolean;
   /** Minutes per phase; 0 is no timer. */
   timers: { briefing: number; council: number; aftermath: number };
-  /** The 1-based decisions the class takes; the others are played as history did. */
-  classDecisions: 'all' | number[];
+  /**
+   * The developments (by id) at which the class takes the decision; at the others the decision is played
+   * as history did. By development rather than by number, so that the class sits at the crisis the teacher
+   * chose even where its own choices took another road to it.
+   */
+  classDecisions: 'all' | string[];
 }
 
 export interface Exercise {
@@ -61,7 +65,7 @@ const exerciseSchema = z.object({
     hideForecasts: z.boolean(),
     showAdvice: z.boolean(),
     timers: z.object({ briefing: minutes, council: minutes, aftermath: minutes }),
-    classDecisions: z.union([z.literal('all'), z.array(z.number().int().min(1).max(500)).max(500)]),
+    classDecisions: z.union([z.literal('all'), z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(500)]),
   }),
 });
 
@@ -115,6 +119,10 @@ export function exerciseProblems(exercise: Exercise, scenario: Scenario): string
     }
   }
   if (!held.has('chair')) problems.push('no team holds the chair (the Secretary General, who chooses)');
+  const taken = exercise.settings.classDecisions;
+  if (taken !== 'all') {
+    for (const id of taken) if (!scenario.developments[id]) problems.push(`the class is to decide at '${id}', which is not a decision of ${scenario.title}`);
+  }
   return problems;
 }
 
@@ -128,10 +136,10 @@ export function teamOf(exercise: Exercise, r: Role): number | null {
   return i < 0 ? null : i;
 }
 
-/** Whether the class takes decision k (1-based); the others are played as history did. */
-export function isClassDecision(exercise: Exercise, k: number): boolean {
+/** Whether the class takes the decision at this development; at the others it is played as history did. */
+export function isClassDecision(exercise: Exercise, development: string): boolean {
   const taken = exercise.settings.classDecisions;
-  return taken === 'all' || taken.includes(k);
+  return taken === 'all' || taken.includes(development);
 }
 
 /** An exercise as the parameters of a link: `#/class/exercise?e=<the exercise as JSON>`. */

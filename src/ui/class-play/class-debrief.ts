@@ -15,7 +15,7 @@ export function classDebriefSection(mine: Run, history: Run, exercise: Exercise)
     const dev = scenario.developments[d.development];
     const theirs = history.world.decisions[i];
     const same = theirs && theirs.development === d.development;
-    const taken = isClassDecision(exercise, i + 1);
+    const taken = isClassDecision(exercise, d.development);
     const teams = teamsSaid(scenario, exercise, d.declared ?? {}, dev?.options ?? []);
     return h(
       'article',

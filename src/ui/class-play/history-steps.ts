@@ -11,14 +11,16 @@ import type { Session } from '../state/session.ts';
 export function nextHistoryStep(s: Session): TurnEvent | null {
   const exercise = s.meta.exercise;
   if (!exercise) return null;
-  const taken = s.run.world.decisions.length;
+  const { world } = s.run;
+  const here = world.development;
+  const last = world.decisions[world.decisions.length - 1];
   switch (s.phase) {
     case 'briefing':
-      return isClassDecision(exercise, taken + 1) ? null : { type: 'briefing.done' };
+      return here === null || isClassDecision(exercise, here) ? null : { type: 'briefing.done' };
     case 'council':
-      return isClassDecision(exercise, taken + 1) ? null : { type: 'council.decide', ...historyChoice(s.run) };
+      return here === null || isClassDecision(exercise, here) ? null : { type: 'council.decide', ...historyChoice(s.run) };
     case 'aftermath':
-      return isClassDecision(exercise, taken) ? null : { type: 'aftermath.done' };
+      return !last || isClassDecision(exercise, last.development) ? null : { type: 'aftermath.done' };
     default:
       return null;
   }

@@ -7,7 +7,7 @@ import { h } from '../kit/dom.ts';
 /** "Decision 2, The border flares up, was played as history did: the Council chose Send observers." */
 export function historyTookLines(run: Run, exercise: Exercise): string[] {
   const { scenario, world } = run;
-  return historyTookBefore(exercise, world.decisions.length + 1).flatMap((j) => {
+  return historyTookBefore(exercise, world.decisions).flatMap((j) => {
     const d = world.decisions[j - 1];
     if (!d) return [];
     const dev = scenario.developments[d.development];

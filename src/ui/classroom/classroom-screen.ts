@@ -196,26 +196,27 @@ export function classroomScreen(library: Library, first: Scenario, draft: Draft,
   const decisionList = h('div', { class: 'decision-list' });
   function renderDecisions() {
     const chosen = settings.classDecisions === 'all' ? null : new Set(settings.classDecisions);
-    if (chosen) settings.classDecisions = [...chosen].filter((k) => k <= decisions.length).sort((a, b) => a - b);
+    // Kept in the order of history's path, and only those on it (a scenario changed since may have lost one).
+    if (chosen) settings.classDecisions = decisions.map((d) => d.development.id).filter((id) => chosen.has(id));
     const all = h('input', { id: 'decisions-all', type: 'radio', name: 'class-decisions', value: 'all', checked: chosen === null });
     const some = h('input', { id: 'decisions-chosen', type: 'radio', name: 'class-decisions', value: 'chosen', checked: chosen !== null });
     const boxes = decisions.map((d) => {
       const box = h('input', {
         id: `decision-${d.number}`,
         type: 'checkbox',
-        value: d.number,
-        checked: chosen?.has(d.number) ?? false,
+        value: d.development.id,
+        checked: chosen?.has(d.development.id) ?? false,
         disabled: chosen === null,
       });
       box.addEventListener('change', () => {
-        const ticked = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+        const ticked = boxes.filter((b) => b.checked).map((b) => b.value);
         settings.classDecisions = ticked;
         sync();
       });
       return box;
     });
     const pick = (takeAll: boolean) => {
-      settings.classDecisions = takeAll ? 'all' : boxes.filter((b) => b.checked).map((b) => Number(b.value));
+      settings.classDecisions = takeAll ? 'all' : boxes.filter((b) => b.checked).map((b) => b.value);
       for (const b of boxes) b.disabled = takeAll;
       sync();
     };

@@ -21,7 +21,7 @@ export function printContext(exercise: Exercise, scenario: Scenario): PrintConte
     exercise,
     scenario,
     decisions,
-    classDecisions: decisions.filter((d) => isClassDecision(exercise, d.number)),
+    classDecisions: decisions.filter((d) => isClassDecision(exercise, d.development.id)),
     leaders: leadersAtStart(scenario),
   };
 }
