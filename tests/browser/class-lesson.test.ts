@@ -7,6 +7,7 @@ import { playOut } from '../../src/engine/play/batch.ts';
 import { fixedPolicy, historicalPolicy } from '../../src/engine/play/policies.ts';
 import { recordOf, replay } from '../../src/engine/play/record.ts';
 import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
+import { classOption, pick, setUpThreeTeams } from './class-fixtures.ts';
 import { describeBrowser, openGame, screen, useBrowser } from './harness.ts';
 
 /**
@@ -17,10 +18,6 @@ import { describeBrowser, openGame, screen, useBrowser } from './harness.ts';
 const loaded = loadEntry(readProjectFile('scenarios/armenia_2022.yaml'), [], rulesFile());
 if (!loaded.ok) throw new Error('armenia_2022 does not load');
 const scenario = loaded.value;
-
-const option = (page: Page, id: string) => page.locator(`.class-option[data-option-card="${id}"]`);
-const pick = (page: Page, id: string, member: string, stance: string) =>
-  option(page, id).locator(`fieldset[data-member="${member}"] input[data-stance-choice="${stance}"]`).check();
 
 /** Through the reveal to the aftermath, then on. */
 async function revealAndGoOn(page: Page) {
@@ -38,16 +35,8 @@ describeBrowser('a lesson, from the setup to the class results', () => {
     const { page } = game;
     await page.click('[data-action="run-a-class"]');
     await screen(page, 'class-setup');
-    await page.selectOption('#class-scenario', 'armenia_2022');
-    await page.waitForSelector('#role-AM');
+    await setUpThreeTeams(page);
     await page.fill('#class-seed', 'Lesson 3');
-    await page.fill('#team-name-0', 'Secretariat');
-    await page.fill('#team-name-1', 'Yerevan');
-    await page.fill('#team-name-2', 'Astana and Minsk');
-    await page.selectOption('#role-chair', '0');
-    await page.selectOption('#role-AM', '1');
-    await page.selectOption('#role-KZ', '2');
-    await page.selectOption('#role-BY', '2');
     await page.check('#decisions-chosen');
     await page.check('#decision-1');
     await page.check('#decision-3');
@@ -61,14 +50,14 @@ describeBrowser('a lesson, from the setup to the class results', () => {
     await pick(page, 'condemn_attack', 'AM', 'supports');
     await pick(page, 'condemn_attack', 'KZ', 'vetoes');
     await pick(page, 'condemn_attack', 'BY', 'objects');
-    expect(await option(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
+    expect(await classOption(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
     for (const [member, stance] of [
       ['AM', 'objects'],
       ['KZ', 'supports'],
       ['BY', 'accepts'],
     ] as const)
       await pick(page, 'sidorov_mission', member, stance);
-    await option(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').fill('Observers are not soldiers.');
+    await classOption(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').fill('Observers are not soldiers.');
     await page.click('.class-council button[data-option="sidorov_mission"][data-leverage="false"]');
     await revealAndGoOn(page);
 

@@ -8,6 +8,7 @@ import { startRun } from '../../src/engine/play/run.ts';
 import { cohesion } from '../../src/engine/rules/cohesion.ts';
 import { banded } from '../../src/ui/kit/banded.ts';
 import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
+import { classOption, pick } from './class-fixtures.ts';
 import { describeBrowser, expectAccessible, openGame, screen, shot, useBrowser, visit } from './harness.ts';
 
 const loaded = loadEntry(readProjectFile('scenarios/armenia_2022.yaml'), [], rulesFile());
@@ -70,10 +71,6 @@ async function forecastsShown(page: Page) {
   };
 }
 
-const option = (page: Page, id: string) => page.locator(`.class-option[data-option-card="${id}"]`);
-const pick = (page: Page, id: string, member: string, stance: string) =>
-  option(page, id).locator(`fieldset[data-member="${member}"] input[data-stance-choice="${stance}"]`).check();
-
 describeBrowser("the class's Council on one screen", () => {
   const browser = useBrowser();
 
@@ -113,26 +110,26 @@ describeBrowser("the class's Council on one screen", () => {
     await page.click('[data-action="convene"]');
     await screen(page, 'council');
     // Six members: two teams speak for three of them, the other three play themselves; the model's stance is advice.
-    expect(await option(page, 'condemn_attack').locator('fieldset.member-declaration').count()).toBe(3);
-    expect(await option(page, 'condemn_attack').locator('.plays-itself li').count()).toBe(3);
-    expect(await option(page, 'condemn_attack').locator('[data-team="Astana and Minsk"] fieldset').count()).toBe(2);
-    expect(await option(page, 'condemn_attack').locator('fieldset[data-member="KZ"] [data-advice]').getAttribute('data-advice')).toBe('objects');
+    expect(await classOption(page, 'condemn_attack').locator('fieldset.member-declaration').count()).toBe(3);
+    expect(await classOption(page, 'condemn_attack').locator('.plays-itself li').count()).toBe(3);
+    expect(await classOption(page, 'condemn_attack').locator('[data-team="Astana and Minsk"] fieldset').count()).toBe(2);
+    expect(await classOption(page, 'condemn_attack').locator('fieldset[data-member="KZ"] [data-advice]').getAttribute('data-advice')).toBe('objects');
     expect(await forecastsShown(page)).toEqual({ outlook: 0, compare: 0, asInHistory: 0 });
     expect(await page.locator('.class-bar [data-class-phase]').getAttribute('data-class-phase')).toBe('council');
     expect(await page.locator('.stage').count()).toBe(0);
 
     // A declared veto blocks the consensus option that would pass, and the screen says whose team declared it.
-    expect(await option(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('passes');
+    expect(await classOption(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('passes');
     expect(await page.locator('.class-council button[data-option="condemn_attack"][data-leverage="false"]').count()).toBe(1);
     await pick(page, 'condemn_attack', 'KZ', 'vetoes');
-    const blocked = option(page, 'condemn_attack').locator('.class-outcome');
+    const blocked = classOption(page, 'condemn_attack').locator('.class-outcome');
     expect(await blocked.getAttribute('data-outcome')).toBe('blocked');
     expect(await blocked.textContent()).toContain('The veto was declared by Astana and Minsk for Kazakhstan');
     expect(await page.locator('.class-council button[data-option="condemn_attack"][data-leverage="false"]').count()).toBe(0);
     await pick(page, 'sidorov_mission', 'AM', 'objects');
     const argument = 'We asked for troops, not observers.';
-    await option(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').fill(argument);
-    expect(await option(page, 'sidorov_mission').locator('fieldset[data-member="AM"] .argument-count').textContent()).toBe(
+    await classOption(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').fill(argument);
+    expect(await classOption(page, 'sidorov_mission').locator('fieldset[data-member="AM"] .argument-count').textContent()).toBe(
       `${argument.length} of 280 characters`,
     );
     await pick(page, 'sidorov_mission', 'KZ', 'supports');
@@ -140,9 +137,9 @@ describeBrowser("the class's Council on one screen", () => {
     // A reload mid-Council keeps what the teams declared.
     await visit(page, `#/run/${SLOT}`);
     await screen(page, 'council');
-    expect(await option(page, 'condemn_attack').locator('fieldset[data-member="KZ"] input[data-stance-choice="vetoes"]').isChecked()).toBe(true);
-    expect(await option(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').inputValue()).toBe(argument);
-    expect(await option(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
+    expect(await classOption(page, 'condemn_attack').locator('fieldset[data-member="KZ"] input[data-stance-choice="vetoes"]').isChecked()).toBe(true);
+    expect(await classOption(page, 'sidorov_mission').locator('fieldset[data-member="AM"] textarea').inputValue()).toBe(argument);
+    expect(await classOption(page, 'condemn_attack').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
     // Projector legibility: the Council's text is at least 16px at 1366x768.
     const smallest = await page.evaluate(() => {
       let min = { size: 100, text: '' };
@@ -184,11 +181,11 @@ describeBrowser("the class's Council on one screen", () => {
     await page.click('[data-action="convene"]');
     await screen(page, 'council');
     // A consensus option Kazakhstan's model would veto passes when its team declares that it accepts.
-    expect(await option(page, 'name_the_aggression').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
+    expect(await classOption(page, 'name_the_aggression').locator('.class-outcome').getAttribute('data-outcome')).toBe('blocked');
     await pick(page, 'name_the_aggression', 'KZ', 'accepts');
-    await option(page, 'name_the_aggression').locator('fieldset[data-member="KZ"] textarea').fill('Astana will not shield an aggressor.');
+    await classOption(page, 'name_the_aggression').locator('fieldset[data-member="KZ"] textarea').fill('Astana will not shield an aggressor.');
     await pick(page, 'name_the_aggression', 'BY', 'objects');
-    expect(await option(page, 'name_the_aggression').locator('.class-outcome').getAttribute('data-outcome')).toBe('passes');
+    expect(await classOption(page, 'name_the_aggression').locator('.class-outcome').getAttribute('data-outcome')).toBe('passes');
     await page.click('.class-council button[data-option="name_the_aggression"][data-leverage="false"]');
     await screen(page, 'reveal');
     await page.getByRole('button', { name: 'Reveal the consequences' }).click();

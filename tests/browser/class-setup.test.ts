@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { decodeExerciseParams, type Exercise } from '../../src/engine/play/exercise.ts';
+import { setUpThreeTeams } from './class-fixtures.ts';
 import { describeBrowser, expectAccessible, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 import type { Page } from 'playwright-core';
 
@@ -10,18 +11,10 @@ describeBrowser('setting up a class', () => {
 
   /** The exercise of the brief: three teams on Armenia 2022, seed "Class 7B", settings changed. */
   async function setUp(page: Page) {
-    await page.selectOption('#class-scenario', 'armenia_2022');
-    await page.waitForSelector('#role-AM');
+    await setUpThreeTeams(page);
     await page.fill('#class-title', 'Class 7B: Article 4');
     await page.fill('#class-seed', 'Class 7B');
     await page.press('#class-seed', 'Tab');
-    await page.fill('#team-name-0', 'Secretariat');
-    await page.fill('#team-name-1', 'Yerevan');
-    await page.fill('#team-name-2', 'Astana and Minsk');
-    await page.selectOption('#role-chair', '0');
-    await page.selectOption('#role-AM', '1');
-    await page.selectOption('#role-KZ', '2');
-    await page.selectOption('#role-BY', '2');
     await page.uncheck('#hide-forecasts');
     await page.check('#show-advice');
     await page.fill('#timer-council', '6');
