@@ -35,19 +35,14 @@ export class WarmWorkers {
     }
   }
 
-  /** Whether every worker has prepared. */
-  get ready(): boolean {
-    return this.preparedCount === this.workers.length;
-  }
-
   /**
-   * The workers, for a job of this very request and this many workers, with how many have prepared and
-   * any failure so far; null when they do not fit or were taken already (the job starts its own).
+   * The workers, for a job of this very request and this many workers, with any failure so far; null when
+   * they do not fit or were taken already (the job starts its own).
    */
-  take(request: PoolRequest, count: number): { workers: Worker[]; prepared: number; failure: string | null } | null {
+  take(request: PoolRequest, count: number): { workers: Worker[]; failure: string | null } | null {
     if (this.taken || request !== this.request || count !== this.workers.length) return null;
     this.taken = true;
-    return { workers: this.workers, prepared: this.preparedCount, failure: this.failure };
+    return { workers: this.workers, failure: this.failure };
   }
 
   /** Ends the workers no job took. */
