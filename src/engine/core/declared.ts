@@ -23,7 +23,7 @@ export type Declarations = Partial<Record<string, Declaration>>;
 /** Everything declared at one Council, by option id: every option the teams spoke to. */
 export type CouncilDeclarations = Partial<Record<string, Declarations>>;
 
-const declarationSchema = z.object({
+export const declarationSchema = z.object({
   stance: z.enum(STANCE_KINDS),
   argument: z.string().max(MAX_ARGUMENT_LENGTH).optional(),
 });
