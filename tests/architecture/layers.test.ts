@@ -47,6 +47,8 @@ describe('the layers of src', () => {
     ['the engine importing Node', 'src/engine/play/record.ts', "import { readFileSync } from 'node:fs';", /the engine imports only/],
     ['the engine importing Phaser', 'src/engine/play/run.ts', "import Phaser from 'phaser';", /the engine imports only/],
     ['the command line importing the page', 'src/cli/main.ts', "import { h } from '../ui/dom.ts';", /src\/cli may import only/],
+    ['the live messages importing Node', 'src/live/messages.ts', "import { createServer } from 'node:http';", /src\/live imports only/],
+    ['the page importing the server', 'src/ui/main.ts', "import { x } from '../server/main.ts';", /src\/ui may import only/],
     ['the page importing Node helpers', 'src/ui/main.ts', "import { x } from '../node/scenario-folder.ts';", /src\/ui may import only/],
   ])('should fail on %s', (_, file, line, rule) => {
     const found = planted(file, line);
