@@ -51,6 +51,8 @@ export const clientMessages = {
   'teacher.open': z.object({ code, secret }),
   'student.join': z.object({ code, student, name, table, team }),
   'student.rejoin': z.object({ code, student }),
+  /** Before joining: the class's exercise, its tables and who sits where, for the join screen's choices (a wrong code counts as one). */
+  'class.look': z.object({ code }),
   'table.act': z.object({ table, action: tableActionSchema }),
   'teacher.all': z.object({ action: z.object({ type: z.enum(['advance', 'pause', 'resume']) }) }),
   'teacher.move': z.object({ student: z.string().min(1).max(64), table, team }),
@@ -93,6 +95,14 @@ export interface StudentView {
   /** Everyone at this table. */
   students: RosterEntry[];
   serverNow: number;
+}
+
+/** What a student sees of a class before joining it: its teams and roles, its tables, and who is already at each. */
+export interface ClassLook {
+  code: string;
+  exercise: Exercise;
+  tables: number;
+  students: RosterEntry[];
 }
 
 /** Server to client. */
