@@ -15,8 +15,9 @@ import { returnToCouncil } from './class-play/council-reached.ts';
 import { nextHistoryStep } from './class-play/history-steps.ts';
 import { chooseScreen, type Notice, UNDO_SECONDS } from './choose/choose-screen.ts';
 import { notFoundScreen } from './not-found/not-found-screen.ts';
-import { type ClassPage, runHash, type RunView } from './kit/route.ts';
+import { type ClassPage, type LivePage, runHash, type RunView } from './kit/route.ts';
 import type { Exercise } from '../engine/play/exercise.ts';
+import type { LivePages } from './live/live-app.ts';
 import type { Screen } from './kit/screen.ts';
 import { MapFigure } from './map/map-figure.ts';
 import type { SaveStatus } from './run-bar/run-bar.ts';
@@ -36,6 +37,7 @@ export class App {
     share: (hash, ticket) => void this.openShare(hash, ticket),
     choose: () => this.showChoose(),
     classroom: (page, hash, ticket) => (page.kind === 'results' ? void this.showClassResults(ticket) : void this.openClassroom(page, hash, ticket)),
+    live: (page, ticket) => void this.openLive(page, ticket),
     notFound: (hash) => this.showNotFound(hash),
   });
   private readonly map = new MapFigure();
@@ -61,6 +63,8 @@ export class App {
   private playingHistory = false;
   /** Where history's choice was refused (never expected): the class is shown the Council there instead. */
   private historyStuckAt = '';
+  /** A live class's pages and their connection to the class server, while a live address is open. */
+  private live: LivePages | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -173,6 +177,24 @@ export class App {
     present(screen);
   }
 
+  /** A live class's pages: loaded, with their connection to the class server, only when one is opened. */
+  private async openLive(page: LivePage, ticket: number) {
+    let module: typeof import('./live/live-app.ts');
+    try {
+      module = await import('./live/live-app.ts');
+    } catch (error) {
+      return this.fail(`The live class could not be loaded (${(error as Error).message}).`);
+    }
+    if (!this.router.isCurrent(ticket)) return;
+    const live = this.live ?? new module.LivePages(this.root, this.library, (hash, replaceEntry) => this.go(hash, replaceEntry));
+    // Kept through the run's detaching: the dashboard and "take over" share one connection.
+    this.live = null;
+    this.detach();
+    this.view = { kind: 'play' };
+    this.live = live;
+    live.show(page);
+  }
+
   /** The classroom: setting up an exercise and its printables, loaded when a teacher first opens them. */
   private async openClassroom(page: ClassPage, hash: string, ticket: number) {
     let pages: typeof import('./app/classroom-pages.ts');
@@ -183,7 +205,13 @@ export class App {
     }
     if (!this.router.isCurrent(ticket)) return;
     const isCurrent = () => this.router.isCurrent(ticket);
-    const screen = await pages.classroomPage(this.library, page, hash, { start: (e) => this.startClass(e), go: (h) => this.go(h) }, isCurrent);
+    const screen = await pages.classroomPage(
+      this.library,
+      page,
+      hash,
+      { start: (e) => this.startClass(e), go: (h) => this.go(h), more: (ready) => this.liveSetup(ready) },
+      isCurrent,
+    );
     if (!screen || !isCurrent()) return;
     this.detach();
     this.view = { kind: 'play' };
@@ -191,6 +219,16 @@ export class App {
     layOutChoose(this.root, screen);
     markScreen(screen.el.dataset.screen ?? 'class-setup', null);
     present(screen);
+  }
+
+  /** "Run it live" on the setup screen, fetched after it: it shows only when the page is served by a class server. */
+  private liveSetup(ready: () => Exercise | null): HTMLElement {
+    const slot = document.createElement('div');
+    import('./live/live-setup.ts').then(
+      (module) => slot.replaceWith(module.liveSetupSection(ready, (hash) => this.go(hash))),
+      () => slot.remove(),
+    );
+    return slot;
   }
 
   /** The class's run begins, in a save of its own; the sentence why not, for the setup screen to show. */
@@ -331,6 +369,8 @@ export class App {
 
   /** The screen on show is leaving: it stops what it started (a worker) and frees what it holds. */
   private leave() {
+    this.live?.leave();
+    this.live = null;
     this.current?.dispose?.();
     this.current = null;
     this.classBar?.stop();

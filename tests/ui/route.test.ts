@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, runHash, type RunView } from '../../src/ui/kit/route.ts';
+import { type LivePage, liveHash, parseRoute, runHash, type RunView } from '../../src/ui/kit/route.ts';
 
 describe('routes', () => {
   it.each<[string, ReturnType<typeof parseRoute>]>([
@@ -23,6 +23,17 @@ describe('routes', () => {
     ['#/class/print/guide', { kind: 'class', page: { kind: 'print', printable: 'guide' } }],
     ['#/class/print/poster', { kind: 'unknown' }],
     ['#/classes', { kind: 'unknown' }],
+    ['#/live', { kind: 'live', page: { kind: 'join', code: '' } }],
+    ['#/live/', { kind: 'live', page: { kind: 'join', code: '' } }],
+    ['#/live?code=abc%20234', { kind: 'live', page: { kind: 'join', code: 'abc 234' } }],
+    ['#/live/abc234', { kind: 'live', page: { kind: 'table', code: 'ABC234' } }],
+    ['#/live/ABC234/teach', { kind: 'live', page: { kind: 'teach', code: 'ABC234' } }],
+    ['#/live/ABC234/teach/12', { kind: 'live', page: { kind: 'take-over', code: 'ABC234', table: 12 } }],
+    ['#/live/ABC234/teach/13', { kind: 'unknown' }],
+    ['#/live/ABC234/teach/0', { kind: 'unknown' }],
+    ['#/live/ABC234/elsewhere', { kind: 'unknown' }],
+    ['#/live/AB<23', { kind: 'unknown' }],
+    ['#/lively', { kind: 'unknown' }],
   ])('should read %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -30,5 +41,15 @@ describe('routes', () => {
   it('should read back every address it writes, slots with odd characters included', () => {
     const views: RunView[] = [{ kind: 'play' }, { kind: 'compare', other: null }, { kind: 'compare', other: 'a/b c' }, { kind: 'outlook', at: 12 }];
     for (const view of views) expect(parseRoute(runHash('x/y?z', view))).toEqual({ kind: 'run', slot: 'x/y?z', view });
+  });
+
+  it.each<LivePage>([
+    { kind: 'join', code: '' },
+    { kind: 'join', code: 'AB C234' },
+    { kind: 'table', code: 'ABC234' },
+    { kind: 'teach', code: 'ABC234' },
+    { kind: 'take-over', code: 'ABC234', table: 3 },
+  ])('should read back the live address it writes for %o', (page) => {
+    expect(parseRoute(liveHash(page))).toEqual({ kind: 'live', page });
   });
 });

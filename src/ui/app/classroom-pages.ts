@@ -16,6 +16,8 @@ import { newSeed } from '../state/saves.ts';
 export interface ClassroomPageActions {
   start(exercise: Exercise): Promise<string | null>;
   go(hash: string): void;
+  /** More ways to run the exercise, below its form (a live class, when the page is served by a class server). */
+  more?(ready: () => Exercise | null): HTMLElement | null;
 }
 
 /** An exercise link that cannot be opened: the sentence why, and the ways on. */
@@ -60,5 +62,6 @@ export async function classroomPage(
   return classroomScreen(library, loaded.value, draft, {
     start: actions.start,
     open: (opened) => actions.go(exerciseHash(opened)),
+    more: actions.more,
   });
 }

@@ -3,7 +3,7 @@ import { h, replace } from '../kit/dom.ts';
 import type { Screen } from '../kit/screen.ts';
 import type { Notice } from '../choose/choose-screen.ts';
 
-function skipLink(): HTMLElement {
+export function skipLink(): HTMLElement {
   const link = h('a', { class: 'skip-link', href: '#main' }, 'Skip to the game');
   link.addEventListener('click', (event) => {
     // The fragment belongs to the router: move focus by hand instead of following the link.

@@ -1,4 +1,4 @@
-import { parseRoute, type ClassPage, type RunView } from '../kit/route.ts';
+import { parseRoute, type ClassPage, type LivePage, type RunView } from '../kit/route.ts';
 
 export interface Routes {
   run(slot: string, view: RunView, ticket: number): void;
@@ -6,6 +6,8 @@ export interface Routes {
   choose(): void;
   /** The classroom's pages: setting up an exercise, its printables, the class's results. */
   classroom(page: ClassPage, hash: string, ticket: number): void;
+  /** A live class: joining, a student's table, the teacher's dashboard, the teacher at a table. */
+  live(page: LivePage, ticket: number): void;
   /** An address the page does not know. */
   notFound(hash: string): void;
 }
@@ -32,6 +34,7 @@ export class Router {
     else if (route.kind === 'share') this.routes.share(hash, ticket);
     else if (route.kind === 'choose') this.routes.choose();
     else if (route.kind === 'class') this.routes.classroom(route.page, hash, ticket);
+    else if (route.kind === 'live') this.routes.live(route.page, ticket);
     else this.routes.notFound(hash);
   }
 

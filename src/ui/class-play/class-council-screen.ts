@@ -202,7 +202,7 @@ export function classCouncilScreen(run: Run, exercise: Exercise, slot: string, a
  * option waiting for a declaration shows neither its outcome, nor its details (the model's numbers), nor
  * its Choose buttons, any of which would say what the model thinks.
  */
-function hideUndeclared(run: Run, exercise: Exercise, grid: HTMLElement, views: OptionView[], held: Set<string>): void {
+export function hideUndeclared(run: Run, exercise: Exercise, grid: HTMLElement, views: OptionView[], held: Set<string>): void {
   for (const view of views) {
     if (waitingFor(run, exercise, view, held).length > 0) {
       const card = grid.querySelector(`[data-option-card="${view.option.id}"]`);

@@ -12,6 +12,7 @@ import { ClassRuns } from './class-runs.ts';
 import { classSimulation, type Simulation } from './class-simulation.ts';
 import { decisionsTable, replayNotes, summaryTable } from './class-tables.ts';
 import { groupCharts } from './group-charts.ts';
+import { takeHandedOverRuns } from './handed-over-runs.ts';
 import { type Incoming, type IncomingRun, readLinks, readRecordFile } from './incoming-runs.ts';
 
 /**
@@ -261,6 +262,9 @@ export function classResultsScreen(spec: ClassResultsSpec): Screen {
     resultsEl,
   );
   update();
+  // A live class's tables, handed over by its dashboard: brought in as if their links had been pasted.
+  const handed = takeHandedOverRuns();
+  if (handed) void bring(readLinks(handed));
   return {
     el,
     heading,

@@ -17,6 +17,8 @@ export interface ClassroomActions {
   start(exercise: Exercise): Promise<string | null>;
   /** Shows this screen again, filled in from an exercise (an opened file). */
   open(exercise: Exercise): void;
+  /** A section of ways to run the exercise beyond this page (live, on the class server), given the exercise when it can be played. */
+  more?(ready: () => Exercise | null): HTMLElement | null;
 }
 
 /** The longest timer the exercise keeps (its format's limit). */
@@ -388,6 +390,7 @@ export function classroomScreen(library: Library, first: Scenario, draft: Draft,
       h('div', { class: 'drop' }, h('label', { for: fileInput.id }, 'An exercise file saved here before (or drop it on this page)'), fileInput, fileMessage),
     ),
     form,
+    actions.more?.(() => ready()) ?? null,
     h(
       'section',
       { 'aria-labelledby': 'class-print-heading' },

@@ -154,3 +154,23 @@ export function roleCards(c: PrintContext): HTMLElement {
     groups.map((group, n) => [chairCard(c, group, n), held.map((m) => memberCard(c, m, group, n))]),
   );
 }
+
+/**
+ * A team's own cards, for the chapter of the development it is at: what a live class shows each team on its
+ * briefing, the same cards the printables give on paper.
+ */
+export function teamRoleCards(c: PrintContext, roles: readonly string[], development: string): HTMLElement {
+  const groups = byChapter(c.scenario, c.classDecisions);
+  const n = Math.max(
+    0,
+    groups.findIndex((g) => g.decisions.some((d) => d.development.id === development)),
+  );
+  const group = groups[n] ?? { chapter: null, decisions: [] };
+  const members = c.scenario.members.filter((m) => roles.includes(m));
+  return h(
+    'div',
+    { class: 'printable role-cards team-cards' },
+    roles.includes('chair') ? chairCard(c, group, n) : null,
+    members.map((m) => memberCard(c, m, group, n)),
+  );
+}

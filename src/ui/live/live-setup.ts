@@ -1,0 +1,100 @@
+import type { Exercise } from '../../engine/play/exercise.ts';
+import { MAX_TABLES } from '../../live/messages.ts';
+import { h } from '../kit/dom.ts';
+import { liveHash } from '../kit/route.ts';
+import { keepTeacherSecret } from './live-keys.ts';
+
+/** Whether the page is served by a class server (`npm run class`): only then can a class run live. */
+export async function classServerAnswers(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/live', { headers: { accept: 'application/json' } });
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return false;
+    const body = (await response.json()) as { live?: unknown };
+    return body.live === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The class server's answer to a new class: its code and the teacher's secret, or the sentence why not. */
+async function createClass(exercise: Exercise, tables: number): Promise<{ code: string; secret: string } | string> {
+  try {
+    const response = await fetch('/api/classes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ exercise, tables }),
+    });
+    const body = (await response.json()) as { code?: unknown; secret?: unknown; error?: unknown };
+    if (response.ok && typeof body.code === 'string' && typeof body.secret === 'string') return { code: body.code, secret: body.secret };
+    return typeof body.error === 'string' ? body.error : `The class server refused the class (${response.status}).`;
+  } catch {
+    return 'The class server did not answer. Check that it is still running, then try again.';
+  }
+}
+
+/**
+ * "Run it live", on the setup screen, shown only when the page is served by a class server: the number of
+ * tables (each its own run of the exercise), then the class is created on the server, the teacher's secret
+ * kept in this browser, and the dashboard opened.
+ */
+export function liveSetupSection(ready: () => Exercise | null, go: (hash: string) => void): HTMLElement {
+  const tables = h('input', {
+    id: 'live-tables',
+    type: 'number',
+    min: '1',
+    max: String(MAX_TABLES),
+    value: '1',
+    'aria-describedby': 'live-tables-hint live-tables-problem',
+  });
+  const problem = h('p', { class: 'field-problem', id: 'live-tables-problem', role: 'alert' });
+  const start = h('button', { type: 'button', class: 'primary', 'data-action': 'start-live' }, 'Start the live class');
+  const section = h(
+    'section',
+    { class: 'live-setup', 'aria-labelledby': 'live-setup-heading', hidden: true, 'data-live-setup': '' },
+    h('h2', { id: 'live-setup-heading' }, 'Run it live'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Each team at its own laptop, joining with a code: you move every table through the phases from a dashboard. Several tables each play their own run of this exercise.',
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: tables.id }, 'Number of tables'),
+      h('p', { class: 'muted', id: 'live-tables-hint' }, `From 1 to ${MAX_TABLES}: one table a group of teams.`),
+      tables,
+      problem,
+    ),
+    h('div', { class: 'actions' }, start),
+  );
+  let busy = false;
+  start.addEventListener('click', () => {
+    if (busy) return;
+    const n = Number(tables.value);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_TABLES) {
+      problem.textContent = `The number of tables is a whole number from 1 to ${MAX_TABLES}.`;
+      tables.setAttribute('aria-invalid', 'true');
+      return tables.focus();
+    }
+    tables.setAttribute('aria-invalid', 'false');
+    problem.textContent = '';
+    const exercise = ready();
+    if (!exercise) return;
+    busy = true;
+    start.textContent = 'Starting…';
+    void createClass(exercise, n).then((made) => {
+      busy = false;
+      start.textContent = 'Start the live class';
+      if (typeof made === 'string') {
+        problem.textContent = made;
+        return;
+      }
+      keepTeacherSecret(made.code, made.secret);
+      go(liveHash({ kind: 'teach', code: made.code }));
+    });
+  });
+  void classServerAnswers().then((live) => {
+    section.hidden = !live;
+  });
+  return section;
+}
