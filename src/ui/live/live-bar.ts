@@ -30,7 +30,8 @@ const MINUTE = 60_000;
 export function liveBar(spec: LiveBarSpec, said: { last: number | null }): LiveBar {
   const { state, clock } = spec;
   const parts: HTMLElement[] = [
-    h('p', { class: 'class-title' }, spec.title),
+    // The page's first heading: the table's screens head their own parts below it.
+    h('h1', { class: 'class-title' }, spec.title),
     h('p', { class: 'live-where' }, `Table ${spec.table}`, spec.team ? ` · ${spec.team}` : ''),
     h('p', { class: 'class-phase', 'data-class-phase': state.phase }, h('span', { class: 'visually-hidden' }, 'Phase: '), spec.phase),
   ];

@@ -240,7 +240,9 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
       ? 'You are at this table as the teacher: declare for any team that is missing, and choose for the chair if its team cannot.'
       : ownMembers.length
         ? `Declare ${ownMembers.map((c) => scenario.names[c]).join(' and ')}’s stance on every option, with a sentence of argument if you like. Each declaration goes to the table as you make it. One veto blocks a consensus option.`
-        : 'Every team’s declarations arrive here as they are made.';
+        : chooses
+          ? 'Every team’s declarations arrive here as they are made, and each option’s outcome follows them. Once the teams have declared, choose below.'
+          : 'Every team’s declarations arrive here as they are made.';
   const el = h(
     'section',
     { class: 'screen council class-council live-council', 'aria-labelledby': 'screen-heading', 'data-chooser': chooses ? 'yes' : 'no' },
