@@ -39,13 +39,19 @@ interface Received {
   'student.moved': StudentView[];
 }
 
+/**
+ * Socket.IO's options, and the address the socket connects from: in Node, engine.io hands `localAddress` to
+ * its WebSocket, which is how a test is two computers on loopback (127.0.0.0/8 is all this machine's).
+ */
+export type ClientOptions = Parameters<typeof io>[1] & { localAddress?: string };
+
 /** A socket that keeps every message the server sent it, and sends the contract's messages with their acknowledgement. */
 export class LiveClient {
   readonly socket: Socket;
   readonly received: Received = { 'table.state': [], 'class.roster': [], 'table.roster': [], 'student.removed': [], 'student.moved': [] };
 
-  constructor(url: string, options: Parameters<typeof io>[1] = {}) {
-    this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  constructor(url: string, options: ClientOptions = {}) {
+    this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options } as Parameters<typeof io>[1]);
     for (const event of Object.keys(this.received) as (keyof Received)[]) {
       this.socket.on(event, (message: unknown) => {
         (this.received[event] as unknown[]).push(message);
