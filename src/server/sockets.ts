@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { fail, ok, type Result } from '../engine/core/result.ts';
 import type { TableActor } from '../engine/play/class-table.ts';
-import { type ClientEvent, type ClientMessage, clientMessages, type Reply, readClientMessage, type ServerEvents } from '../live/messages.ts';
+import { type ClassLook, type ClientEvent, type ClientMessage, clientMessages, type Reply, readClientMessage, type ServerEvents } from '../live/messages.ts';
 import type { Classes } from './classes.ts';
 import type { LiveClass } from './live-class.ts';
 import type { RateLimits } from './rate-limits.ts';
@@ -125,6 +125,15 @@ export function attachSockets(http: HttpServer, classes: Classes, limits: RateLi
       if (before && before.table !== table) moveSockets(live, joined.value, before.table);
       broadcastRosters(live, table, ...(before ? [before.table] : []));
       return ok(live.studentView(joined.value, clock()));
+    },
+
+    // Before joining, the join screen shows each team and who already sits in it; a wrong code counts as any other.
+    'class.look': async (socket, { code }) => {
+      const found = await classFor(socket, code);
+      if (!found.ok) return found;
+      const live = found.value;
+      const look: ClassLook = { code: live.code, exercise: live.exercise, tables: live.tableCount, students: live.roster() };
+      return ok(look);
     },
 
     'student.rejoin': async (socket, { code, student }) => {

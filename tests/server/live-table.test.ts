@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableState } from '../../src/engine/play/class-table.ts';
-import type { ClassView, StudentView } from '../../src/live/messages.ts';
+import type { ClassLook, ClassView, StudentView } from '../../src/live/messages.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
 import { createClass, LiveClient, newToken, student, teacher, threeTeams, until as waitFor } from './live-client.ts';
 
@@ -51,6 +51,24 @@ describe('a live class at its tables', () => {
     // The rosters show a token's first characters only: the whole token is the student's key.
     for (const entry of roster.students) expect(entry.student).toHaveLength(6);
     expect(JSON.stringify(roster)).not.toContain(tokens[0]);
+  });
+
+  it('should show a class before joining it: its teams, its tables and who sits where; and refuse a wrong code', async () => {
+    const looker = new LiveClient(server.url);
+    await looker.connected();
+    const look = await looker.must<ClassLook>('class.look', { code: code.toLowerCase() });
+    expect(look).toMatchObject({ code, tables: 2 });
+    expect(look.exercise.teams.map((t) => t.name)).toEqual(['Secretariat', 'Yerevan', 'Astana and Minsk']);
+    expect(look.students.map((s) => [s.name, s.table, s.team])).toEqual([
+      ['Ana', 1, 0],
+      ['Bagrat', 1, 1],
+      ['Dana', 1, 2],
+      ['Eva', 2, 1],
+    ]);
+    expect(JSON.stringify(look)).not.toContain(tokens[0]);
+    const wrong = code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
+    expect(await looker.refused('class.look', { code: wrong })).toMatch(/No class has that code/);
+    looker.close();
   });
 
   it('should refuse a student who moves the class on, with a sentence, and change nothing', async () => {
@@ -145,7 +163,11 @@ describe('a live class at its tables', () => {
     expect((await other().stateOf(1, version)).phase).toBe('council');
     await teach.must('table.act', { table: 2, action: { type: 'pause' } });
     await teach.stateOf(2, 3);
-    expect(other().received['table.state'].slice(heard).map((m) => m.table)).toEqual([1]);
+    expect(
+      other()
+        .received['table.state'].slice(heard)
+        .map((m) => m.table),
+    ).toEqual([1]);
     await teach.must('teacher.remove', { student: eva.student });
     await until(() => other().received['student.removed'][0]);
     expect(await other().refused('table.act', { table: 1, action: { type: 'advance' } })).toMatch(/Join a class first/);
