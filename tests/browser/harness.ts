@@ -44,6 +44,8 @@ export interface GameOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Another machine: a context of its own (storage is per context). */
   context?: BrowserContext;
+  /** Another server of the built site than the tests' static one (the class server, for a live class). */
+  base?: string;
 }
 
 export async function openGame(browser: Browser, path = '', options: GameOptions = {}): Promise<Game> {
@@ -64,7 +66,7 @@ export async function openGame(browser: Browser, path = '', options: GameOptions
     // Chromium also logs each CSP violation here; the securitypolicyviolation listener counts those.
     if (message.type() === 'error' && !message.text().includes('Content Security Policy')) errors.push(`console error: ${message.text()}`);
   });
-  await page.goto(BASE_URL + path);
+  await page.goto((options.base ?? BASE_URL) + path);
   await page.waitForSelector('body[data-screen]');
   return {
     page,

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type ClassServer, startClassServer } from '../support/class-server.ts';
+import { setUpThreeTeams } from './class-fixtures.ts';
+import { describeBrowser, expectAccessible, type Game, openGame, screen, shot, useBrowser } from './harness.ts';
+
+/**
+ * A live class on the real class server, each team at its own laptop (a browser context each): the teacher
+ * creates the class from the setup screen, three teams join table 1 by its code, declare at the Council, the
+ * chair chooses, and the teacher reveals and moves the table on, through two decisions to the aftermath.
+ */
+const TEAMS = ['Secretariat', 'Yerevan', 'Astana and Minsk'];
+const NAMES = ['Ana', 'Bagrat', 'Dana'];
+
+const phase = (page: Page, name: string) => page.waitForSelector(`[data-live-phase="${name}"]`);
+const picker = (page: Page, option: string, member: string) => page.locator(`.class-option[data-option-card="${option}"] fieldset[data-member="${member}"]`);
+
+describeBrowser('a live class across laptops', () => {
+  const browser = useBrowser();
+  let server: ClassServer;
+  const games: Game[] = [];
+
+  beforeAll(async () => {
+    server = await startClassServer({ site: inject('siteDir') });
+  }, 60_000);
+  afterAll(async () => {
+    for (const g of games) await g.close();
+    await server?.stop();
+  });
+
+  const open = async (path: string) => {
+    const game = await openGame(browser(), path, { base: `${server.url}/` });
+    games.push(game);
+    return game;
+  };
+
+  it('should take a teacher and three teams through two decisions to the aftermath', async () => {
+    // The teacher: the setup screen offers "Run it live" only because the class server answers.
+    const teacher = await open('#/class');
+    const t = teacher.page;
+    await t.waitForSelector('[data-live-setup]:not([hidden])');
+    await setUpThreeTeams(t);
+    await t.fill('#live-tables', '1');
+    await t.click('[data-action="start-live"]');
+    await screen(t, 'live-dashboard');
+    const code = (await t.getAttribute('[data-code]', 'data-code')) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    expect(await t.getAttribute('svg.qr-code', 'data-qr')).toMatch(new RegExp(`#/live\\?code=${code}$`));
+    expect(await t.inputValue('[data-secret]')).not.toBe('');
+    await expectAccessible(t, 'the dashboard');
+
+    // Three teams join table 1, typing the code in small letters with a space, by keyboard.
+    const students: Page[] = [];
+    for (const [i, name] of NAMES.entries()) {
+      const game = await open('#/live');
+      const p = game.page;
+      await screen(p, 'live-join');
+      await p.focus('#join-code');
+      await p.keyboard.type(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`);
+      await p.keyboard.press('Enter');
+      await p.waitForSelector('#join-name');
+      // Each team shows who is already in it.
+      if (i > 0) expect(await p.textContent(`.join-team[data-team="${TEAMS[i - 1]}"] .join-who`)).toContain(NAMES[i - 1]);
+      await p.keyboard.type(name);
+      await p.check(`#join-team-${i}`);
+      if (i === 0) await expectAccessible(p, 'the join screen');
+      await p.keyboard.press('Enter');
+      await screen(p, 'live-table');
+      await phase(p, 'briefing');
+      students.push(p);
+    }
+    const [chair, yerevan, astana] = students as [Page, Page, Page];
+    expect(await yerevan.textContent('[data-waiting]')).toContain('Waiting for the teacher to open the Council');
+    expect(await yerevan.locator('.role-card[data-role="AM"]').count()).toBe(1);
+    await t.waitForSelector('[data-table="1"] .live-student[data-connected="yes"] >> nth=2');
+
+    for (const decision of [1, 2]) {
+      await t.click('[data-table="1"] [data-action="advance"]');
+      for (const p of students) await phase(p, 'council');
+      const options = await yerevan.$$eval('.class-option[data-option-card]', (els) => els.map((e) => e.getAttribute('data-option-card') ?? ''));
+      expect(options.length).toBeGreaterThan(1);
+      // Each member team declares on every option; the chair sees them arrive.
+      for (const option of options) {
+        await picker(yerevan, option, 'AM').locator('input[data-stance-choice="supports"]').check();
+        await picker(astana, option, 'KZ').locator('input[data-stance-choice="supports"]').check();
+        await picker(astana, option, 'BY').locator('input[data-stance-choice="accepts"]').check();
+      }
+      const argument = `Decision ${decision}: we asked for help, and this is what the treaty is for.`;
+      await picker(yerevan, options[0] ?? '', 'AM')
+        .locator('textarea')
+        .fill(argument);
+      await chair.waitForSelector(`.class-option[data-option-card="${options[0]}"] [data-team="Yerevan"] li[data-member="AM"]:has-text("${argument}")`);
+      await chair.waitForSelector(
+        `.class-option[data-option-card="${options.at(-1)}"] [data-team="Astana and Minsk"] li[data-member="BY"][data-stance="accepts"]`,
+      );
+      // A member team sees the others' declarations but has no choice to make.
+      expect(await yerevan.locator('.council-grid').count()).toBe(0);
+      expect(await astana.textContent(`.class-option[data-option-card="${options[0]}"] [data-team="Yerevan"]`)).toContain(argument);
+      if (decision === 1) {
+        await expectAccessible(yerevan, "a member team's Council");
+        await expectAccessible(chair, "the chair's Council");
+        await shot(chair, 'live-council-chair');
+      }
+      const choose = chair.locator('.council-grid button[data-leverage="false"]:not([disabled])').first();
+      const chosen = (await choose.getAttribute('data-option')) ?? '';
+      await choose.click();
+      for (const p of students) await phase(p, 'reveal');
+      expect(await yerevan.getAttribute('[data-chosen]', 'data-chosen')).toBe(chosen);
+      await t.waitForSelector('[data-table="1"][data-phase="reveal"]');
+      await t.click('[data-table="1"] [data-action="advance"]');
+      for (const p of students) await phase(p, 'aftermath');
+      // "What changed" and "Why", and no Next: the teacher moves the table on.
+      expect(await yerevan.locator('#changed-heading').count()).toBe(1);
+      expect(await yerevan.locator('#why-heading').count()).toBe(1);
+      expect(await yerevan.locator('[data-action="continue"]').count()).toBe(0);
+      await t.waitForSelector('[data-table="1"][data-phase="aftermath"]');
+      if (decision === 1) {
+        await t.click('[data-table="1"] [data-action="advance"]');
+        for (const p of students) await phase(p, 'briefing');
+      }
+    }
+    for (const g of games) await g.expectClean();
+  });
+});
