@@ -138,13 +138,27 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
       choices.map((c) => h('option', { value: c.value, selected: (moveChoice.get(s.student) ?? `${s.table}:${s.team}`) === c.value }, c.label)),
     );
     select.addEventListener('change', () => moveChoice.set(s.student, select.value));
-    const move = h('button', { type: 'button', class: 'secondary compact', 'data-action': 'move', 'data-focus-key': `move-${s.student}` }, 'Move');
+    const move = h(
+      'button',
+      { type: 'button', class: 'secondary compact', 'data-action': 'move', 'data-focus-key': `move-${s.student}`, 'aria-label': `Move ${s.name}` },
+      'Move',
+    );
     move.addEventListener('click', () => {
       const [t = '1', team = '0'] = select.value.split(':');
       moveChoice.delete(s.student);
       void actions.move(s.student, Number(t), Number(team)).then(report(`${s.name} is moved.`));
     });
-    const remove = h('button', { type: 'button', class: 'secondary compact', 'data-action': 'remove', 'data-focus-key': `remove-${s.student}` }, 'Remove');
+    const remove = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary compact',
+        'data-action': 'remove',
+        'data-focus-key': `remove-${s.student}`,
+        'aria-label': `Remove ${s.name}`,
+      },
+      'Remove',
+    );
     remove.addEventListener('click', () => void actions.remove(s.student).then(report(`${s.name} is removed.`)));
     return h(
       'li',
