@@ -49,7 +49,8 @@ export function liveBar(spec: LiveBarSpec, said: { last: number | null }): LiveB
     clockEl.textContent = clockText(shown);
     const up = shown === 0;
     box.dataset.timer = up ? 'up' : state.paused ? 'paused' : 'running';
-    stateEl.textContent = up ? 'Time is up' : state.paused ? 'paused' : 'left';
+    // While paused, the bar's own "Paused" says so once.
+    stateEl.textContent = up ? 'Time is up' : 'left';
     const last = said.last;
     if (last !== null && last > MINUTE && shown <= MINUTE && shown > 0) say('One minute left.');
     if (last !== null && last > 0 && up) say('Time is up.');

@@ -109,6 +109,10 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
     message.el.classList.add('classroom');
     message.el.append(form);
     show(message, 'live-secret');
+    if (why) {
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    }
   };
 
   async function open() {
