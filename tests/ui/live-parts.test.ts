@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TableState } from '../../src/engine/play/class-table.ts';
+import { advanceAllLabel } from '../../src/ui/live/dashboard-screen.ts';
 import { DeclarationSender, type Outgoing, UNANSWERED } from '../../src/ui/live/declaration-sender.ts';
 import { codeProblem, fieldOfError } from '../../src/ui/live/join-problems.ts';
 import { TOKEN_LENGTH, tokenFrom } from '../../src/ui/live/live-keys.ts';
@@ -54,6 +55,13 @@ describe('a live class on the page', () => {
     expect(fieldOfError('student.join: name: a name is needed')).toBe('name');
     expect(fieldOfError('There is no team 7 at this class.')).toBe('team');
     expect(fieldOfError('Something else.')).toBe('form');
+  });
+
+  it("should name the teacher's move for every table by the phase, when the tables that can move on share one", () => {
+    expect(advanceAllLabel([state(1, 'briefing'), state(1, 'briefing'), state(1, 'council')])).toBe('Open the Council at every table');
+    expect(advanceAllLabel([state(1, 'reveal'), state(1, 'debrief')])).toBe('Reveal the consequences at every table');
+    expect(advanceAllLabel([state(1, 'briefing'), state(1, 'reveal')])).toBe('Move every table on');
+    expect(advanceAllLabel([state(1, 'aftermath')])).toBe('Move every table on');
   });
 
   it('should draw each run of dark modules on a row as one rectangle', () => {

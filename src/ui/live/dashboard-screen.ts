@@ -42,6 +42,13 @@ export interface Dashboard extends Screen {
   refresh(): void;
 }
 
+/** What "move every table on" does: named by the phase when the tables that can move on are all at the same one. */
+export function advanceAllLabel(states: TableState[]): string {
+  const labels = new Set(states.map((st) => ADVANCE_LABELS[st.phase]).filter((l): l is string => l !== null));
+  const [only] = labels;
+  return labels.size === 1 && only && only !== 'Next' ? `${only} at every table` : 'Move every table on';
+}
+
 /** "ABC 234": the code in two halves, easier to read from the back of a room. */
 export function spacedCode(code: string): string {
   return `${code.slice(0, 3)} ${code.slice(3)}`;
@@ -91,19 +98,20 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
     else done(false);
   });
 
+  const advanceAll = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      'data-action': 'all-advance',
+      onclick: () => void actions.act(null, { type: 'advance' }).then(report('Every table that could move on has.')),
+    },
+    'Move every table on',
+  );
   const allControls = h(
     'div',
     { class: 'actions live-all' },
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        'data-action': 'all-advance',
-        onclick: () => void actions.act(null, { type: 'advance' }).then(report('Every table that could move on has.')),
-      },
-      'Move every table on',
-    ),
+    advanceAll,
     h(
       'button',
       {
@@ -271,6 +279,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
         states.map(({ table, state }) => tableRow(table, state, students, tables)),
       );
       showClocks();
+      advanceAll.textContent = advanceAllLabel(states.map((x) => x.state));
     });
 
   const heading = h('h1', { tabindex: '-1', id: 'screen-heading' }, `Live class ${spacedCode(code)}`);
