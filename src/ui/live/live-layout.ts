@@ -13,6 +13,6 @@ export function layOutLive(root: HTMLElement, status: HTMLElement, bar: HTMLElem
     h('header', { class: 'bar' }, h('p', { class: 'brand' }, 'Article Four')),
     status,
     bar,
-    h('main', { id: 'main', class: screen.wide ? 'single live-wide' : 'single' }, screen.el),
+    h('main', { id: 'main', class: screen.wide ? 'single live-page live-wide' : 'single live-page' }, screen.el),
   );
 }

@@ -14,6 +14,7 @@ import { classDebriefSection } from '../class-play/class-debrief.ts';
 import { historyTookLines, historyTookSection } from '../class-play/history-took.ts';
 import { revealScreen } from '../class-play/reveal-screen.ts';
 import { h } from '../kit/dom.ts';
+import { scrollBox } from '../kit/scroll-box.ts';
 import type { Screen } from '../kit/screen.ts';
 import { printContext } from '../printables/print-context.ts';
 import { teamRoleCards } from '../printables/role-cards.ts';
@@ -78,12 +79,25 @@ export function tableScreen(scenario: Scenario, exercise: Exercise, state: Table
     case 'briefing':
     case 'council':
       return liveBriefing(run, exercise, team);
-    case 'reveal':
-      return waitForTeacher(revealScreen(run, exercise, nothing), 'Waiting for the teacher to reveal the consequences.');
+    case 'reveal': {
+      const screen = revealScreen(run, exercise, nothing);
+      // Its lede asks the one at the projector to reveal: here the teacher does, from the dashboard.
+      screen.el.querySelector(':scope > p.lede')?.remove();
+      return waitForTeacher(screen, 'Waiting for the teacher to reveal the consequences.');
+    }
     case 'aftermath': {
       const after = tableAftermath(scenario, state);
       if (!after) return liveBriefing(run, exercise, team);
-      return waitForTeacher(aftermathScreen(after.run, after.before, nothing), 'The teacher moves the class on from here.');
+      const screen = aftermathScreen(after.run, after.before, nothing);
+      // A laptop's page is narrower than the run's beside its map: on a phone the table scrolls, not the page.
+      const changed = screen.el.querySelector<HTMLElement>('table.changed');
+      if (changed) {
+        // Its place is held while the box takes it in.
+        const spot = h('div');
+        changed.replaceWith(spot);
+        spot.replaceWith(scrollBox(changed));
+      }
+      return waitForTeacher(screen, 'The teacher moves the class on from here.');
     }
     case 'debrief':
       return liveDebrief(run, exercise);

@@ -19,11 +19,7 @@ export function takeOverControls(code: string, table: number, state: TableState,
     { class: 'take-over-controls', 'aria-label': `Teacher’s controls for table ${table}` },
     h('a', { href: liveHash({ kind: 'teach', code }), 'data-action': 'dashboard' }, 'Back to the dashboard'),
     advance
-      ? h(
-          'button',
-          { type: 'button', class: 'primary compact', 'data-action': 'advance', onclick: run({ type: 'advance' }, `Table ${table} moves on.`) },
-          advance,
-        )
+      ? h('button', { type: 'button', class: 'primary', 'data-action': 'advance', onclick: run({ type: 'advance' }, `Table ${table} moves on.`) }, advance)
       : null,
     state.phase === 'debrief'
       ? null
@@ -31,7 +27,7 @@ export function takeOverControls(code: string, table: number, state: TableState,
           'button',
           {
             type: 'button',
-            class: 'secondary compact',
+            class: 'secondary',
             'data-action': state.paused ? 'resume' : 'pause',
             onclick: run({ type: state.paused ? 'resume' : 'pause' }, state.paused ? 'Running again.' : 'Paused.'),
           },
