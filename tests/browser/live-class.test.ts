@@ -14,6 +14,14 @@ import { describeBrowser, expectAccessible, type Game, openGame, screen, shot, u
 const TEAMS = ['Secretariat', 'Yerevan', 'Astana and Minsk'];
 const NAMES = ['Ana', 'Bagrat', 'Dana'];
 
+/** On a phone, the page keeps the screen's width (a wide table scrolls in its own box). */
+async function expectPhoneWidth(page: Page, where: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, `${where} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 const phase = (page: Page, name: string) => page.waitForSelector(`[data-live-phase="${name}"]`);
 const picker = (page: Page, option: string, member: string) => page.locator(`.class-option[data-option-card="${option}"] fieldset[data-member="${member}"]`);
 
@@ -102,6 +110,7 @@ describeBrowser('a live class across laptops', () => {
         await expectAccessible(yerevan, "a member team's Council");
         await expectAccessible(chair, "the chair's Council");
         await shot(chair, 'live-council-chair');
+        await expectPhoneWidth(chair, "the chair's Council");
       }
       const choose = chair.locator('.council-grid button[data-leverage="false"]:not([disabled])').first();
       const chosen = (await choose.getAttribute('data-option')) ?? '';
@@ -117,6 +126,8 @@ describeBrowser('a live class across laptops', () => {
       expect(await yerevan.locator('[data-action="continue"]').count()).toBe(0);
       await t.waitForSelector('[data-table="1"][data-phase="aftermath"]');
       if (decision === 1) {
+        await expectPhoneWidth(yerevan, 'the aftermath');
+        await expectPhoneWidth(t, 'the dashboard');
         await t.click('[data-table="1"] [data-action="advance"]');
         for (const p of students) await phase(p, 'briefing');
       }
