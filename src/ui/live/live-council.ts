@@ -182,11 +182,13 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
     }
   };
 
+  // A team's own members come first on its laptop, the others' declarations beside them.
+  const shownOrder = team === null ? teams : [...teams.filter(mine), ...teams.filter((t) => !mine(t))];
   const options = views().map((view, i) => {
     const o = view.option;
     const headingId = `live-option-${o.id}`;
     const teamBlocks = view.available
-      ? teams.map((t) => {
+      ? shownOrder.map((t) => {
           const content = mine(t)
             ? t.members.map((code) => {
                 const box = h(
