@@ -186,4 +186,46 @@ describeBrowser('a live class across laptops', () => {
       await second?.stop();
     }
   }, 90_000);
+
+  it('should open the dashboard on another computer with the secret, and move a student to another table and team, then remove it', async () => {
+    const { code, secret } = await createClass(server.url, threeTeams(), 2);
+    const teacher = await open(`#/live/${code}/teach`);
+    const t = teacher.page;
+    await t.waitForSelector('#teacher-secret');
+    await t.fill('#teacher-secret', 'not the secret of this class');
+    await t.keyboard.press('Enter');
+    await t.waitForSelector('#teacher-secret-problem:has-text("not this class")');
+    await t.fill('#teacher-secret', secret);
+    await t.keyboard.press('Enter');
+    await screen(t, 'live-dashboard');
+
+    const student = await open(`#/live?code=${code}`);
+    const p = student.page;
+    await p.click('[data-action="look"]');
+    await p.fill('#join-name', 'Bagrat');
+    await p.check('#join-team-1');
+    await p.click('[data-action="join"]');
+    await phase(p, 'briefing');
+    expect(await p.textContent('.live-where')).toBe('Table 1 · Yerevan');
+
+    const row = t.locator('[data-table="1"] .live-student:has-text("Bagrat")');
+    await row.waitFor();
+    const id = (await row.getAttribute('data-student')) ?? '';
+    await t.selectOption(`[data-move-to="${id}"]`, '2:2');
+    await t.click(`.live-student[data-student="${id}"] [data-action="move"]`);
+    await p.waitForSelector('.live-where:has-text("Table 2 · Astana and Minsk")');
+    // On its new table it speaks for its new team's members.
+    expect(await p.locator('.role-card[data-role="KZ"]').count()).toBe(1);
+    await t.waitForSelector(`[data-table="2"] .table-team[data-team="Astana and Minsk"] .live-student[data-student="${id}"]`);
+
+    await t.click(`.live-student[data-student="${id}"] [data-action="remove"]`);
+    await p.waitForSelector('[data-live-message="removed"]');
+    await expectAccessible(p, 'a removed student');
+    await t.waitForSelector(`.live-student[data-student="${id}"]`, { state: 'detached' });
+    // Joining again is a new seat, with a new identity.
+    await p.click('a:has-text("Join again")');
+    await screen(p, 'live-join');
+    await teacher.expectClean();
+    await student.expectClean();
+  });
 });
