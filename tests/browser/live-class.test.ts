@@ -4,7 +4,7 @@ import type { ClassView } from '../../src/live/messages.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
 import { createClass, teacher as teacherClient, threeTeams } from '../server/live-client.ts';
 import { setUpThreeTeams } from './class-fixtures.ts';
-import { describeBrowser, expectAccessible, type Game, openGame, screen, shot, useBrowser } from './harness.ts';
+import { describeBrowser, expectAccessible, type Game, openGame, screen, shot, tabTo, useBrowser } from './harness.ts';
 
 /**
  * A live class on the real class server, each team at its own laptop (a browser context each): the teacher
@@ -84,8 +84,17 @@ describeBrowser('a live class across laptops', () => {
     expect(await yerevan.locator('.role-card[data-role="AM"]').count()).toBe(1);
     await t.waitForSelector('[data-table="1"] .live-student[data-connected="yes"] >> nth=2');
 
+    const focusKey = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey ?? null);
     for (const decision of [1, 2]) {
-      await t.click('[data-table="1"] [data-action="advance"]');
+      if (decision === 1) await t.click('[data-table="1"] [data-action="advance"]');
+      else {
+        // By keyboard: focus stayed on the table's button through the state's arrival, which rebuilt the dashboard.
+        expect(await focusKey(t)).toBe('advance-1');
+        await t.keyboard.press('Enter');
+        // A sitting Council has no such button: focus goes to its table's heading, not the top of the page.
+        await t.waitForSelector('[data-table="1"][data-phase="council"]');
+        expect(await focusKey(t)).toBe('table-1');
+      }
       for (const p of students) await phase(p, 'council');
       const options = await yerevan.$$eval('.class-option[data-option-card]', (els) => els.map((e) => e.getAttribute('data-option-card') ?? ''));
       expect(options.length).toBeGreaterThan(1);
@@ -112,9 +121,16 @@ describeBrowser('a live class across laptops', () => {
         await shot(chair, 'live-council-chair');
         await expectPhoneWidth(chair, "the chair's Council");
       }
-      const choose = chair.locator('.council-grid button[data-leverage="false"]:not([disabled])').first();
-      const chosen = (await choose.getAttribute('data-option')) ?? '';
-      await choose.click();
+      let chosen: string;
+      if (decision === 1) {
+        const choose = chair.locator('.council-grid button[data-leverage="false"]:not([disabled])').first();
+        chosen = (await choose.getAttribute('data-option')) ?? '';
+        await choose.click();
+      } else {
+        await tabTo(chair, '.council-grid button[data-leverage="false"]:not([disabled])');
+        chosen = (await chair.evaluate(() => document.activeElement?.getAttribute('data-option'))) ?? '';
+        await chair.keyboard.press('Enter');
+      }
       for (const p of students) await phase(p, 'reveal');
       expect(await yerevan.getAttribute('[data-chosen]', 'data-chosen')).toBe(chosen);
       await t.waitForSelector('[data-table="1"][data-phase="reveal"]');

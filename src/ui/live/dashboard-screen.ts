@@ -142,13 +142,20 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
     const choices = tables.flatMap((t) => exercise.teams.map((team, i) => ({ value: `${t}:${i}`, label: `Table ${t} · ${team.name}` })));
     const select = h(
       'select',
-      { id: selectId, 'data-focus-key': `move-select-${s.student}`, 'data-move-to': s.student },
+      { id: selectId, 'data-focus-key': `move-select-${s.student}`, 'data-focus-fallback': `table-${s.table}`, 'data-move-to': s.student },
       choices.map((c) => h('option', { value: c.value, selected: (moveChoice.get(s.student) ?? `${s.table}:${s.team}`) === c.value }, c.label)),
     );
     select.addEventListener('change', () => moveChoice.set(s.student, select.value));
     const move = h(
       'button',
-      { type: 'button', class: 'secondary compact', 'data-action': 'move', 'data-focus-key': `move-${s.student}`, 'aria-label': `Move ${s.name}` },
+      {
+        type: 'button',
+        class: 'secondary compact',
+        'data-action': 'move',
+        'data-focus-key': `move-${s.student}`,
+        'data-focus-fallback': `table-${s.table}`,
+        'aria-label': `Move ${s.name}`,
+      },
       'Move',
     );
     move.addEventListener('click', () => {
@@ -163,6 +170,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
         class: 'secondary compact',
         'data-action': 'remove',
         'data-focus-key': `remove-${s.student}`,
+        'data-focus-fallback': `table-${s.table}`,
         'aria-label': `Remove ${s.name}`,
       },
       'Remove',
@@ -188,7 +196,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
     return h(
       'section',
       { class: 'live-table-row', 'data-table': String(table), 'data-phase': state.phase, 'aria-labelledby': headingId },
-      h('h3', { id: headingId }, `Table ${table}`),
+      h('h3', { id: headingId, tabindex: '-1', 'data-focus-key': `table-${table}` }, `Table ${table}`),
       h(
         'p',
         { class: 'table-status' },
@@ -236,6 +244,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
                 class: 'primary',
                 'data-action': 'advance',
                 'data-focus-key': `advance-${table}`,
+                'data-focus-fallback': `table-${table}`,
                 onclick: () => void actions.act(table, { type: 'advance' }).then(report(`Table ${table} moves on.`)),
               },
               advanceLabel,
@@ -252,6 +261,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
                 class: 'secondary',
                 'data-action': state.paused ? 'resume' : 'pause',
                 'data-focus-key': `pause-${table}`,
+                'data-focus-fallback': `table-${table}`,
                 onclick: () =>
                   void actions
                     .act(table, { type: state.paused ? 'resume' : 'pause' })
