@@ -50,11 +50,13 @@ describe('a live class on the page', () => {
     expect(codeProblem('ABC23')).toMatch(/6 letters/);
     expect(codeProblem('ABC1O2')).toMatch(/no I, L, O, 0 or 1/);
     expect(codeProblem('ABC234')).toBeNull();
+    // The class server's own sentences.
     expect(fieldOfError('Too many wrong codes: try again in 9 minutes.')).toBe('code');
-    expect(fieldOfError('There is no class with this code.')).toBe('code');
-    expect(fieldOfError('student.join: name: a name is needed')).toBe('name');
-    expect(fieldOfError('There is no team 7 at this class.')).toBe('team');
-    expect(fieldOfError('Something else.')).toBe('form');
+    expect(fieldOfError('No class has that code: check it with your teacher.')).toBe('code');
+    expect(fieldOfError('That message cannot be read (name: a name is needed).')).toBe('name');
+    expect(fieldOfError('This class has no table 3.')).toBe('team');
+    expect(fieldOfError('Too many messages at once: wait a moment and try again.')).toBe('form');
+    expect(fieldOfError('This class is full: it has 300 students.')).toBe('form');
   });
 
   it("should name the teacher's move for every table by the phase, when the tables that can move on share one", () => {

@@ -12,7 +12,7 @@ export function codeProblem(code: string): string | null {
 /** Where a server's sentence belongs on the form: beside the code, the name, or above the Join button. */
 export function fieldOfError(error: string): 'code' | 'name' | 'team' | 'form' {
   const e = error.toLowerCase();
-  if (e.includes('wrong code') || e.includes('no class') || e.includes('class code') || e.includes('too many')) return 'code';
+  if (e.includes('wrong code') || e.includes('no class') || e.includes('class code') || e.includes('too many wrong codes')) return 'code';
   if (e.includes('name')) return 'name';
   if (e.includes('team') || e.includes('table')) return 'team';
   return 'form';
