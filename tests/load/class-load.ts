@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readLoadFlags } from './load-flags.ts';
+import { passed, reportLines } from './load-figures.ts';
+import { runClassLoad } from './run-class-load.ts';
+
+/**
+ * `npm run load [-- --classes N --students N --tables N --deadline S]`: the class server under a school's
+ * day at once (by default 50 classes of a teacher and 30 students at 5 tables), each class through a whole
+ * decision. Prints the figures, writes them as JSON under TMPDIR, and exits 0 when every table finished,
+ * every state reached every screen and every record replays to its chair's choice; 1 otherwise; 2 for bad flags.
+ */
+const flags = readLoadFlags(process.argv.slice(2));
+if (!flags.ok) {
+  process.stderr.write(`${flags.error}\n`);
+  process.exit(2);
+}
+
+const report = await runClassLoad(flags.size, (line) => process.stdout.write(`${line}\n`));
+const folder = join(tmpdir(), 'class-load');
+mkdirSync(folder, { recursive: true });
+const file = join(folder, `class-load-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+const lines = reportLines(report);
+process.stdout.write(`${lines.join('\n')}\nFigures written to ${file}\n`);
+if (!passed(report)) {
+  process.stderr.write(
+    report.unfinished.length
+      ? `Not finished by the deadline of ${flags.size.deadlineSeconds} s: ${report.unfinished.length} of ${report.tables.total} tables (above); the server was stopped.\n`
+      : 'The run finished with problems (above).\n',
+  );
+  process.exit(1);
+}
+process.exit(0);
