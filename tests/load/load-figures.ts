@@ -57,7 +57,8 @@ const MOVE_NAMES: Record<TimedMove, string> = {
 /** The report as a table for a terminal. */
 export function reportLines(report: LoadReport): string[] {
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(11);
-  const row = (name: string, s: Spread) => `  ${name.padEnd(44)}${String(s.count).padStart(7)}${ms(s.p50)}${ms(s.p95)}${ms(s.max)}`;
+  const row = (name: string, s: Spread) =>
+    `  ${name.padEnd(44)}${String(s.count).padStart(7)}${s.count ? `${ms(s.p50)}${ms(s.p95)}${ms(s.max)}` : '-'.padStart(11).repeat(3)}`;
   const { size, server } = report;
   return [
     `${size.classes} classes x ${size.students + 1} clients (${size.tables} tables a class): ${report.clients} clients, ${(report.durationMs / 1000).toFixed(1)} s`,

@@ -64,7 +64,6 @@ function report(
   const reach = Object.fromEntries(TIMED_MOVES.map((m) => [m, [] as number[]])) as Record<TimedMove, number[]>;
   let statesMissed = 0;
   for (const { sent, track } of ledger.moves) {
-    if (!track.done) continue;
     const { latencyMs } = reachedEveryone(sent, track.clients);
     if (latencyMs !== null) reach[sent.move].push(latencyMs);
   }
