@@ -26,10 +26,13 @@ writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 const lines = reportLines(report);
 process.stdout.write(`${lines.join('\n')}\nFigures written to ${file}\n`);
 if (!passed(report)) {
+  const unfinished = `${report.unfinished.length} of ${report.tables.total} tables unfinished (above)`;
   process.stderr.write(
-    report.unfinished.length
-      ? `Not finished by the deadline of ${flags.size.deadlineSeconds} s: ${report.unfinished.length} of ${report.tables.total} tables (above); the server was stopped.\n`
-      : 'The run finished with problems (above).\n',
+    report.endedBy === 'deadline'
+      ? `Stopped at the deadline of ${flags.size.deadlineSeconds} s with ${unfinished}; the server was stopped.\n`
+      : report.endedBy === 'server exited'
+        ? `Stopped when the server exited, with ${unfinished}.\n`
+        : 'The run finished with problems (above).\n',
   );
   process.exit(1);
 }

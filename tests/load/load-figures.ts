@@ -22,6 +22,8 @@ export interface LoadReport {
   clients: number;
   startedAt: string;
   durationMs: number;
+  /** Whether every class finished, or the deadline or the server's death stopped the run. */
+  endedBy: 'finished' | 'deadline' | 'server exited';
   /** The machine's load average (1, 5, 15 minutes) before the run and as it ended. */
   loadAverage: { before: number[]; after: number[] };
   cores: number;
@@ -61,7 +63,7 @@ export function reportLines(report: LoadReport): string[] {
     `  ${name.padEnd(44)}${String(s.count).padStart(7)}${s.count ? `${ms(s.p50)}${ms(s.p95)}${ms(s.max)}` : '-'.padStart(11).repeat(3)}`;
   const { size, server } = report;
   return [
-    `${size.classes} classes x ${size.students + 1} clients (${size.tables} tables a class): ${report.clients} clients, ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${size.classes} classes x ${size.students + 1} clients (${size.tables} tables a class): ${report.clients} clients, ${(report.durationMs / 1000).toFixed(1)} s (${report.endedBy})`,
     `  ${'time from sending to everyone at the table'.padEnd(44)}${'count'.padStart(7)}${'p50'.padStart(11)}${'p95'.padStart(11)}${'max'.padStart(11)}`,
     row('a student joins (to its acknowledgement)', report.joinMs),
     ...(Object.keys(MOVE_NAMES) as TimedMove[]).map((m) => row(MOVE_NAMES[m], report.reachEveryoneMs[m])),
@@ -71,7 +73,8 @@ export function reportLines(report: LoadReport): string[] {
     `  load average (1, 5, 15 min) on ${report.cores} cores: before ${report.loadAverage.before.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
     `  tables finished ${report.tables.finished} of ${report.tables.total}, replayed as chosen ${report.tables.replayedAsChosen}; states missed ${report.statesMissed}; connections dropped ${report.connectionsDropped}`,
     ...unfinishedLines(report.unfinished),
-    ...report.problems.map((p) => `  problem: ${p}`),
+    ...report.problems.slice(0, 10).map((p) => `  problem: ${p}`),
+    ...(report.problems.length > 10 ? [`  ... and ${report.problems.length - 10} more problems (in the JSON)`] : []),
   ];
 }
 

@@ -9,6 +9,8 @@ export interface LoadServer {
   url: string;
   pid: number;
   dataFile: string;
+  /** Settles only if the server exits before it is stopped, saying how and its last words. */
+  died: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,27 @@ export async function startLoadServer(): Promise<LoadServer> {
     { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await listening(child);
-  return { url, pid: child.pid ?? 0, dataFile, stop: () => stopped(child) };
+  // What it says on stderr from now on, the last of it: why it died, if it does.
+  let said = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    said = (said + chunk.toString('utf8')).slice(-2000);
+  });
+  let stopping = false;
+  const died = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (!stopping) resolve(`the class server exited (${code ?? signal}) in the middle of the run${said ? `:\n${said.trim()}` : ''}`);
+    });
+  });
+  return {
+    url,
+    pid: child.pid ?? 0,
+    dataFile,
+    died,
+    stop: () => {
+      stopping = true;
+      return stopped(child);
+    },
+  };
 }
 
 /** The address the server prints once it listens, or why it never did. */

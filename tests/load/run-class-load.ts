@@ -7,16 +7,19 @@ import { LOAD_SCENARIO } from './load-exercise.ts';
 import type { LoadSize } from './load-flags.ts';
 import { spreadOf, type LoadReport } from './load-figures.ts';
 import { startLoadServer, type LoadServer } from './load-server.ts';
-import { cpuSeconds, fileBytes, loadAverage, MemorySampler } from './server-probe.ts';
+import { fileBytes, loadAverage, ProcessSampler } from './server-probe.ts';
 import { reachedEveryone, TIMED_MOVES, versionsMissed, type TimedMove } from './state-latency.ts';
 import { tableProblems } from './table-check.ts';
 
 const MiB = 1024;
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The load run: the real class server in a process of its own on loopback with a fresh database, every
  * class through a whole decision at once, then the figures and the checks. It stops by itself at the
- * deadline, whatever is unfinished, and the report says what that was; the server is stopped either way.
+ * deadline (or at once if the server dies), whatever is unfinished, and the report says what that was; the
+ * server is stopped either way.
  */
 export async function runClassLoad(size: LoadSize, say: (line: string) => void = () => {}): Promise<LoadReport> {
   const startedAt = new Date().toISOString();
@@ -26,9 +29,13 @@ export async function runClassLoad(size: LoadSize, say: (line: string) => void =
   const scenario = mustLoad(read(`scenarios/${LOAD_SCENARIO}.yaml`));
   const ledger = newLedger();
   const server = await startLoadServer();
-  const memory = new MemorySampler(server.pid);
-  const idle = { rssKiB: memory.sample(), serverCpu: cpuSeconds(server.pid), ownCpu: process.cpuUsage() };
+  const sampler = new ProcessSampler(server.pid);
+  const idle = { rssKiB: sampler.sample(), serverCpu: sampler.cpuSeconds, ownCpu: process.cpuUsage() };
   say(`Server ${server.url} (pid ${server.pid}); ${size.classes} classes x ${size.students + 1} clients, at most ${size.deadlineSeconds} s.`);
+  const serverDied = server.died.then((how) => {
+    ledger.problems.unshift(how);
+    return 'server exited' as const;
+  });
   try {
     const classes = Array.from({ length: size.classes }, (_, i) =>
       runClass(server.url, scenario, size, i, ledger).catch((error: unknown) => {
@@ -39,11 +46,13 @@ export async function runClassLoad(size: LoadSize, say: (line: string) => void =
     const timedOut = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
     });
-    await Promise.race([Promise.all(classes), timedOut]);
+    let endedBy = await Promise.race([Promise.all(classes).then(() => 'finished' as const), timedOut.then(() => 'deadline' as const), serverDied]);
+    // Classes refused by a server that has just died may all fail before its exit is noticed: give it a moment.
+    if (endedBy !== 'server exited' && ledger.problems.length) endedBy = await Promise.race([serverDied, pause(500).then(() => endedBy)]);
     clearTimeout(timer);
-    return report(size, scenario, ledger, server, memory, { startedAt, started, before, idle });
+    return report(size, scenario, ledger, server, sampler, { startedAt, started, before, idle, endedBy });
   } finally {
-    memory.stop();
+    sampler.stop();
     for (const client of ledger.clients) client.close();
     await server.stop();
   }
@@ -54,12 +63,18 @@ function report(
   scenario: Scenario,
   ledger: LoadLedger,
   server: LoadServer,
-  memory: MemorySampler,
-  run: { startedAt: string; started: number; before: number[]; idle: { rssKiB: number; serverCpu: number; ownCpu: NodeJS.CpuUsage } },
+  sampler: ProcessSampler,
+  run: {
+    startedAt: string;
+    started: number;
+    before: number[];
+    idle: { rssKiB: number; serverCpu: number; ownCpu: NodeJS.CpuUsage };
+    endedBy: LoadReport['endedBy'];
+  },
 ): LoadReport {
   const durationMs = performance.now() - run.started;
-  const rssEnd = memory.sample();
-  const serverCpu = cpuSeconds(server.pid) - run.idle.serverCpu;
+  const rssEnd = sampler.sample();
+  const serverCpu = sampler.cpuSeconds - run.idle.serverCpu;
   const ownCpu = process.cpuUsage(run.idle.ownCpu);
   const reach = Object.fromEntries(TIMED_MOVES.map((m) => [m, [] as number[]])) as Record<TimedMove, number[]>;
   let statesMissed = 0;
@@ -82,12 +97,13 @@ function report(
     clients: size.classes * (size.students + 1),
     startedAt: run.startedAt,
     durationMs,
+    endedBy: run.endedBy,
     loadAverage: { before: run.before, after: loadAverage() },
     cores: availableParallelism(),
     server: {
       pid: server.pid,
       rssIdleMiB: run.idle.rssKiB / MiB,
-      rssPeakMiB: memory.peakKiB / MiB,
+      rssPeakMiB: sampler.peakKiB / MiB,
       rssEndMiB: rssEnd / MiB,
       databaseBytes: fileBytes(server.dataFile),
       walBytes: fileBytes(`${server.dataFile}-wal`),

@@ -2,10 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 
 /**
  * What the load run reads of the machine and the server process from /proc: the process's resident memory
- * (sampled for its peak, and the kernel's own high-water mark), the load average, the database file's size.
+ * (sampled for its peak, and the kernel's own high-water mark) and CPU time, the load average, the database file's size.
  */
-export class MemorySampler {
+export class ProcessSampler {
   peakKiB = 0;
+  /** The CPU seconds the process had used at the last sample it was alive for. */
+  cpuSeconds = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -21,6 +23,7 @@ export class MemorySampler {
   sample(): number {
     const rss = statusField(this.pid, 'VmRSS');
     this.peakKiB = Math.max(this.peakKiB, rss, statusField(this.pid, 'VmHWM'));
+    this.cpuSeconds = Math.max(this.cpuSeconds, cpuSeconds(this.pid));
     return rss;
   }
 
