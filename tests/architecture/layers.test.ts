@@ -50,6 +50,22 @@ describe('the layers of src', () => {
     ['the live messages importing Node', 'src/live/messages.ts', "import { createServer } from 'node:http';", /src\/live imports only/],
     ['the page importing the server', 'src/ui/main.ts', "import { x } from '../server/main.ts';", /src\/ui may import only/],
     ['the page importing Node helpers', 'src/ui/main.ts', "import { x } from '../node/scenario-folder.ts';", /src\/ui may import only/],
+    ['the server importing the page', 'src/server/sockets.ts', "import { h } from '../ui/kit/dom.ts';", /src\/server may import only/],
+    ['the server importing the command line', 'src/server/main.ts', "import { x } from '../cli/main.ts';", /src\/server may import only/],
+    [
+      'the live messages importing the server',
+      'src/live/messages.ts',
+      "import { ClassStore } from '../server/store.ts';",
+      /src\/live may import only src\/live, src\/engine/,
+    ],
+    ['the live messages importing Node helpers', 'src/live/messages.ts', "import { x } from '../node/scenario-folder.ts';", /src\/live may import only/],
+    ['the live messages importing Socket.IO', 'src/live/messages.ts', "import { io } from 'socket.io-client';", /src\/live imports only/],
+    [
+      'the engine importing the live messages',
+      'src/engine/play/class-table.ts',
+      "import { x } from '../../live/messages.ts';",
+      /src\/engine may import only src\/engine/,
+    ],
   ])('should fail on %s', (_, file, line, rule) => {
     const found = planted(file, line);
     expect(

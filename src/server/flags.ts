@@ -1,0 +1,35 @@
+import { fail, ok, type Result } from '../engine/core/result.ts';
+import { DEFAULT_DATA_FILE } from './store.ts';
+
+export interface ServerFlags {
+  port: number;
+  host: string;
+  data: string;
+  site: string;
+}
+
+export const USAGE = `npm run class -- [--port 8080] [--host 0.0.0.0] [--data ${DEFAULT_DATA_FILE}] [--site dist]
+
+  --port N     the port to listen on (0: any free port, printed when it starts)
+  --host H     the address to listen on (0.0.0.0: every network of this computer)
+  --data FILE  the SQLite file the classes are kept in (made with its folder if missing)
+  --site DIR   the built game to serve`;
+
+/** The command line's flags, each `--name value` or `--name=value`, or a sentence saying what is wrong. */
+export function readFlags(args: string[]): Result<ServerFlags | 'help'> {
+  const flags: ServerFlags = { port: 8080, host: '0.0.0.0', data: DEFAULT_DATA_FILE, site: 'dist' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return ok('help');
+    const match = /^--(port|host|data|site)(?:=(.*))?$/.exec(arg);
+    if (!match) return fail(`'${arg}' is not an option of the class server.`);
+    const name = match[1] as keyof ServerFlags;
+    const value = match[2] ?? args[++i];
+    if (value === undefined || value === '') return fail(`--${name} needs a value.`);
+    if (name === 'port') {
+      if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) return fail(`--port is a whole number from 0 to 65535, not '${value}'.`);
+      flags.port = Number(value);
+    } else flags[name] = value;
+  }
+  return ok(flags);
+}
