@@ -8,6 +8,8 @@ export interface ClassServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
   port: number;
+  /** The server's own process (its memory and CPU are read from /proc by the load run). */
+  pid: number;
   dataFile: string;
   /** Everything the server printed so far. */
   output: () => string;
@@ -44,7 +46,7 @@ export async function startClassServer(options: { site?: string; data?: string; 
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { url: `http://127.0.0.1:${port}`, port, dataFile, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url: `http://127.0.0.1:${port}`, port, pid: child.pid ?? 0, dataFile, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 function standInSite(): string {
