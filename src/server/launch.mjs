@@ -43,8 +43,8 @@ if (!ownSite && !wantsHelp && madeFrom.some((path) => lastChange(join(root, path
 
 const siteArgs = ownSite ? [] : ['--site', join(root, 'dist')];
 const server = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/server/main.ts'), ...siteArgs, ...args], { stdio: 'inherit' });
-// Ctrl-C reaches the server too (same terminal); a SIGTERM sent to this launcher is passed on. Either way the
-// launcher waits for the server to close its database, and exits as it did.
-process.on('SIGINT', () => {});
+// SIGINT and SIGTERM are passed on (Ctrl-C in a terminal reaches both; the server closes once): the launcher
+// waits for the server to close its database, and exits as it did.
+process.on('SIGINT', () => server.kill('SIGINT'));
 process.on('SIGTERM', () => server.kill('SIGTERM'));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

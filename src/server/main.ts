@@ -34,7 +34,7 @@ out.write('Students open:\n');
 for (const url of server.joinUrls) out.write(`  ${url}\n`);
 const first = server.joinUrls[0];
 if (first) out.write(await QRCode.toString(first, { type: 'terminal', small: true }));
-out.write(`The teacher opens the same address, then "Run a class live".\n`);
+out.write('Teachers open the same address to make a class and follow its tables.\n');
 out.write(`listening on http://${options.host}:${server.port}\n`);
 
 let closing = false;

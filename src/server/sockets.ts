@@ -122,7 +122,7 @@ export function attachSockets(http: HttpServer, classes: Classes, limits: RateLi
       if (!joined.ok) return joined;
       seatStudent(socket, live, joined.value);
       // The student's other tabs follow it to its new seat.
-      if (before && before.table !== table) moveSockets(live, joined.value, before.table, socket);
+      if (before && before.table !== table) moveSockets(live, joined.value, before.table);
       broadcastRosters(live, table, ...(before ? [before.table] : []));
       return ok(live.studentView(joined.value, clock()));
     },
@@ -202,13 +202,11 @@ export function attachSockets(http: HttpServer, classes: Classes, limits: RateLi
     },
   };
 
-  /** A student's sockets leave their old table's room for the new one. */
-  function moveSockets(live: LiveClass, seat: StoredStudent, fromTable: number, except?: LiveSocket) {
-    for (const s of socketsIn(studentRoom(live.code, seat.tokenSha256))) {
-      if (s === except) continue;
-      s.leave(tableRoom(live.code, fromTable));
-      s.join(tableRoom(live.code, seat.table));
-    }
+  /** A student's sockets (its tabs) leave their old table's room for the new one's. */
+  function moveSockets(live: LiveClass, seat: StoredStudent, fromTable: number) {
+    const tabs = io.in(studentRoom(live.code, seat.tokenSha256));
+    tabs.socketsLeave(tableRoom(live.code, fromTable));
+    tabs.socketsJoin(tableRoom(live.code, seat.table));
   }
 
   io.on('connection', (socket: LiveSocket) => {

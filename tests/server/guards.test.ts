@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassView, StudentView } from '../../src/live/messages.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
@@ -39,6 +40,25 @@ describe("the class server's guards", () => {
     const classmate = await client({ localAddress: '127.0.0.4' });
     const view = await classmate.must<StudentView>('student.join', join(code));
     expect(view.code).toBe(code);
+  });
+
+  it('should refuse the 31st class made from one address in an hour, and not another address', async () => {
+    const make = (from: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const body = JSON.stringify({ exercise: threeTeams(), tables: 1 });
+        const req = request(`${server.url}/api/classes`, { method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    for (let i = 0; i < 30; i++) expect((await make('127.0.0.7')).status).toBe(201);
+    const refused = await make('127.0.0.7');
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body).error).toBe('Too many classes created from this computer: try again in 60 minutes.');
+    expect((await make('127.0.0.8')).status).toBe(201);
   });
 
   it('should refuse a socket opened by a page of another site', async () => {

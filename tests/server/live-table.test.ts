@@ -139,6 +139,13 @@ describe('a live class at its tables', () => {
     expect(moved).toMatchObject({ table: 1, team: 1, name: 'Eva' });
     // Now at table 1, Eva acts there and no longer at table 2.
     expect(await other().refused('table.act', { table: 2, action: { type: 'advance' } })).toMatch(/You sit at table 1/);
+    // Its socket now hears table 1, and no longer table 2.
+    const heard = other().received['table.state'].length;
+    const { version } = await teach.must<{ version: number }>('table.act', { table: 1, action: { type: 'advance' } });
+    expect((await other().stateOf(1, version)).phase).toBe('council');
+    await teach.must('table.act', { table: 2, action: { type: 'pause' } });
+    await teach.stateOf(2, 3);
+    expect(other().received['table.state'].slice(heard).map((m) => m.table)).toEqual([1]);
     await teach.must('teacher.remove', { student: eva.student });
     await until(() => other().received['student.removed'][0]);
     expect(await other().refused('table.act', { table: 1, action: { type: 'advance' } })).toMatch(/Join a class first/);
