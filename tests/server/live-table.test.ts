@@ -145,7 +145,11 @@ describe('a live class at its tables', () => {
     expect((await other().stateOf(1, version)).phase).toBe('council');
     await teach.must('table.act', { table: 2, action: { type: 'pause' } });
     await teach.stateOf(2, 3);
-    expect(other().received['table.state'].slice(heard).map((m) => m.table)).toEqual([1]);
+    expect(
+      other()
+        .received['table.state'].slice(heard)
+        .map((m) => m.table),
+    ).toEqual([1]);
     await teach.must('teacher.remove', { student: eva.student });
     await until(() => other().received['student.removed'][0]);
     expect(await other().refused('table.act', { table: 1, action: { type: 'advance' } })).toMatch(/Join a class first/);
