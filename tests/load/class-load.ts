@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLoadFlags } from './load-flags.ts';
+import { LOAD_USAGE, readLoadFlags } from './load-flags.ts';
 import { passed, reportLines } from './load-figures.ts';
 import { runClassLoad } from './run-class-load.ts';
 
@@ -11,9 +11,14 @@ import { runClassLoad } from './run-class-load.ts';
  * decision. Prints the figures, writes them as JSON under TMPDIR, and exits 0 when every table finished,
  * every state reached every screen and every record replays to its chair's choice; 1 otherwise; 2 for bad flags.
  */
-const flags = readLoadFlags(process.argv.slice(2));
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${LOAD_USAGE}\n`);
+  process.exit(0);
+}
+const flags = readLoadFlags(args);
 if (!flags.ok) {
-  process.stderr.write(`${flags.error}\n`);
+  process.stderr.write(`${flags.error}\n\n${LOAD_USAGE}\n`);
   process.exit(2);
 }
 

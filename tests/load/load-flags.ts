@@ -21,6 +21,14 @@ const BOUNDS: Record<keyof LoadSize, { flag: string; min: number; max: number }>
   deadlineSeconds: { flag: '--deadline', min: 5, max: 3600 },
 };
 
+/** What `npm run load -- --help` prints. */
+export const LOAD_USAGE = `npm run load -- [--classes ${DEFAULT_SIZE.classes}] [--students ${DEFAULT_SIZE.students}] [--tables ${DEFAULT_SIZE.tables}] [--deadline ${DEFAULT_SIZE.deadlineSeconds}]
+
+  --classes N    classes at once, each a teacher and its students
+  --students N   students in each class, spread over its tables (each table needs one for each team)
+  --tables N     tables in each class (1 to ${MAX_TABLES})
+  --deadline S   seconds before the run stops by itself, finished or not`;
+
 export type FlagsRead = { ok: true; size: LoadSize } | { ok: false; error: string };
 
 /** Reads `--classes N --students N --tables N --deadline S`; anything else is refused with a sentence. */
