@@ -68,7 +68,7 @@ export function reportLines(report: LoadReport): string[] {
     row('a student joins (to its acknowledgement)', report.joinMs),
     ...(Object.keys(MOVE_NAMES) as TimedMove[]).map((m) => row(MOVE_NAMES[m], report.reachEveryoneMs[m])),
     `  server memory (RSS): ${server.rssIdleMiB.toFixed(1)} MiB listening, peak ${server.rssPeakMiB.toFixed(1)} MiB, at the end ${server.rssEndMiB.toFixed(1)} MiB (every client still connected)`,
-    `  CPU: server ${server.cpuSeconds.toFixed(1)} s, load clients ${report.loadClientCpuSeconds.toFixed(1)} s, in ${(report.durationMs / 1000).toFixed(1)} s on ${report.cores} cores`,
+    `  CPU: server ${server.cpuSeconds.toFixed(1)} s, load clients ${report.loadClientCpuSeconds.toFixed(1)} s, in ${(report.durationMs / 1000).toFixed(1)} s: ${((server.cpuSeconds + report.loadClientCpuSeconds) / (report.durationMs / 1000)).toFixed(1)} of ${report.cores} cores (the rest went to other work, or waiting)`,
     `  database: ${(server.databaseBytes / 1024).toFixed(0)} KiB, write-ahead log ${(server.walBytes / 1024).toFixed(0)} KiB`,
     `  load average (1, 5, 15 min) on ${report.cores} cores: before ${report.loadAverage.before.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
     `  tables finished ${report.tables.finished} of ${report.tables.total}, replayed as chosen ${report.tables.replayedAsChosen}; states missed ${report.statesMissed}; connections dropped ${report.connectionsDropped}`,
