@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/node/scenario-folder.ts';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
 import { createClass, threeTeams } from './live-client.ts';
@@ -70,6 +74,19 @@ describe('the class server over HTTP', () => {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.body, path).not.toContain('article-four');
+    }
+  });
+
+  it('should not follow a link out of the site folder', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'class-site-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>linked</title>\n');
+    symlinkSync(join(PROJECT_ROOT, 'package.json'), join(site, 'package.json'));
+    const linked = await startClassServer({ site });
+    try {
+      expect((await fetch(`${linked.url}/`)).status).toBe(200);
+      expect((await fetch(`${linked.url}/package.json`)).status).toBe(404);
+    } finally {
+      await linked.stop();
     }
   });
 

@@ -8,7 +8,7 @@ export interface ClassServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
   port: number;
-  /** The server's process, e.g. to read its memory. */
+  /** The server's own process (its memory and CPU are read from /proc by the load run). */
   pid: number;
   dataFile: string;
   /** Everything the server printed so far. */
