@@ -25,6 +25,8 @@ export async function startServer(options: { port: number; host: string; data: s
   let urls: string[] = [];
   const http = createHttpServer({ classes, limits, site: options.site, joinUrl: (req) => urls[0] ?? `http://${req.headers.host}/#/live` });
   const io = attachSockets(http, classes, limits);
+  const sweeping = setInterval(() => classes.sweep(), 60_000);
+  sweeping.unref();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -37,6 +39,7 @@ export async function startServer(options: { port: number; host: string; data: s
     joinUrls: urls,
     classes,
     close: async () => {
+      clearInterval(sweeping);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       store.close();
     },

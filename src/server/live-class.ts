@@ -119,6 +119,11 @@ export class LiveClass {
     return next;
   }
 
+  /** Whether any student has a socket open: a class nobody sits in may leave the server's memory. */
+  get anyoneConnected(): boolean {
+    return this.connections.size > 0;
+  }
+
   connected(tokenSha256: string, change: 1 | -1): void {
     const count = (this.connections.get(tokenSha256) ?? 0) + change;
     if (count > 0) this.connections.set(tokenSha256, count);

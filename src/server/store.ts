@@ -108,6 +108,7 @@ export class ClassStore {
            team = excluded.team, removed = excluded.removed, joined = excluded.joined`,
       ),
       classes: this.db.prepare('SELECT code, secret_sha256, exercise, tables, created FROM classes ORDER BY created, code'),
+      classByCode: this.db.prepare('SELECT code, secret_sha256, exercise, tables, created FROM classes WHERE code = ?'),
       tablesOf: this.db.prepare('SELECT table_number, state FROM tables WHERE class = ? ORDER BY table_number'),
       studentsOf: this.db.prepare(
         'SELECT token_sha256, shown, name, table_number, team, removed, joined FROM students WHERE class = ? ORDER BY joined, token_sha256',
@@ -140,7 +141,17 @@ export class ClassStore {
 
   /** Every class as it was last written. */
   loadClasses(): StoredClass[] {
-    return (this.statements.classes.all() as ClassRow[]).map((row) => ({
+    return (this.statements.classes.all() as ClassRow[]).map((row) => this.classOf(row));
+  }
+
+  /** One class as it was last written, or undefined when the file has none of that code. */
+  loadClass(code: string): StoredClass | undefined {
+    const row = this.statements.classByCode.get(code) as ClassRow | undefined;
+    return row ? this.classOf(row) : undefined;
+  }
+
+  private classOf(row: ClassRow): StoredClass {
+    return {
       code: row.code,
       secretSha256: row.secret_sha256,
       exercise: JSON.parse(row.exercise) as Exercise,
@@ -155,7 +166,7 @@ export class ClassStore {
         removed: s.removed === 1,
         joined: s.joined,
       })),
-    }));
+    };
   }
 
   /** A table's audit log, oldest first. */

@@ -94,6 +94,10 @@ describe('a table of a live class', () => {
     const ex = exercise();
     let table = act(ex, newTable(scenario, ex, 0), teacher, { type: 'advance' });
     expect(refusal(ex, table, team(0), { type: 'choose', option: 'sidorov_mission', leverage: false })).toMatch(/Not yet: the teams for .*Armenia/);
+    // Kazakhstan's and Belarus's model stances veto military assistance: the refusal waits for their team, and gives neither stance nor number away.
+    const waiting = refusal(ex, table, team(0), { type: 'choose', option: 'military_assistance', leverage: false });
+    expect(waiting).toMatch(/^Not yet: the teams for /);
+    expect(waiting).not.toMatch(/veto|score|-?\d+\.\d/);
     table = act(ex, table, team(1), {
       type: 'declare',
       option: 'sidorov_mission',

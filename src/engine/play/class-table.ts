@@ -150,14 +150,17 @@ function choose(
   const choice: Choice = Object.keys(declared).length
     ? { option: action.option, leverage: action.leverage, declared }
     : { option: action.option, leverage: action.leverage };
+  // Without advice, the waiting comes first: a refusal from the Council would give the model's stance, and its numbers, for a member whose team has not spoken.
+  const found = currentDevelopment(scenario, run.world).options.find((o) => o.id === action.option);
+  if (found && !exercise.settings.showAdvice) {
+    const view = optionView(scenario, run.world, found, false, declared[action.option]);
+    const waiting = view.available
+      ? view.stances.filter((s) => teamOf(exercise, s.member as MemberCode) !== null && !s.declared).map((s) => scenario.names[s.member] ?? s.member)
+      : [];
+    if (waiting.length) return fail(`Not yet: the teams for ${waiting.join(' and ')} have not declared on "${found.label}".`);
+  }
   const checked = checkDecision(scenario, run.world, choice);
   if (!checked.ok) return fail(`That cannot be chosen: ${checked.error}.`);
-  if (!exercise.settings.showAdvice) {
-    const waiting = checked.value.stances
-      .filter((s) => teamOf(exercise, s.member as MemberCode) !== null && !s.declared)
-      .map((s) => scenario.names[s.member] ?? s.member);
-    if (waiting.length) return fail(`Not yet: the teams for ${waiting.join(' and ')} have not declared on "${checked.value.option.label}".`);
-  }
   // The replayed run is the table's own copy: played through the decision, it is what the reveal and the aftermath show.
   decide(run, choice);
   return ok({ ...table, phase: 'reveal', record: recordOf(run), drafts: {}, timer: clockFor(exercise, 'reveal', now, table.paused) });
