@@ -151,57 +151,69 @@ describeBrowser('a live class across laptops', () => {
     for (const g of games) await g.expectClean();
   });
 
-  it('should keep what a student types while the server is down, say it is reconnecting, and send it once the server is back', async () => {
-    const site = inject('siteDir');
-    const first = await startClassServer({ site });
-    let second: ClassServer | null = null;
-    try {
-      const { code, secret } = await createClass(first.url, threeTeams(), 1);
-      const game = await openGame(browser(), `#/live?code=${code}`, { base: `${first.url}/` });
-      games.push(game);
-      const p = game.page;
-      await p.click('[data-action="look"]');
-      await p.fill('#join-name', 'Bagrat');
-      await p.check('#join-team-1');
-      await p.click('[data-action="join"]');
-      await phase(p, 'briefing');
-      const before = await teacherClient(first.url, code, secret);
-      await before.client.must('teacher.all', { action: { type: 'advance' } });
-      before.client.close();
-      await phase(p, 'council');
-
-      await first.kill();
-      await p.waitForSelector('[data-connection="down"]');
-      expect(await p.textContent('.live-status')).toContain('Reconnecting');
-      await expectAccessible(p, 'a Council while reconnecting');
-      const option = (await p.getAttribute('.class-option[data-option-card]', 'data-option-card')) ?? '';
-      const argument = 'Typed while the Wi-Fi was down: we still ask for soldiers.';
-      await picker(p, option, 'AM').locator('input[data-stance-choice="objects"]').check();
-      await picker(p, option, 'AM').locator('textarea').fill(argument);
-
-      // The server comes back on the same address and data: the page rejoins and sends what was typed.
-      second = await startClassServer({ site, data: first.dataFile, port: first.port });
-      await p.waitForSelector('[data-connection="up"]');
-      expect(await picker(p, option, 'AM').locator('textarea').inputValue()).toBe(argument);
-      const after = await teacherClient(second.url, code, secret);
+  it.each([
+    ['while the page stays open', false],
+    ['after the page was left and opened again', true],
+  ])(
+    'should keep what a student types while the server is down, say it is reconnecting, and send it once the server is back, %s',
+    async (_, leaves) => {
+      const site = inject('siteDir');
+      const first = await startClassServer({ site });
+      let second: ClassServer | null = null;
       try {
-        let drafts = {} as ClassView['tables'][number]['state']['drafts'];
-        // Polled, with a bail-out: the page sends after its own reconnection and rejoining.
-        for (let tries = 0; tries < 100 && drafts[option]?.AM?.argument !== argument; tries++) {
-          drafts = (await after.client.must<ClassView>('teacher.open', { code, secret })).tables[0]?.state.drafts ?? {};
-          await p.waitForTimeout(200);
+        const { code, secret } = await createClass(first.url, threeTeams(), 1);
+        const game = await openGame(browser(), `#/live?code=${code}`, { base: `${first.url}/` });
+        games.push(game);
+        const p = game.page;
+        await p.click('[data-action="look"]');
+        await p.fill('#join-name', 'Bagrat');
+        await p.check('#join-team-1');
+        await p.click('[data-action="join"]');
+        await phase(p, 'briefing');
+        const before = await teacherClient(first.url, code, secret);
+        await before.client.must('teacher.all', { action: { type: 'advance' } });
+        before.client.close();
+        await phase(p, 'council');
+
+        await first.kill();
+        await p.waitForSelector('[data-connection="down"]');
+        expect(await p.textContent('.live-status')).toContain('Reconnecting');
+        await expectAccessible(p, 'a Council while reconnecting');
+        const option = (await p.getAttribute('.class-option[data-option-card]', 'data-option-card')) ?? '';
+        const argument = 'Typed while the Wi-Fi was down: we still ask for soldiers.';
+        await picker(p, option, 'AM').locator('input[data-stance-choice="objects"]').check();
+        await picker(p, option, 'AM').locator('textarea').fill(argument);
+
+        if (leaves) await p.goto('about:blank');
+        // The server comes back on the same address and data: the page rejoins and sends what was typed.
+        second = await startClassServer({ site, data: first.dataFile, port: first.port });
+        if (leaves) {
+          await p.goto(`${second.url}/#/live/${code}`);
+          await phase(p, 'council');
         }
-        expect(drafts[option]?.AM).toEqual({ stance: 'objects', argument });
+        await p.waitForSelector('[data-connection="up"]', { state: 'attached' });
+        expect(await picker(p, option, 'AM').locator('textarea').inputValue()).toBe(argument);
+        const after = await teacherClient(second.url, code, secret);
+        try {
+          let drafts = {} as ClassView['tables'][number]['state']['drafts'];
+          // Polled, with a bail-out: the page sends after its own reconnection and rejoining.
+          for (let tries = 0; tries < 100 && drafts[option]?.AM?.argument !== argument; tries++) {
+            drafts = (await after.client.must<ClassView>('teacher.open', { code, secret })).tables[0]?.state.drafts ?? {};
+            await p.waitForTimeout(200);
+          }
+          expect(drafts[option]?.AM).toEqual({ stance: 'objects', argument });
+        } finally {
+          after.client.close();
+        }
+        // The browser itself logs each refused connection while the server is down: only the page's policy is checked here.
+        expect(await p.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
       } finally {
-        after.client.close();
+        await first.stop();
+        await second?.stop();
       }
-      // The browser itself logs each refused connection while the server is down: only the page's policy is checked here.
-      expect(await p.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
-    } finally {
-      await first.stop();
-      await second?.stop();
-    }
-  }, 90_000);
+    },
+    90_000,
+  );
 
   it('should open the dashboard on another computer with the secret, and move a student to another table and team, then remove it', async () => {
     const { code, secret } = await createClass(server.url, threeTeams(), 2);

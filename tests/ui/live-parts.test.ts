@@ -112,6 +112,7 @@ describe('declarations sent as they change', () => {
   it('should keep what could not be sent and send it again after a reconnection', async () => {
     let up = false;
     const sent: Outgoing[] = [];
+    const kept: Outgoing[][] = [];
     const sender = new DeclarationSender(
       async (o) => {
         if (!up) return UNANSWERED;
@@ -119,6 +120,8 @@ describe('declarations sent as they change', () => {
         return null;
       },
       () => {},
+      600,
+      (unsent) => kept.push(unsent),
     );
     sender.change(outgoing('Typed while the Wi-Fi was down'), true);
     await vi.advanceTimersByTimeAsync(1000);
@@ -130,6 +133,9 @@ describe('declarations sent as they change', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.map((o) => o.declaration?.argument)).toEqual(['Typed while the Wi-Fi was down']);
     expect(sender.pending).toBe(0);
+    // What was unsent was given to be kept while it lasted, and nothing once it was sent.
+    expect(kept[0]?.map((o) => o.declaration?.argument)).toEqual(['Typed while the Wi-Fi was down']);
+    expect(kept.at(-1)).toEqual([]);
   });
 
   it('should say a refusal by the rules and not send it again', async () => {

@@ -25,6 +25,8 @@ export class DeclarationSender {
     private readonly send: Send,
     private readonly onRefused: (text: string, outgoing: Outgoing) => void,
     private readonly delayMs = 600,
+    /** Told what is not yet confirmed whenever that changes: kept by the page, it outlives a reload. */
+    private readonly onPending: (unsent: Outgoing[]) => void = () => {},
   ) {}
 
   /** A change to send: `typing` when it is only the argument that changed. */
@@ -34,6 +36,7 @@ export class DeclarationSender {
     if (before?.timer) clearTimeout(before.timer);
     const entry = { outgoing, timer: null as ReturnType<typeof setTimeout> | null };
     this.waiting.set(key, entry);
+    this.pendingChanged();
     if (typing) entry.timer = setTimeout(() => void this.go(key), this.delayMs);
     else void this.go(key);
   }
@@ -61,6 +64,10 @@ export class DeclarationSender {
     for (const entry of this.waiting.values()) if (entry.timer) clearTimeout(entry.timer);
   }
 
+  private pendingChanged(): void {
+    this.onPending([...this.waiting.values()].map((e) => e.outgoing));
+  }
+
   private async go(key: string): Promise<void> {
     const entry = this.waiting.get(key);
     if (!entry || this.inFlight.has(key)) return;
@@ -72,13 +79,16 @@ export class DeclarationSender {
     const latest = this.waiting.get(key);
     if (refused === null || latest?.outgoing !== outgoing) {
       // Sent (or overtaken by a newer change, which goes next).
-      if (latest?.outgoing === outgoing) this.waiting.delete(key);
-      else if (latest && !latest.timer) void this.go(key);
+      if (latest?.outgoing === outgoing) {
+        this.waiting.delete(key);
+        this.pendingChanged();
+      } else if (latest && !latest.timer) void this.go(key);
       return;
     }
     if (refused !== UNANSWERED) {
       // Refused by the rules: sending it again would be refused again.
       this.waiting.delete(key);
+      this.pendingChanged();
       this.onRefused(refused, outgoing);
     }
   }

@@ -28,6 +28,8 @@ export interface LiveCouncilSpec {
   /** The team at this laptop, or null for the teacher, who declares for any team and chooses ("take over"). */
   team: number | null;
   act: Act;
+  /** Where what is not yet sent is kept across a reload: read once as the Council opens, written as it changes. */
+  keep?: { read(): Outgoing[]; write(unsent: Outgoing[]): void };
 }
 
 export interface LiveCouncil extends Screen {
@@ -104,7 +106,16 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
     (text) => {
       refusal.textContent = text;
     },
+    600,
+    (unsent) => spec.keep?.write(unsent),
   );
+  /** What this laptop declared and the server never confirmed, before a reload: shown, and sent again. */
+  const kept = (spec.keep?.read() ?? []).filter((o) => teams.some((t) => mine(t) && t.members.includes(o.member as MemberCode)));
+  const keptAt = new Map(kept.map((o) => [`${o.option}/${o.member}`, o.declaration ?? undefined]));
+  const localOr = (option: string, code: string) => {
+    const key = `${option}/${code}`;
+    return keptAt.has(key) ? keptAt.get(key) : state.drafts[option]?.[code];
+  };
 
   /** The pickers of the members this laptop speaks for, by option and member, with what each last showed. */
   const pickers = new Map<string, { box: HTMLElement; shown: string }>();
@@ -113,7 +124,7 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
   const gridBox = h('div', { class: 'class-grid' });
 
   const pickerFor = (option: string, optionLabel: string, code: MemberCode, advice: OptionView['stances'][number] | undefined): HTMLElement => {
-    const declared = state.drafts[option]?.[code];
+    const declared = localOr(option, code);
     let lastStance = declared?.stance ?? null;
     return stancePicker(code, option, {
       memberName: scenario.names[code] ?? code,
@@ -201,7 +212,7 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
                     view.stances.find((s) => s.member === code),
                   ),
                 );
-                pickers.set(`${o.id}/${code}`, { box, shown: JSON.stringify(state.drafts[o.id]?.[code] ?? null) });
+                pickers.set(`${o.id}/${code}`, { box, shown: JSON.stringify(localOr(o.id, code) ?? null) });
                 return box;
               })
             : (() => {
@@ -231,6 +242,8 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
       outcomeEl,
     );
   });
+  for (const o of kept) sender.change(o, false);
+  keptAt.clear();
   refresh();
 
   const chairName = chair === null ? 'The chair' : (exercise.teams[chair]?.name ?? 'The chair');

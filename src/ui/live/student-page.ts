@@ -18,6 +18,7 @@ import { liveMessageScreen } from './live-message-screen.ts';
 import { classDecisionAt, phaseText } from './live-phase.ts';
 import { ServerClock } from './server-clock.ts';
 import { TableVersions } from './table-versions.ts';
+import { readUnsent, writeUnsent } from './unsent-declarations.ts';
 import { tableScreen } from './table-screens.ts';
 import { historicalDecisions } from '../../engine/play/class-brief.ts';
 import { isClassDecision } from '../../engine/play/exercise.ts';
@@ -126,7 +127,15 @@ export function openStudentTable(root: HTMLElement, library: Library, code: stri
     council = null;
     let next: Screen;
     if (state.phase === 'council') {
-      council = liveCouncil({ scenario, exercise: view.exercise, state, team: view.team, act });
+      const place = { code, table: view.table, decision: state.record.decisions.length };
+      council = liveCouncil({
+        scenario,
+        exercise: view.exercise,
+        state,
+        team: view.team,
+        act,
+        keep: { read: () => readUnsent(place), write: (unsent) => writeUnsent(place, unsent) },
+      });
       next = council;
     } else next = tableScreen(scenario, view.exercise, state, view.team);
     next.el.dataset.livePhase = state.phase;
