@@ -165,7 +165,8 @@ describeBrowser('a live class across laptops', () => {
         const game = await openGame(browser(), `#/live?code=${code}`, { base: `${first.url}/` });
         games.push(game);
         const p = game.page;
-        await p.click('[data-action="look"]');
+        // Opened with the code, as from the QR code: the class is looked up without a click.
+        await p.waitForSelector('#join-name');
         await p.fill('#join-name', 'Bagrat');
         await p.check('#join-team-1');
         await p.click('[data-action="join"]');
@@ -229,7 +230,7 @@ describeBrowser('a live class across laptops', () => {
 
     const student = await open(`#/live?code=${code}`);
     const p = student.page;
-    await p.click('[data-action="look"]');
+    await p.waitForSelector('#join-name');
     await p.fill('#join-name', 'Bagrat');
     await p.check('#join-team-1');
     await p.click('[data-action="join"]');

@@ -195,9 +195,12 @@ export function joinScreen(initialCode: string, actions: JoinActions): Screen {
     nameInput.focus();
   }
 
+  // Opened from the QR code, the code is already there: the class is looked up at once.
+  const given = normaliseCode(initialCode);
+  if (given && codeProblem(given) === null) queueMicrotask(() => codeForm.requestSubmit());
   return {
     el,
     heading,
-    announcement: 'Join a live class: type the class code your teacher gives you.',
+    announcement: given ? `Join the live class ${given}.` : 'Join a live class: type the class code your teacher gives you.',
   };
 }
