@@ -11,7 +11,7 @@ import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { createClass, LiveClient, teacher as teacherClient, threeTeams } from '../server/live-client.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
-import { describeBrowser, type Game, openGame, screen, useBrowser } from './harness.ts';
+import { describeBrowser, expectAccessible, type Game, openGame, screen, useBrowser } from './harness.ts';
 
 /**
  * Two tables of one live class at the same time, each team at its own laptop: neither table sees the other's
@@ -188,6 +188,16 @@ describeBrowser('two tables of a live class, a restart mid-Council, and the clas
       return { ending: printed.ending, cohesion: Math.round(printed.world.cohesion) };
     });
     expect(expected[0]).not.toEqual(expected[1]);
+
+    // Each laptop's debrief is the table's own ending beside what really happened, with what each team declared.
+    expect(await yerevan2.getAttribute('section.debrief', 'data-ending')).toBe(expected[1]?.ending);
+    expect(await yerevan2.textContent('section.debrief')).toContain(argued[1]);
+    expect(await yerevan2.locator('#history-heading').count()).toBe(1);
+    await expectAccessible(yerevan2, "a live table's debrief");
+    // A student plays on alone from the table's second decision, in a run of this browser's own.
+    await yerevan2.click('button[data-branch="1"]');
+    await screen(yerevan2, 'briefing');
+    expect(await yerevan2.textContent('.kicker')).toContain('Briefing 2');
 
     await teacher.click('[data-action="open-results"]');
     await screen(teacher, 'class-results');

@@ -1,6 +1,8 @@
 import '../printables/printables.css';
 import './live.css';
 import { playOut } from '../../engine/play/batch.ts';
+import type { RunRecord } from '../../engine/play/record.ts';
+import { encodeRunParams } from '../../engine/play/share-link.ts';
 import { type TableState, tableRun } from '../../engine/play/class-table.ts';
 import type { Exercise } from '../../engine/play/exercise.ts';
 import { historicalPolicy } from '../../engine/play/policies.ts';
@@ -11,6 +13,7 @@ import { aftermathScreen } from '../aftermath/aftermath-screen.ts';
 import { briefingScreen } from '../briefing/briefing-screen.ts';
 import { chapterScreen } from '../chapter/chapter-screen.ts';
 import { classDebriefSection } from '../class-play/class-debrief.ts';
+import { debriefScreen } from '../debrief/debrief-screen.ts';
 import { historyTookLines, historyTookSection } from '../class-play/history-took.ts';
 import { revealScreen } from '../class-play/reveal-screen.ts';
 import { h } from '../kit/dom.ts';
@@ -51,19 +54,32 @@ function liveBriefing(run: Run, exercise: Exercise, team: number | null): Screen
   return waitForTeacher({ ...screen, announcement: `${lines.join(' ')} ${screen.announcement}` }, 'Waiting for the teacher to open the Council.');
 }
 
-function liveDebrief(run: Run, exercise: Exercise): Screen {
+/**
+ * The table's debrief: the solo debrief (the ending, the verdict, the path beside history's, what really
+ * happened, the charts, the questions and the sources) with what each team declared. Going back to a decision
+ * opens the table's run to that point as a run of this browser's own, by its share link, to play on alone; the
+ * table's own run is the server's and stays as the class left it.
+ */
+function liveDebrief(run: Run, exercise: Exercise, record: RunRecord): Screen {
   const history = playOut(run.scenario, run.seed, historicalPolicy, { recordCauses: true });
-  const ending = run.scenario.endings.find((e) => e.id === run.world.ending);
-  const heading = h('h2', { tabindex: '-1', id: 'screen-heading' }, 'Debrief');
-  const el = h(
-    'section',
-    { class: 'screen live-debrief', 'aria-labelledby': 'screen-heading' },
-    h('p', { class: 'kicker' }, run.scenario.title),
-    heading,
-    ending ? h('p', { class: 'lede', 'data-ending': ending.id }, h('strong', null, `${ending.title}. `), ending.text) : null,
-    classDebriefSection(run, history, exercise),
-  );
-  return { el, heading, announcement: `Debrief. ${ending ? `${ending.title}. ${ending.text}` : ''}`, wide: true };
+  const branch = (k: number) => {
+    const upTo: RunRecord = { ...record, decisions: record.decisions.slice(0, k) };
+    if (record.declared) upTo.declared = record.declared.slice(0, k);
+    location.hash = `#/share?${encodeRunParams(upTo)}`;
+  };
+  const screen = debriefScreen(run, history, { onBranch: branch, onAgain: nothing, onChoose: nothing, compareHref: '#/' });
+  // A table has no save of its own to compare or to play again: those are a solo run's.
+  screen.el.querySelector('.compare-link')?.remove();
+  screen.el.querySelector('.actions [data-action="again"]')?.remove();
+  screen.el.querySelector('.actions [data-action="choose"]')?.remove();
+  for (const button of screen.el.querySelectorAll('button[data-branch]'))
+    button.textContent = `Play on alone from decision ${Number(button.getAttribute('data-branch')) + 1}`;
+  const path = screen.el.querySelector('#path-heading')?.parentElement;
+  const declared = classDebriefSection(run, history, exercise);
+  if (path) path.after(declared);
+  else screen.el.append(declared);
+  screen.el.classList.add('live-debrief');
+  return screen;
 }
 
 /**
@@ -100,6 +116,6 @@ export function tableScreen(scenario: Scenario, exercise: Exercise, state: Table
       return waitForTeacher(screen, 'The teacher moves the class on from here.');
     }
     case 'debrief':
-      return liveDebrief(run, exercise);
+      return liveDebrief(run, exercise, state.record);
   }
 }
