@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, inject, it } from 'vitest';
 import { loadEntry } from '../../src/engine/authoring/library.ts';
 import { tableRun } from '../../src/engine/play/class-table.ts';
+import { decodeExerciseParams } from '../../src/engine/play/exercise.ts';
 import { worldHash } from '../../src/engine/play/record.ts';
 import type { ClassView } from '../../src/live/messages.ts';
 import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
@@ -59,6 +60,16 @@ describeBrowser('two tables of a live class, a restart mid-Council, and the clas
     const teacher = await open(`#/live/${code}/teach`);
     await teacher.fill('#teacher-secret', secret);
     await teacher.keyboard.press('Enter');
+    await screen(teacher, 'live-dashboard');
+    // The class's papers, for this exercise.
+    const roles = (await teacher.getAttribute('a[data-printable="roles"]', 'href')) ?? '';
+    const papers = decodeExerciseParams(roles);
+    expect(roles.startsWith('#/class/print/roles?') && papers.ok && papers.value).toEqual(exercise);
+    // This browser keeps the secret it was given: the setup screen leads back to the dashboard.
+    await teacher.goto(`${server.url}/#/class`);
+    await teacher.waitForSelector(`[data-live-class="${code}"]`);
+    await expectAccessible(teacher, 'the setup screen with a live class of this browser');
+    await teacher.click(`[data-live-class="${code}"]`);
     await screen(teacher, 'live-dashboard');
 
     // Three teams at each table, joined by the code from the QR code's address.

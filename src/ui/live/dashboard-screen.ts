@@ -2,12 +2,12 @@ import './live.css';
 import type { Scenario } from '../../engine/core/scenario.ts';
 import { historicalDecisions } from '../../engine/play/class-brief.ts';
 import { type TableState, tableRun, timeLeft } from '../../engine/play/class-table.ts';
-import { isClassDecision } from '../../engine/play/exercise.ts';
+import { type Exercise, isClassDecision } from '../../engine/play/exercise.ts';
 import type { ClassView, RosterEntry } from '../../live/messages.ts';
 import { clockText } from '../class-play/phase-timer.ts';
 import { announce } from '../kit/announce.ts';
 import { h, replace } from '../kit/dom.ts';
-import { liveHash } from '../kit/route.ts';
+import { exerciseHash, liveHash, type Printable } from '../kit/route.ts';
 import type { Screen } from '../kit/screen.ts';
 import { rebuildKeepingFocus } from './focus-keeper.ts';
 import { ADVANCE_LABELS, classDecisionAt, TABLE_PHASE_NAMES } from './live-phase.ts';
@@ -52,6 +52,25 @@ export function advanceAllLabel(states: TableState[]): string {
 /** "ABC 234": the code in two halves, easier to read from the back of a room. */
 export function spacedCode(code: string): string {
   return `${code.slice(0, 3)} ${code.slice(3)}`;
+}
+
+/** The exercise's papers, as the setup screen prints them: the role cards, the handout and the facilitator's guide. */
+function printables(exercise: Exercise): HTMLElement {
+  const papers: [Printable, string][] = [
+    ['roles', 'Role cards'],
+    ['handout', 'Briefing handout'],
+    ['guide', 'Facilitator’s guide'],
+  ];
+  return h(
+    'section',
+    { class: 'live-papers', 'aria-labelledby': 'live-papers-heading' },
+    h('h2', { id: 'live-papers-heading' }, 'Papers for this class'),
+    h(
+      'div',
+      { class: 'actions' },
+      papers.map(([kind, label]) => h('a', { class: 'button secondary', href: exerciseHash(exercise, kind), 'data-printable': kind }, label)),
+    ),
+  );
 }
 
 /**
@@ -319,6 +338,7 @@ export function dashboardScreen(spec: DashboardSpec): Dashboard {
     ),
     h('section', { class: 'live-all-tables', 'aria-labelledby': 'live-all-heading' }, h('h2', { id: 'live-all-heading' }, 'Every table'), allControls, message),
     h('section', { 'aria-labelledby': 'live-tables-heading' }, h('h2', { id: 'live-tables-heading' }, 'The tables'), tablesBox),
+    printables(exercise),
   );
   refresh();
   const ticking = window.setInterval(showClocks, 1000);

@@ -48,6 +48,20 @@ export function teacherSecret(code: string): string | null {
   return read(keyOf(code, 'teacher'));
 }
 
+/** The codes of the classes this browser holds the secret of, so the teacher can go back to their dashboards. */
+export function taughtClasses(): string[] {
+  const codes: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const found = /^article-four\.live\.([A-Z0-9]+)\.teacher$/.exec(localStorage.key(i) ?? '');
+      if (found?.[1]) codes.push(found[1]);
+    }
+  } catch {
+    // A refused storage keeps nothing to list.
+  }
+  return codes.sort();
+}
+
 export function keepTeacherSecret(code: string, secret: string): void {
   write(keyOf(code, 'teacher'), secret);
 }

@@ -2,7 +2,7 @@ import type { Exercise } from '../../engine/play/exercise.ts';
 import { MAX_TABLES } from '../../live/messages.ts';
 import { h } from '../kit/dom.ts';
 import { liveHash } from '../kit/route.ts';
-import { keepTeacherSecret } from './live-keys.ts';
+import { keepTeacherSecret, taughtClasses } from './live-keys.ts';
 
 /** Whether the page is served by a class server (`npm run class`): only then can a class run live. */
 export async function classServerAnswers(): Promise<boolean> {
@@ -30,6 +30,22 @@ async function createClass(exercise: Exercise, tables: number): Promise<{ code: 
   } catch {
     return 'The class server did not answer. Check that it is still running, then try again.';
   }
+}
+
+/** The live classes this browser created (it keeps their secrets): a teacher who closed the dashboard finds it again here. */
+function yourClasses(): HTMLElement | null {
+  const codes = taughtClasses();
+  if (!codes.length) return null;
+  return h(
+    'section',
+    { class: 'live-yours', 'aria-labelledby': 'live-yours-heading', 'data-live-yours': '' },
+    h('h3', { id: 'live-yours-heading' }, 'Your live classes on this browser'),
+    h(
+      'ul',
+      null,
+      codes.map((code) => h('li', null, h('a', { href: liveHash({ kind: 'teach', code }), 'data-live-class': code }, `The dashboard of class ${code}`))),
+    ),
+  );
 }
 
 /**
@@ -66,6 +82,7 @@ export function liveSetupSection(ready: () => Exercise | null, go: (hash: string
       problem,
     ),
     h('div', { class: 'actions' }, start),
+    yourClasses(),
   );
   let busy = false;
   start.addEventListener('click', () => {
