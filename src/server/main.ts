@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { startServer } from './class-server.ts';
 import { readFlags, USAGE } from './flags.ts';
+import { whyNotStarted } from './start-problems.ts';
 
 /**
  * `npm run class`: the teacher's server. Prints where students open the game (and a QR code of it), then
- * `listening on http://HOST:PORT`; Ctrl-C (or SIGTERM) closes the database cleanly. Bad flags exit 2.
+ * `listening on http://HOST:PORT`; Ctrl-C (or SIGTERM) closes the database cleanly. Bad flags, a site not
+ * built, a port taken or a data file that is not one exit 2 with a sentence.
  */
 const flags = readFlags(process.argv.slice(2));
 if (!flags.ok) {
@@ -18,14 +20,20 @@ if (flags.value === 'help') {
   process.exit(0);
 }
 const options = flags.value;
-if (!existsSync(join(options.site, 'index.html'))) process.stderr.write(`warning: ${options.site} has no index.html: build the game first (npm run build)\n`);
+if (!existsSync(join(options.site, 'index.html'))) {
+  process.stderr.write(
+    `the class server cannot start: ${options.site} has no index.html: build the game first (npm run build), or give the built folder with --site\n`,
+  );
+  process.exit(2);
+}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer(options);
 } catch (error) {
-  process.stderr.write(`the class server cannot start: ${(error as Error).message}\n`);
-  process.exit(1);
+  const why = whyNotStarted(error, options);
+  process.stderr.write(`the class server cannot start: ${why.sentence}\n`);
+  process.exit(why.badInput ? 2 : 1);
 }
 
 const out = process.stdout;

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/node/scenario-folder.ts';
 import { startClassServer } from '../support/class-server.ts';
@@ -21,6 +23,31 @@ describe('the class server as a command', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(sentence);
     expect(run.stderr).toContain('npm run class --');
+  });
+
+  it('should refuse, saying what to do, a site not built, a data file that is not one (leaving it as it was), and a port in use', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'class-command-'));
+    const site = join(dir, 'site');
+    const unbuilt = server('--site', join(dir, 'nothing-built'), '--port', '0', '--data', join(dir, 'a.sqlite'));
+    expect(unbuilt.status).toBe(2);
+    expect(unbuilt.stderr).toMatch(/has no index.html: build the game first \(npm run build\), or give the built folder with --site/);
+
+    mkdirSync(site);
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Article Four</title>');
+    const running = await startClassServer();
+    try {
+      writeFileSync(join(dir, 'notes.sqlite'), 'a teacher’s notes, not a database');
+      const damaged = server('--site', site, '--port', '0', '--data', join(dir, 'notes.sqlite'));
+      expect(damaged.status).toBe(2);
+      expect(damaged.stderr).toMatch(/notes.sqlite is not a class server's data file .*it is left as it was; give another file with --data/);
+      expect(readFileSync(join(dir, 'notes.sqlite'), 'utf8')).toBe('a teacher’s notes, not a database');
+
+      const taken = server('--site', site, '--host', '127.0.0.1', '--port', String(running.port), '--data', join(dir, 'b.sqlite'));
+      expect(taken.status).toBe(2);
+      expect(taken.stderr).toMatch(new RegExp(`port ${running.port} on 127.0.0.1 is already in use .*choose another port with --port`));
+    } finally {
+      await running.stop();
+    }
   });
 
   it('should print where students go, a QR code and the port it got, and close its database cleanly on SIGTERM', async () => {
