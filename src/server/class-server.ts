@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Classes } from './classes.ts';
+import { hostCheck } from './host-check.ts';
 import { createHttpServer } from './http.ts';
 import { joinUrls } from './lan.ts';
 import { RateLimits } from './rate-limits.ts';
@@ -18,13 +19,14 @@ export interface RunningServer {
 }
 
 /** The teacher's server, listening: the store read back, the page, the API and the sockets on one port. */
-export async function startServer(options: { port: number; host: string; data: string; site: string }): Promise<RunningServer> {
+export async function startServer(options: { port: number; host: string; data: string; site: string; names: string[] }): Promise<RunningServer> {
   const store = new ClassStore(options.data);
   const classes = new Classes(store, new ScenarioShelf());
   const limits = new RateLimits();
   let urls: string[] = [];
-  const http = createHttpServer({ classes, limits, site: options.site, joinUrl: (req) => urls[0] ?? `http://${req.headers.host}/#/live` });
-  const io = attachSockets(http, classes, limits);
+  const ownName = hostCheck(options.names);
+  const http = createHttpServer({ classes, limits, site: options.site, joinUrl: (req) => urls[0] ?? `http://${req.headers.host}/#/live`, ownName });
+  const io = attachSockets(http, classes, limits, ownName);
   const sweeping = setInterval(() => classes.sweep(), 60_000);
   sweeping.unref();
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { apiHandler } from './api.ts';
 import type { Classes } from './classes.ts';
 import type { RateLimits } from './rate-limits.ts';
+import { wrongNameSentence } from './host-check.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 import { plain, siteHandler } from './site.ts';
 
@@ -12,6 +13,8 @@ export interface HttpOptions {
   site: string;
   /** The address students open, for `GET /api/live`. */
   joinUrl: (req: IncomingMessage) => string;
+  /** Whether the request calls this server by a name it answers to (host-check.ts). */
+  ownName: (req: IncomingMessage) => boolean;
 }
 
 /** The class server's http server: the API under /api/, the built game everywhere else, every response with the security headers. Socket.IO attaches to it. */
@@ -21,6 +24,7 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer(async (req, res) => {
     try {
       await setSecurityHeaders(req, res);
+      if (!options.ownName(req)) return plain(res, 421, wrongNameSentence(req.headers.host));
       const path = new URL(req.url ?? '/', 'http://server.invalid').pathname;
       if (path === '/api' || path.startsWith('/api/')) await api(req, res, path);
       else await site(req, res);

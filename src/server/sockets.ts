@@ -45,11 +45,20 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 /** The live class's Socket.IO server, on the same http server as the page; the events are the contract's (src/live/messages.ts). */
-export function attachSockets(http: HttpServer, classes: Classes, limits: RateLimits, clock: () => number = Date.now): LiveServer {
+export function attachSockets(
+  http: HttpServer,
+  classes: Classes,
+  limits: RateLimits,
+  ownName: (req: IncomingMessage) => boolean = () => true,
+  clock: () => number = Date.now,
+): LiveServer {
   const io: LiveServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
-    allowRequest: (req, callback) => callback(sameOrigin(req) ? null : "this page is not the class server's own", sameOrigin(req)),
+    allowRequest: (req, callback) => {
+      const allowed = sameOrigin(req) && ownName(req);
+      callback(allowed ? null : "this page is not the class server's own", allowed);
+    },
   });
 
   const broadcastState = (live: LiveClass, table: number) => {

@@ -69,6 +69,29 @@ describe("the class server's guards", () => {
     expect(own.socket.connected).toBe(true);
   });
 
+  it('should refuse a page and a socket that call the server by a name it does not answer to (DNS rebinding)', async () => {
+    // The rebinding page's Origin and Host are both its own name: the Origin check alone would let it in.
+    const rebound = new LiveClient(server.url, { extraHeaders: { origin: 'http://rebound.example', host: 'rebound.example' } });
+    open.push(rebound);
+    await expect(rebound.connected()).rejects.toThrow();
+    const asking = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/`, { headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const page = await asking(`rebound.example:${server.port}`);
+    expect(page.status).toBe(421);
+    expect(page.body).toMatch(/answers to its addresses.*--name rebound.example/);
+    // Called by any address (the one printed, on whatever network), it answers.
+    const byAddress = await asking(`192.168.1.20:${server.port}`);
+    expect(byAddress.status).toBe(200);
+  });
+
   it('should refuse malformed and unknown messages with a sentence, and a message without an acknowledgement silently', async () => {
     const c = await client({ localAddress: '127.0.0.5' });
     expect(await c.refused('student.join', { code, student: 'short', name: 'A', table: 1, team: 0 })).toMatch(
