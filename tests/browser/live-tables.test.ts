@@ -77,11 +77,19 @@ describeBrowser('two tables of a live class, a restart mid-Council, and the clas
     for (const [t, names] of NAMES.entries()) {
       const seated: Page[] = [];
       for (const [team, name] of names.entries()) {
+        // Opened from the QR code, the page looks the class up by itself.
         const p = await open(`#/live?code=${code}`);
-        await p.click('[data-action="look"]');
         await p.fill('#join-name', name);
         await p.selectOption('#join-table', String(t + 1));
         await p.check(`#join-team-${team}`);
+        if (t === 1 && team === 0) {
+          // Continue pressed again looks the class up afresh (who sits where), keeping what was typed.
+          const who = 'form[aria-label="Who you are"]';
+          const form = await p.$(who);
+          await p.click('[data-action="look"]');
+          await p.waitForFunction(([selector, old]) => document.querySelector(selector as string) !== old, [who, form] as const);
+          expect([await p.inputValue('#join-name'), await p.inputValue('#join-table'), await p.isChecked(`#join-team-${team}`)]).toEqual([name, '2', true]);
+        }
         await p.click('[data-action="join"]');
         await phase(p, 'briefing');
         seated.push(p);

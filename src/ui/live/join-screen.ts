@@ -100,7 +100,21 @@ export function joinScreen(initialCode: string, actions: JoinActions): Screen {
   });
 
   function showSecond(classCode: string, found: { value: ClassLook; scenario: Scenario | null } | null) {
-    const nameInput = h('input', { id: 'join-name', type: 'text', maxlength: String(MAX_NAME), autocomplete: 'given-name', 'data-join-name': '' });
+    // Looked up again (Continue pressed twice, or after the QR code's own look): what was typed stays.
+    const before = second.querySelector<HTMLElement>(`[data-join-found="${classCode}"]`) ? second : null;
+    const typedBefore = {
+      name: before?.querySelector<HTMLInputElement>('#join-name')?.value ?? '',
+      table: before?.querySelector<HTMLSelectElement>('#join-table')?.value ?? null,
+      team: before?.querySelector<HTMLInputElement>('input[name="join-team"]:checked')?.value ?? null,
+    };
+    const nameInput = h('input', {
+      id: 'join-name',
+      type: 'text',
+      maxlength: String(MAX_NAME),
+      autocomplete: 'given-name',
+      'data-join-name': '',
+      value: typedBefore.name,
+    });
     const name = field('join-name', 'Your name', nameInput, 'As your class knows you: the teacher and your team see it.');
     const formProblem = h('p', { class: 'field-problem', role: 'alert', 'data-join-problem': '' });
     const teamProblem = h('p', { class: 'field-problem', id: 'join-team-problem' });
@@ -111,6 +125,7 @@ export function joinScreen(initialCode: string, actions: JoinActions): Screen {
       { id: 'join-table', 'data-join-table': '' },
       Array.from({ length: tableCount }, (_, i) => h('option', { value: String(i + 1) }, `Table ${i + 1}`)),
     );
+    if (typedBefore.table !== null && Number(typedBefore.table) <= tableCount) tableSelect.value = typedBefore.table;
     const table = field(
       'join-table',
       'Your table',
@@ -122,7 +137,7 @@ export function joinScreen(initialCode: string, actions: JoinActions): Screen {
     if (look) {
       const list = h('ul', { class: 'join-teams' });
       const render = () => {
-        const checked = list.querySelector<HTMLInputElement>('input:checked')?.value;
+        const checked = list.querySelector<HTMLInputElement>('input:checked')?.value ?? typedBefore.team ?? undefined;
         replace(
           list,
           look.exercise.teams.map((_, i) =>
