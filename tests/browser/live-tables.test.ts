@@ -10,7 +10,7 @@ import { worldHash } from '../../src/engine/play/record.ts';
 import type { ClassView } from '../../src/live/messages.ts';
 import { readProjectFile, rulesFile } from '../../src/node/scenario-folder.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { createClass, LiveClient, teacher as teacherClient, threeTeams } from '../server/live-client.ts';
+import { createClass, LiveClient, teacher as teacherClient, threeTeams, until } from '../server/live-client.ts';
 import { type ClassServer, startClassServer } from '../support/class-server.ts';
 import { describeBrowser, expectAccessible, type Game, openGame, screen, useBrowser } from './harness.ts';
 
@@ -232,4 +232,51 @@ describeBrowser('two tables of a live class, a restart mid-Council, and the clas
     expect(await teacher.textContent('.class-arguments [data-group="Table 1"]')).toContain(argued[0]);
     expect(await teacher.textContent('.class-arguments [data-group="Table 2"]')).toContain(argued[1]);
   }, 400_000);
+
+  it('should keep the laptops of one team in step: a teammate’s declaration shows on the other laptop once it is left', async () => {
+    const server = await startClassServer({ site: inject('siteDir') });
+    servers.push(server);
+    const { code, secret } = await createClass(server.url, threeTeams(), 1);
+    const laptops: Page[] = [];
+    for (const name of ['Aram', 'Bella']) {
+      const game = await openGame(browser(), `#/live?code=${code}`, { base: `${server.url}/` });
+      games.push(game);
+      await game.page.fill('#join-name', name);
+      await game.page.check('#join-team-1');
+      await game.page.click('[data-action="join"]');
+      await phase(game.page, 'briefing');
+      laptops.push(game.page);
+    }
+    const [aram, bella] = laptops as [Page, Page];
+    const t = await teacherClient(server.url, code, secret);
+    await t.client.must('teacher.all', { action: { type: 'advance' } });
+    await phase(aram, 'council');
+    await phase(bella, 'council');
+    const stance = (p: Page, s: string) => picker(p, 'sidorov_mission', 'AM').locator(`input[data-stance-choice="${s}"]`);
+    await stance(aram, 'objects').check();
+    await picker(aram, 'sidorov_mission', 'AM').locator('textarea').fill('Words are not soldiers.');
+    await bella.waitForFunction(
+      () =>
+        (document.querySelector('.class-option[data-option-card="sidorov_mission"] fieldset[data-member="AM"] textarea') as HTMLTextAreaElement | null)
+          ?.value === 'Words are not soldiers.',
+    );
+    expect(await stance(bella, 'objects').isChecked()).toBe(true);
+    // Bella changes the team's mind while Aram's cursor is still in the argument: his laptop waits, then shows it when he leaves.
+    await stance(bella, 'supports').check();
+    await until(
+      () => (t.client.received['table.state'].at(-1)?.state.drafts.sidorov_mission?.AM?.stance === 'supports' ? true : undefined),
+      "Bella's stance at the server",
+    );
+    await aram.waitForTimeout(500);
+    expect(await stance(aram, 'objects').isChecked()).toBe(true);
+    await aram.click('#screen-heading');
+    await aram.waitForFunction(
+      () =>
+        (
+          document.querySelector(
+            '.class-option[data-option-card="sidorov_mission"] fieldset[data-member="AM"] input[data-stance-choice="supports"]',
+          ) as HTMLInputElement | null
+        )?.checked === true,
+    );
+  }, 120_000);
 });

@@ -153,6 +153,25 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
     });
   };
 
+  /** Each picker shows what the server holds, unless this laptop is typing in it or has not sent it yet. */
+  const syncPickers = (now: OptionView[]) => {
+    for (const [key, entry] of pickers) {
+      const [option = '', member = ''] = key.split('/');
+      const server = JSON.stringify(state.drafts[option]?.[member] ?? null);
+      // What the server holds came from another laptop of the same team (or the teacher): shown, unless this one is being typed in.
+      if (server === entry.shown || sender.busy(option, member) || entry.box.contains(document.activeElement)) continue;
+      const view = now.find((v) => v.option.id === option);
+      const fresh = pickerFor(
+        option,
+        view?.option.label ?? option,
+        member as MemberCode,
+        view?.stances.find((s) => s.member === member),
+      );
+      entry.box.replaceChildren(fresh);
+      entry.shown = server;
+    }
+  };
+
   const refresh = () => {
     const now = views();
     for (const view of now) {
@@ -171,21 +190,7 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
         if (box) replace(box, declaredLines(run, t, id, state.drafts));
       }
     }
-    for (const [key, entry] of pickers) {
-      const [option = '', member = ''] = key.split('/');
-      const server = JSON.stringify(state.drafts[option]?.[member] ?? null);
-      // What the server holds came from another laptop of the same team (or the teacher): shown, unless this one is being typed in.
-      if (server === entry.shown || sender.busy(option, member) || entry.box.contains(document.activeElement)) continue;
-      const view = now.find((v) => v.option.id === option);
-      const fresh = pickerFor(
-        option,
-        view?.option.label ?? option,
-        member as MemberCode,
-        view?.stances.find((s) => s.member === member),
-      );
-      entry.box.replaceChildren(fresh);
-      entry.shown = server;
-    }
+    syncPickers(now);
     if (chooses) {
       const grid = councilGrid(run, now, onDecide);
       if (!exercise.settings.showAdvice) hideUndeclared(run, exercise, grid, now, held);
@@ -213,6 +218,8 @@ export function liveCouncil(spec: LiveCouncilSpec): LiveCouncil {
                   ),
                 );
                 pickers.set(`${o.id}/${code}`, { box, shown: JSON.stringify(localOr(o.id, code) ?? null) });
+                // Left, a picker catches up with what a teammate's laptop declared meanwhile.
+                box.addEventListener('focusout', () => setTimeout(() => syncPickers(views()), 0));
                 return box;
               })
             : (() => {
