@@ -1,8 +1,7 @@
 import './live.css';
 import type { Scenario } from '../../engine/core/scenario.ts';
-import { historicalDecisions } from '../../engine/play/class-brief.ts';
 import { type TableState, tableRun, timeLeft } from '../../engine/play/class-table.ts';
-import { type Exercise, isClassDecision } from '../../engine/play/exercise.ts';
+import type { Exercise } from '../../engine/play/exercise.ts';
 import type { ClassView, RosterEntry } from '../../live/messages.ts';
 import { clockText } from '../class-play/phase-timer.ts';
 import { announce } from '../kit/announce.ts';
@@ -10,7 +9,7 @@ import { h, replace } from '../kit/dom.ts';
 import { exerciseHash, liveHash, type Printable } from '../kit/route.ts';
 import type { Screen } from '../kit/screen.ts';
 import { rebuildKeepingFocus } from './focus-keeper.ts';
-import { ADVANCE_LABELS, classDecisionAt, TABLE_PHASE_NAMES } from './live-phase.ts';
+import { ADVANCE_LABELS, classDecisionAt, classDecisionCount, TABLE_PHASE_NAMES } from './live-phase.ts';
 import { qrCode } from './qr-code.ts';
 import type { ServerClock } from './server-clock.ts';
 import { councilProgress } from './table-summary.ts';
@@ -82,7 +81,7 @@ function printables(exercise: Exercise): HTMLElement {
 export function dashboardScreen(spec: DashboardSpec): Dashboard {
   const { scenario, view, clock, actions } = spec;
   const { exercise, code } = view;
-  const of = historicalDecisions(scenario, exercise.seed).filter((d) => isClassDecision(exercise, d.development.id)).length;
+  const of = classDecisionCount(scenario, exercise);
   const joinAt = spec.joinUrl ?? `${location.origin}${location.pathname}#/live`;
   const joinWithCode = `${joinAt}?code=${code}`;
   const message = h('p', { class: 'live-refusal', role: 'alert', 'data-dashboard-message': '' });

@@ -1,4 +1,6 @@
-import type { TablePhase, TableState } from '../../engine/play/class-table.ts';
+import type { Scenario } from '../../engine/core/scenario.ts';
+import { historicalDecisions } from '../../engine/play/class-brief.ts';
+import { type TablePhase, type TableState, tableRun } from '../../engine/play/class-table.ts';
 import { isClassDecision, type Exercise } from '../../engine/play/exercise.ts';
 import type { Run } from '../../engine/play/run.ts';
 
@@ -28,6 +30,16 @@ export const ADVANCE_LABELS: Record<TablePhase, string | null> = {
 export function classDecisionAt(run: Run, exercise: Exercise, phase: TablePhase): number {
   const taken = run.world.decisions.filter((d) => isClassDecision(exercise, d.development)).length;
   return phase === 'chapter' || phase === 'briefing' || phase === 'council' ? taken + 1 : taken;
+}
+
+/** How many decisions the class takes on history's path: the N of "decision n of N". Plays history once: ask it once per class. */
+export function classDecisionCount(scenario: Scenario, exercise: Exercise): number {
+  return historicalDecisions(scenario, exercise.seed).filter((d) => isClassDecision(exercise, d.development.id)).length;
+}
+
+/** A table's phase and decision in words, for its bar, from its record. */
+export function tablePhaseText(scenario: Scenario, exercise: Exercise, state: TableState, of: number): string {
+  return phaseText(state, classDecisionAt(tableRun(scenario, state, false), exercise, state.phase), of);
 }
 
 /** The table's phase as words: "Council · decision 2 of 3". */

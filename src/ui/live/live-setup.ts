@@ -4,15 +4,19 @@ import { h } from '../kit/dom.ts';
 import { liveHash } from '../kit/route.ts';
 import { keepTeacherSecret, taughtClasses } from './live-keys.ts';
 
-/** Whether the page is served by a class server (`npm run class`): only then can a class run live. */
-export async function classServerAnswers(): Promise<boolean> {
+/**
+ * The class server's answer to `GET /api/live`: the address students open, or null when the page is not
+ * served by a class server (`npm start`, a static copy), which is the sign that no class can run live.
+ */
+export async function askClassServer(): Promise<{ joinUrl: string | null } | null> {
   try {
     const response = await fetch('/api/live', { headers: { accept: 'application/json' } });
-    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return false;
-    const body = (await response.json()) as { live?: unknown };
-    return body.live === true;
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return null;
+    const body = (await response.json()) as { live?: unknown; joinUrl?: unknown };
+    if (body.live !== true) return null;
+    return { joinUrl: typeof body.joinUrl === 'string' ? body.joinUrl : null };
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -110,8 +114,8 @@ export function liveSetupSection(ready: () => Exercise | null, go: (hash: string
       go(liveHash({ kind: 'teach', code: made.code }));
     });
   });
-  void classServerAnswers().then((live) => {
-    section.hidden = !live;
+  void askClassServer().then((server) => {
+    section.hidden = server === null;
   });
   return section;
 }

@@ -11,18 +11,15 @@ import type { Library } from '../state/library.ts';
 import { LiveConnection } from './connection.ts';
 import { connectionStatus } from './connection-status.ts';
 import { liveBar, type LiveBar } from './live-bar.ts';
-import { liveCouncil, type LiveCouncil } from './live-council.ts';
+import type { LiveCouncil } from './live-council.ts';
 import { forgetStudent, hasJoined, studentToken } from './live-keys.ts';
 import { layOutLive } from './live-layout.ts';
 import { liveMessageScreen } from './live-message-screen.ts';
-import { classDecisionAt, phaseText } from './live-phase.ts';
+import { classDecisionCount, tablePhaseText } from './live-phase.ts';
 import { ServerClock } from './server-clock.ts';
 import { TableVersions } from './table-versions.ts';
 import { readUnsent, writeUnsent } from './unsent-declarations.ts';
-import { tableScreen } from './table-screens.ts';
-import { historicalDecisions } from '../../engine/play/class-brief.ts';
-import { isClassDecision } from '../../engine/play/exercise.ts';
-import { tableRun } from '../../engine/play/class-table.ts';
+import { tableAtPhase } from './table-screens.ts';
 
 export interface LivePageHandle {
   dispose(): void;
@@ -44,6 +41,8 @@ export function openStudentTable(root: HTMLElement, library: Library, code: stri
   const versions = new TableVersions();
   let view: StudentView | null = null;
   let scenario: Scenario | null = null;
+  /** The N of "decision n of N", counted once the scenario is known. */
+  let decisionsOf = 0;
   let screen: Screen | null = null;
   let council: LiveCouncil | null = null;
   let shownKey = '';
@@ -93,6 +92,7 @@ export function openStudentTable(root: HTMLElement, library: Library, code: stri
       if (gone) return;
       if (!loaded.ok) return show(liveMessageScreen('This class cannot be shown', loaded.error, [], 'scenario'), 'live-message');
       scenario = loaded.value;
+      decisionsOf = classDecisionCount(scenario, next.exercise);
     }
     if (moved) shownKey = '';
     render();
@@ -102,16 +102,13 @@ export function openStudentTable(root: HTMLElement, library: Library, code: stri
   function render() {
     if (!view || !scenario) return;
     const state = versions.get(view.table) as TableState;
-    const run = tableRun(scenario, state, false);
-    const exercise = view.exercise;
-    const of = historicalDecisions(scenario, exercise.seed).filter((d) => isClassDecision(exercise, d.development.id)).length;
     bar?.stop();
     bar = liveBar(
       {
         title: view.exercise.title || scenario.title,
         table: view.table,
         team: view.exercise.teams[view.team]?.name ?? null,
-        phase: phaseText(state, classDecisionAt(run, view.exercise, state.phase), of),
+        phase: tablePhaseText(scenario, view.exercise, state, decisionsOf),
         state,
         clock,
       },
@@ -124,21 +121,17 @@ export function openStudentTable(root: HTMLElement, library: Library, code: stri
       return;
     }
     shownKey = key;
-    council = null;
-    let next: Screen;
-    if (state.phase === 'council') {
-      const place = { code, table: view.table, decision: state.record.decisions.length };
-      council = liveCouncil({
-        scenario,
-        exercise: view.exercise,
-        state,
-        team: view.team,
-        act,
-        keep: { read: () => readUnsent(place), write: (unsent) => writeUnsent(place, unsent) },
-      });
-      next = council;
-    } else next = tableScreen(scenario, view.exercise, state, view.team);
-    next.el.dataset.livePhase = state.phase;
+    const place = { code, table: view.table, decision: state.record.decisions.length };
+    const shown = tableAtPhase({
+      scenario,
+      exercise: view.exercise,
+      state,
+      team: view.team,
+      act,
+      keep: { read: () => readUnsent(place), write: (unsent) => writeUnsent(place, unsent) },
+    });
+    council = shown.council;
+    const next = shown.screen;
     next.el.dataset.liveTeam = String(view.team);
     show(next, 'live-table');
   }

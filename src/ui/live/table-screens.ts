@@ -18,6 +18,7 @@ import { historyTookLines, historyTookSection } from '../class-play/history-took
 import { revealScreen } from '../class-play/reveal-screen.ts';
 import { h } from '../kit/dom.ts';
 import { scrollBox } from '../kit/scroll-box.ts';
+import { type LiveCouncil, type LiveCouncilSpec, liveCouncil } from './live-council.ts';
 import type { Screen } from '../kit/screen.ts';
 import { printContext } from '../printables/print-context.ts';
 import { teamRoleCards } from '../printables/role-cards.ts';
@@ -118,4 +119,15 @@ export function tableScreen(scenario: Scenario, exercise: Exercise, state: Table
     case 'debrief':
       return liveDebrief(run, exercise, state.record);
   }
+}
+
+/**
+ * The screen of a table at its phase for the laptop of `team` (null: the teacher, taking over): the live
+ * Council, which a newer state of the same Council updates in place, or the phase's own screen.
+ */
+export function tableAtPhase(spec: LiveCouncilSpec): { screen: Screen; council: LiveCouncil | null } {
+  const council = spec.state.phase === 'council' ? liveCouncil(spec) : null;
+  const screen = council ?? tableScreen(spec.scenario, spec.exercise, spec.state, spec.team);
+  screen.el.dataset.livePhase = spec.state.phase;
+  return { screen, council };
 }

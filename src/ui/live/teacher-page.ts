@@ -13,35 +13,21 @@ import { LiveConnection } from './connection.ts';
 import { connectionStatus } from './connection-status.ts';
 import { type Dashboard, dashboardScreen, type TeacherAction } from './dashboard-screen.ts';
 import { liveBar, type LiveBar } from './live-bar.ts';
-import { liveCouncil, type LiveCouncil } from './live-council.ts';
+import type { LiveCouncil } from './live-council.ts';
 import { keepTeacherSecret, teacherSecret } from './live-keys.ts';
 import { layOutLive } from './live-layout.ts';
 import { liveMessageScreen } from './live-message-screen.ts';
-import { classDecisionAt, phaseText } from './live-phase.ts';
+import { askClassServer } from './live-setup.ts';
+import { classDecisionCount, tablePhaseText } from './live-phase.ts';
 import { ServerClock } from './server-clock.ts';
 import { TableVersions } from './table-versions.ts';
-import { tableScreen } from './table-screens.ts';
+import { tableAtPhase } from './table-screens.ts';
 import { takeOverControls } from './take-over-controls.ts';
-import { historicalDecisions } from '../../engine/play/class-brief.ts';
-import { isClassDecision } from '../../engine/play/exercise.ts';
-import { tableRun } from '../../engine/play/class-table.ts';
 
 export interface TeacherPages {
   /** Shows the dashboard, or the teacher at one table, on the same connection. */
   show(page: Extract<LivePage, { kind: 'teach' | 'take-over' }>): void;
   dispose(): void;
-}
-
-/** The address students open, as the class server gives it; null when it does not say. */
-async function joinUrl(): Promise<string | null> {
-  try {
-    const response = await fetch('/api/live', { headers: { accept: 'application/json' } });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { live?: unknown; joinUrl?: unknown };
-    return body.live === true && typeof body.joinUrl === 'string' ? body.joinUrl : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -55,6 +41,8 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
   let view: ClassView | null = null;
   let students: RosterEntry[] = [];
   let scenario: Scenario | null = null;
+  /** The N of "decision n of N", counted once the scenario is known. */
+  let decisionsOf = 0;
   let address: string | null = null;
   let page: Extract<LivePage, { kind: 'teach' | 'take-over' }> = { kind: 'teach', code };
   let screen: Screen | null = null;
@@ -68,8 +56,8 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
 
   const connection = new LiveConnection(() => void open());
   const status = connectionStatus(connection);
-  void joinUrl().then((url) => {
-    address = url;
+  void askClassServer().then((server) => {
+    address = server?.joinUrl ?? null;
     if (dashboard) render(true);
   });
 
@@ -133,6 +121,7 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
       if (gone) return;
       if (!loaded.ok) return show(liveMessageScreen('This class cannot be shown', loaded.error, [], 'scenario'), 'live-message');
       scenario = loaded.value;
+      decisionsOf = classDecisionCount(scenario, view.exercise);
     }
     render(false);
     council?.flush();
@@ -202,16 +191,13 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
         'live-message',
       );
     }
-    const run = tableRun(scenario, state, false);
-    const exercise = view.exercise;
-    const of = historicalDecisions(scenario, exercise.seed).filter((d) => isClassDecision(exercise, d.development.id)).length;
     bar?.stop();
     bar = liveBar(
       {
         title: view.exercise.title || scenario.title,
         table,
         team: 'Teacher',
-        phase: phaseText(state, classDecisionAt(run, view.exercise, state.phase), of),
+        phase: tablePhaseText(scenario, view.exercise, state, decisionsOf),
         state,
         clock,
       },
@@ -225,13 +211,9 @@ export function openTeacherPages(root: HTMLElement, library: Library, code: stri
       return;
     }
     shownKey = key;
-    council = null;
-    let next: Screen;
-    if (state.phase === 'council') {
-      council = liveCouncil({ scenario, exercise: view.exercise, state, team: null, act: (action) => act(table, action) });
-      next = council;
-    } else next = tableScreen(scenario, view.exercise, state, null);
-    next.el.dataset.livePhase = state.phase;
+    const shown = tableAtPhase({ scenario, exercise: view.exercise, state, team: null, act: (action) => act(table, action) });
+    council = shown.council;
+    const next = shown.screen;
     show(next, 'live-take-over');
   }
 
