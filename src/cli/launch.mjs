@@ -3,24 +3,15 @@
 // compiling the TypeScript on every call. Plain JavaScript, since it runs before anything is built.
 // The bundle is rebuilt first when it is missing or anything it is made from is newer than it.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lastChange } from '../node/last-change.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // The same path as CLI_BUNDLE in src/build/cli-bundle.ts, which this file cannot import.
 const bundle = join(root, 'dist/cli/main.js');
 const madeFrom = ['src', 'scenarios/schema', 'package.json', 'package-lock.json', 'vite.config.ts'];
-
-/** The latest change under a path: a folder's own time counts, since deleting a file changes only that. */
-function lastChange(path) {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs;
-  for (const name of readdirSync(path)) latest = Math.max(latest, lastChange(join(path, name)));
-  return latest;
-}
 
 const built = statSync(bundle, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (madeFrom.some((path) => lastChange(join(root, path)) > built)) {

@@ -4,9 +4,10 @@
 // --site, which serves a folder as it is), then runs the server (src/server/main.ts) through tsx, the
 // TypeScript loader the project already uses: its native module (better-sqlite3) cannot go into a bundle.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastChange } from '../node/last-change.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -15,21 +16,10 @@ const madeFrom = ['src', 'scenarios', 'assets', 'public', 'index.html', 'package
 // The server's and the command line's code is not part of the page.
 const notThePage = new Set([join(root, 'src/server'), join(root, 'src/cli')]);
 
-/** The latest change under a path: a folder's own time counts, since deleting a file changes only that. */
-function lastChange(path) {
-  if (notThePage.has(path)) return 0;
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs;
-  for (const name of readdirSync(path)) latest = Math.max(latest, lastChange(join(path, name)));
-  return latest;
-}
-
 const ownSite = args.some((arg) => arg === '--site' || arg.startsWith('--site='));
 const wantsHelp = args.includes('--help') || args.includes('-h');
 const built = statSync(site, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-if (!ownSite && !wantsHelp && madeFrom.some((path) => lastChange(join(root, path)) > built)) {
+if (!ownSite && !wantsHelp && madeFrom.some((path) => lastChange(join(root, path), notThePage) > built)) {
   process.stderr.write('building the game (vite build)...\n');
   const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
