@@ -210,11 +210,8 @@ export function attachSockets(
       if (!removed.ok) return removed;
       const room = studentRoom(live.code, removed.value.tokenSha256);
       io.to(room).emit('student.removed', {});
-      for (const s of socketsIn(room)) {
-        for (const r of s.rooms) if (r !== s.id) s.leave(r);
-        live.connected(removed.value.tokenSha256, -1);
-        s.data = {};
-      }
+      // Its tabs leave the class as a disconnected socket does (removed, it is in no roster to tell).
+      for (const s of socketsIn(room)) leave(s);
       broadcastRosters(live, removed.value.table);
       return ok({});
     },
