@@ -172,6 +172,51 @@ export function memberAt(world: World, slot: number): MemberState {
   return found;
 }
 
+/** A record of one number per member, every key present (0) in this order: a template to copy (see writeAtSlot). */
+export function keyedRecord(codes: readonly string[]): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const code of codes) record[code] = 0;
+  return record;
+}
+
+/**
+ * Writes a member's number into a record of one per member by a named store for each slot, as memberAt
+ * reads: into a record that already has the key (a copy of keyedRecord's template), the store neither
+ * adds a key nor looks one up by a name that varies, either of which costs several times as much.
+ */
+export function writeAtSlot(record: Record<string, number>, slot: number, value: number): void {
+  switch (slot) {
+    case 0:
+      record.RU = value;
+      return;
+    case 1:
+      record.BY = value;
+      return;
+    case 2:
+      record.AM = value;
+      return;
+    case 3:
+      record.KZ = value;
+      return;
+    case 4:
+      record.KG = value;
+      return;
+    case 5:
+      record.TJ = value;
+      return;
+    case 6:
+      record.UZ = value;
+      return;
+    case 7:
+      record.AZ = value;
+      return;
+    case 8:
+      record.GE = value;
+      return;
+  }
+  throw new Error(`no member in slot ${slot}`);
+}
+
 export function clampValue(value: number): number {
   return Math.min(VALUE_MAX, Math.max(VALUE_MIN, value));
 }
@@ -221,9 +266,9 @@ export function copyWorld(world: World): World {
     credibility: world.credibility,
     moscowBandwidth: world.moscowBandwidth,
     vars: { ...world.vars },
-    chosen: new Map(world.chosen),
-    visited: new Map(world.visited),
-    reacted: new Map(world.reacted),
+    chosen: copyTally(world.chosen),
+    visited: copyTally(world.visited),
+    reacted: copyTally(world.reacted),
     reactions: world.reactions.slice(),
     decisions: world.decisions.slice(),
     debts: world.debts.slice(),
@@ -232,6 +277,11 @@ export function copyWorld(world: World): World {
     trajectory: world.trajectory.slice(),
     changes: world.changes ? world.changes.slice() : null,
   };
+}
+
+/** An empty tally is made new rather than copied: `new Map(map)` walks the map through its iterator even when empty, and every run starts from a copy of empty tallies. */
+function copyTally(tally: Map<string, number>): Map<string, number> {
+  return tally.size === 0 ? new Map() : new Map(tally);
 }
 
 export function activeMembers(world: World): string[] {

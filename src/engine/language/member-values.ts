@@ -53,20 +53,42 @@ export function joinTests(join: 'and' | 'or', left: MemberTests | undefined, rig
   return { join, list: [...left.list, ...right.list] };
 }
 
+/** The tests each fused condition was compiled from, by its closure: see conditionTests. */
+const testsByCondition = new WeakMap<(w: World) => boolean, MemberTests>();
+
 export function testsCondition(tests: MemberTests): (w: World) => boolean {
   const list = tests.list;
   const [first] = list;
-  if (list.length === 1) return (w) => passes(memberAt(w, first.slot), first);
-  if (tests.join === 'and') {
-    return (w) => {
-      for (const t of list) if (!passes(memberAt(w, t.slot), t)) return false;
-      return true;
+  let fn: (w: World) => boolean;
+  if (list.length === 1) fn = (w) => passes(memberAt(w, first.slot), first);
+  else if (tests.join === 'and') fn = (w) => allPass(w, list);
+  else {
+    fn = (w) => {
+      for (const t of list) if (passes(memberAt(w, t.slot), t)) return true;
+      return false;
     };
   }
-  return (w) => {
-    for (const t of list) if (passes(memberAt(w, t.slot), t)) return true;
-    return false;
-  };
+  testsByCondition.set(fn, tests);
+  return fn;
+}
+
+/**
+ * The tests a condition was fused from when it is a list joined by `and` (a single test is such a
+ * list), else null: a loop that evaluates many conditions (a run's reactions) tests them in place with
+ * allPass rather than calling each one's closure, and the result is the same.
+ */
+export function conjunctionOf(condition: (w: World) => boolean): MemberTest[] | null {
+  const tests = testsByCondition.get(condition);
+  return tests !== undefined && (tests.join === 'and' || tests.list.length === 1) ? tests.list : null;
+}
+
+/** Whether every test passes, stopping at the first that fails, as `and` does. */
+export function allPass(w: World, list: readonly MemberTest[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as MemberTest;
+    if (!passes(memberAt(w, t.slot), t)) return false;
+  }
+  return true;
 }
 
 function passes(m: MemberState, t: MemberTest): boolean {

@@ -23,9 +23,9 @@ export interface Choice {
  */
 export function checkDecision(scenario: Scenario, world: World, choice: Choice, view?: OptionView): Result<OptionView> {
   if (world.development === null) return fail('the run has ended');
-  const development = currentDevelopment(scenario, world);
   const declared = choice.declared?.[choice.option];
   if (view === undefined || view.option.id !== choice.option || declared !== undefined) {
+    const development = currentDevelopment(scenario, world);
     const option = development.options.find((o) => o.id === choice.option);
     if (!option) return fail(`'${choice.option}' is not an option at ${development.id} (options: ${development.options.map((o) => o.id).join(', ')})`);
     view = optionView(scenario, world, option, false, declared);
@@ -36,7 +36,7 @@ export function checkDecision(scenario: Scenario, world: World, choice: Choice, 
       : choice.leverage
         ? 'leverage cannot carry it'
         : `vetoed by ${view.vetoedBy.map((c) => scenario.names[c]).join(', ')} (${vetoReasons(scenario, view)})`;
-    return fail(`'${choice.option}' cannot be chosen at ${development.id}: ${why}`);
+    return fail(`'${choice.option}' cannot be chosen at ${world.development}: ${why}`);
   }
   return ok(view);
 }

@@ -1,11 +1,24 @@
-import { cohesion } from '../rules/cohesion.ts';
+import { cohesion, cohesionOfSeats, cohesionSeats, type CohesionSeat } from '../rules/cohesion.ts';
 import type { MemberStance, OptionView } from '../rules/council.ts';
 import { applyEffect, latestChanges, writeTarget, type Origin } from '../rules/effects.ts';
-import { MEMBER_FIELDS, copyWorld, memberAt, memberSlot, type Cause, type Debt, type Decision, type MemberCode, type World } from '../core/world.ts';
+import {
+  MEMBER_FIELDS,
+  copyWorld,
+  keyedRecord,
+  memberAt,
+  writeAtSlot,
+  memberSlot,
+  type Cause,
+  type Debt,
+  type Decision,
+  type MemberCode,
+  type World,
+} from '../core/world.ts';
 import { createRandom, restoreRandom, type Random } from '../core/random.ts';
-import { currentDevelopment, developmentById } from '../core/development.ts';
+import { allPass, conjunctionOf, type MemberTest } from '../language/member-values.ts';
+import { developmentById } from '../core/development.ts';
 import { checkDecision, type Choice } from './check-decision.ts';
-import type { Branch, Effect, MemberTarget, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
+import type { Branch, Development, Effect, MemberTarget, Option, Reaction, Scenario, Target } from '../core/scenario.ts';
 
 /**
  * A run in progress: the scenario, the World, and the random stream. The turn's phases are separate
@@ -74,6 +87,10 @@ export function copyRun(run: Run): Run {
 
 /** Names built once per scenario rather than once per run or per decision: batch runs make millions. */
 interface Keys {
+  /** The scenario's members with their slots (see memberAt), in the World's own order: loops that visit every member. */
+  seats: CohesionSeat[];
+  /** Every member's key in that order, for a waypoint's loyalty to copy (see pushWaypoint). */
+  waypointLoyalty: Record<string, number>;
   /** `${code}.${field}` for every member and field, in snapshot order. */
   initial: { code: string; field: (typeof MEMBER_FIELDS)[number]; key: string }[];
   /** Each of scenario.reactions with what applying it needs, in order. */
@@ -98,6 +115,8 @@ interface BoundReaction {
   key: string;
   /** A return: open to members who have left, not to members. */
   returning: boolean;
+  /** Its condition as the member tests it was fused from, tested in place (see conjunctionOf); null to call it. */
+  tests: MemberTest[] | null;
 }
 
 interface BoundDrift {
@@ -114,12 +133,15 @@ function scenarioKeys(scenario: Scenario): Keys {
   let keys = keysOf.get(scenario);
   if (!keys) {
     keys = {
+      seats: cohesionSeats(Object.keys(scenario.baseline.members)),
+      waypointLoyalty: keyedRecord(Object.keys(scenario.baseline.members)),
       initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reactions: scenario.reactions.map((reaction) => ({
         reaction,
         slot: memberSlot(reaction.member),
         key: `${reaction.member}:${reaction.id}`,
         returning: reaction.kind === 'return',
+        tests: conjunctionOf(reaction.when),
       })),
       reactionsAt: new Map(),
       // A drift rule moves a value of the member it is bound to, or an alliance value (slot -1).
@@ -166,15 +188,17 @@ function snapshotValues(scenario: Scenario, world: World): Record<string, number
 }
 
 function pushWaypoint(world: World, scenario: Scenario, development: string) {
-  const loyalty: Record<string, number> = {};
-  for (const code in world.members) {
-    const m = world.members[code];
-    if (m !== undefined) loyalty[code] = m.loyalty;
+  const { seats, waypointLoyalty } = scenarioKeys(scenario);
+  // A copy of the template has every member's key already, in the World's order: each is then written by name.
+  const loyalty = { ...waypointLoyalty };
+  for (let i = 0; i < seats.length; i++) {
+    const slot = (seats[i] as CohesionSeat).slot;
+    writeAtSlot(loyalty, slot, memberAt(world, slot).loyalty);
   }
   world.trajectory.push({
     turn: world.turn,
     development,
-    cohesion: cohesion(world, scenario.params.cohesion),
+    cohesion: cohesionOfSeats(world, scenario.params.cohesion, seats),
     credibility: world.credibility,
     moscowBandwidth: world.moscowBandwidth,
     loyalty,
@@ -184,11 +208,12 @@ function pushWaypoint(world: World, scenario: Scenario, development: string) {
 /** A development arrives: it is recorded as visited and its own effects apply. */
 export function arrive(run: Run, development: string): void {
   const { world, scenario } = run;
-  world.month = monthOf(run, development);
+  const arriving = developmentById(scenario, development);
+  world.month = monthOf(world, arriving);
   world.development = development;
   countOnce(world.visited, development);
   const cause = { kind: 'development', id: development } as const;
-  for (const effect of developmentById(scenario, development).effects) applyEffect(world, effect, run.random, cause);
+  for (const effect of arriving.effects) applyEffect(world, effect, run.random, cause);
 }
 
 export function parseDecision(text: string): { option: string; leverage: boolean } {
@@ -215,8 +240,9 @@ export function resolveDecision(run: Run, choice: Choice, view?: OptionView): vo
   if (!checked.ok) throw new DecisionError(checked.error);
   view = checked.value;
   const option = view.option;
-  const development = currentDevelopment(scenario, world);
-  const decision: Decision = { development: development.id, option: option.id, leverage: choice.leverage };
+  // The run is on (checkDecision refuses an ended one), so it stands at a development.
+  const development = world.development as string;
+  const decision: Decision = { development, option: option.id, leverage: choice.leverage };
   if (choice.declared !== undefined) decision.declared = choice.declared;
   world.decisions.push(decision);
   countOnce(world.chosen, option.id);
@@ -226,7 +252,7 @@ export function resolveDecision(run: Run, choice: Choice, view?: OptionView): vo
   for (const code of bought) {
     const cause = world.changes ? leverageCause(scenario, option, code) : UNRECORDED;
     writeTarget(world, BANDWIDTH, world.moscowBandwidth - lev.bandwidthCost, cause);
-    world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueMonth: world.month + lev.dueMonths, development: development.id });
+    world.debts.push({ member: code, loyalty: lev.loyaltyCost, dueMonth: world.month + lev.dueMonths, development });
   }
   const overruled = scenario.params.stance.overruled;
   const keys = scenarioKeys(scenario);
@@ -318,11 +344,11 @@ export function applyReactions(run: Run): void {
   const { world, scenario } = run;
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
-  for (const { reaction: r, slot, key, returning } of reactionsAt(scenario, keys, development)) {
+  for (const { reaction: r, slot, key, returning, tests } of reactionsAt(scenario, keys, development)) {
     const status = memberAt(world, slot).status;
     if (returning ? status === 'member' : status !== 'member') continue;
     // The condition before the tally: most conditions fail, and most reactions have not happened yet.
-    if (!r.when(world)) continue;
+    if (tests !== null ? !allPass(world, tests) : !r.when(world)) continue;
     if (r.once && world.reacted.has(key)) continue;
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     countOnce(world.reacted, key);
@@ -371,12 +397,12 @@ export function settleAftermath(run: Run): void {
  * none (as drift once ran once per decision). A date earlier than the run's (a campaign's chapters
  * overlap in time) moves the calendar back without undoing anything.
  */
-function monthOf(run: Run, development: string): number {
-  return developmentById(run.scenario, development).month ?? run.world.month + 1;
+function monthOf(world: World, development: Development): number {
+  return development.month ?? world.month + 1;
 }
 
 function monthsUntil(run: Run, development: string): number {
-  return Math.max(0, monthOf(run, development) - run.world.month);
+  return Math.max(0, monthOf(run.world, developmentById(run.scenario, development)) - run.world.month);
 }
 
 /**

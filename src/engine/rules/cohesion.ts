@@ -1,5 +1,5 @@
 import type { Parameters } from '../core/scenario.ts';
-import { clampValue, type World } from '../core/world.ts';
+import { clampValue, memberAt, memberSlot, type World } from '../core/world.ts';
 
 /**
  * Cohesion is derived, never set: from the active members' mean loyalty, how far apart the members
@@ -69,4 +69,48 @@ export function cohesionTerms(world: World, weights: Parameters['cohesion']): Co
 
 export function cohesion(world: World, weights: Parameters['cohesion']): number {
   return cohesionTerms(world, weights).cohesion;
+}
+
+/** A member as cohesionOfSeats visits it: its code, its slot (see memberAt) and whether it is the patron. */
+export interface CohesionSeat {
+  code: string;
+  slot: number;
+  patron: boolean;
+}
+
+/** The seats of these members, in this order (the World's own, so that sums are taken in the same order). */
+export function cohesionSeats(codes: readonly string[]): CohesionSeat[] {
+  return codes.map((code) => ({ code, slot: memberSlot(code), patron: code === PATRON }));
+}
+
+/**
+ * cohesion() for a caller that knows the run's members: the same sums in the same order, so the same
+ * number, with each member read by its slot rather than found by name (a batch run takes one at every
+ * waypoint).
+ */
+export function cohesionOfSeats(world: World, weights: Parameters['cohesion'], seats: readonly CohesionSeat[]): number {
+  let n = 0;
+  let sum = 0;
+  let allies = 0;
+  let alliesSum = 0;
+  let alliesSquares = 0;
+  let absent = 0;
+  for (let i = 0; i < seats.length; i++) {
+    const seat = seats[i] as CohesionSeat;
+    const m = memberAt(world, seat.slot);
+    if (m.status !== 'member') {
+      absent++;
+      continue;
+    }
+    n++;
+    sum += m.loyalty;
+    if (seat.patron) continue;
+    allies++;
+    alliesSum += m.loyalty;
+    alliesSquares += m.loyalty * m.loyalty;
+  }
+  const meanLoyalty = n ? sum / n : 0;
+  const alliesMean = allies ? alliesSum / allies : 0;
+  const spread = allies ? Math.sqrt(Math.max(0, alliesSquares / allies - alliesMean * alliesMean)) : 0;
+  return clampValue(weights.loyaltyMean * meanLoyalty + -weights.loyaltySpread * spread + weights.credibility * world.credibility + -weights.absence * absent);
 }

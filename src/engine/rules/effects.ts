@@ -1,6 +1,6 @@
 import type { Random } from '../core/random.ts';
 import type { Effect, MemberTarget, StatusTarget, Target } from '../core/scenario.ts';
-import { clampValue, memberAt, type Cause, type MemberState, type Status, type World } from '../core/world.ts';
+import { clampValue, memberAt, type Cause, type MemberField, type MemberState, type Status, type World } from '../core/world.ts';
 
 /**
  * A member's value by field name. Named reads, not `m[field]`: with the field varying, a computed read
@@ -145,6 +145,16 @@ function causeOf(world: World, effect: Effect, cause: Origin): Cause {
   };
 }
 
+/**
+ * assign() for a member's value when no change is recorded (batch runs), the member found once: the
+ * same bounds, the same refusal of a value that is not finite, and nothing written when nothing changes.
+ */
+function addToMember(m: MemberState, field: MemberField, add: boolean, amount: number): void {
+  const before = readMember(m, field);
+  const after = clampValue(add ? before + amount : amount);
+  if (Number.isFinite(after) && after !== before) writeMember(m, field, after);
+}
+
 /** What set an effect going: the effect adds its own rule, reason and source to make the change's cause. */
 export type Origin = Omit<Cause, 'rule' | 'why' | 'source' | 'assumption'>;
 
@@ -164,7 +174,12 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
   if (effect.spread > 0) amount += (random.next() * 2 - 1) * effect.spread;
   if (scale !== 1 && effect.mode === 'add') amount *= scale;
   if (!Number.isFinite(amount)) return;
-  const current = readTarget(world, effect.target) as number;
+  const target = effect.target;
+  if (target.kind === 'member' && world.changes === null) {
+    addToMember(memberAt(world, target.slot), target.field, effect.mode === 'add', amount);
+    return;
+  }
+  const current = readTarget(world, target) as number;
   const value = effect.mode === 'add' ? current + amount : amount;
   assign(world, effect.target, current, value, world.changes ? causeOf(world, effect, cause) : (cause as Cause));
 }
