@@ -5,7 +5,7 @@ import { playThroughMachine } from '../support/machine-play.ts';
 import { randomPolicy } from '../../src/engine/play/policies.ts';
 import { readRunRecord, recordOf, replay, RUN_FORMAT, worldHash } from '../../src/engine/play/record.ts';
 import { decide, parseDecision, startRun, type Run } from '../../src/engine/play/run.ts';
-import type { World } from '../../src/engine/core/world.ts';
+import { copyWorld, type World } from '../../src/engine/core/world.ts';
 import { policyRandom } from '../../src/engine/core/random.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios } from '../support/scenarios.ts';
@@ -155,10 +155,10 @@ describe('run records', () => {
       (w: World) => w.reactions.push({ member: 'AM', reaction: 'x', development: 'y', turn: 0 }),
     ];
     for (const change of changed) {
-      const copy = structuredClone(run.world);
+      const copy = copyWorld(run.world);
       change(copy);
       expect(worldHash(copy)).not.toBe(base);
     }
-    expect(worldHash(structuredClone(run.world))).toBe(base);
+    expect(worldHash(copyWorld(run.world))).toBe(base);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExpressionError, type Expr, type ValueType } from '../../src/engine/language/ast.ts';
 import { compileExpression, referencedKeys, type Binding, type Vocabulary } from '../../src/engine/language/compile.ts';
 import { parseExpression } from '../../src/engine/language/parse.ts';
-import type { MemberCode, MemberState, Status, World } from '../../src/engine/core/world.ts';
+import { newWorld, type MemberCode, type MemberState, type Status, type World } from '../../src/engine/core/world.ts';
 
 /** The tree as a fully parenthesised prefix form, so precedence shows at a glance. */
 function show(e: Expr): string {
@@ -42,29 +42,23 @@ const member = (loyalty: number, publicSupport: number, hedging: number, ties: n
 });
 
 function world(): World {
-  return {
-    turn: 3,
-    month: 0,
+  const w = newWorld({
     development: 'summit',
     members: { RU: member(90, 60, 5, 100), AM: member(40, 20, 60, 30), KZ: member(64, 45, 48, 60, 'suspended') },
     credibility: 30,
     moscowBandwidth: 40,
     vars: { weeks: 2 },
-    chosen: new Map([['send', 1]]),
-    visited: new Map([['call', 1]]),
-    reacted: new Map([
-      ['AM:boycott', 1],
-      ['KZ:boycott', 2],
-      ['AM:protest', 1],
-    ]),
-    reactions: [],
-    decisions: [],
-    debts: [],
-    ending: null,
-    initial: { 'AM.loyalty': 52, cohesion: 58, credibility: 35 },
-    trajectory: [],
-    changes: null,
-  };
+  });
+  w.turn = 3;
+  w.chosen = new Map([['send', 1]]);
+  w.visited = new Map([['call', 1]]);
+  w.reacted = new Map([
+    ['AM:boycott', 1],
+    ['KZ:boycott', 2],
+    ['AM:protest', 1],
+  ]);
+  w.initial = { 'AM.loyalty': 52, cohesion: 58, credibility: 35 };
+  return w;
 }
 
 function evaluate(text: string, type: ValueType, vocab = vocabulary, bind = binding, w = world()) {

@@ -76,7 +76,10 @@ function playOne(p: Play): Played {
   const { scenario } = p;
   const run = startRun(scenario, p.seed, { recordCauses: p.recordCauses });
   if (p.start) {
-    for (const [code, state] of Object.entries(p.start.members)) if (run.world.members[code]) run.world.members[code] = { ...state };
+    for (const [code, state] of Object.entries(p.start.members)) {
+      const m = run.world.members[code];
+      if (m) Object.assign(m, state);
+    }
     run.world.credibility = p.start.credibility;
     run.world.moscowBandwidth = p.start.moscowBandwidth;
   }

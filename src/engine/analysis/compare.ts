@@ -2,7 +2,7 @@ import { playOut } from '../play/batch.ts';
 import type { Policy } from '../play/policies.ts';
 import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
-import { memberAt, memberSlot, type World } from '../core/world.ts';
+import { loyaltyAt, memberSlot, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { Histogram, METER_DIFFERENCE, Moments, SHARE_DIFFERENCE, wilson, type Interval } from './stats.ts';
 import { seedChunks, type SeedRange } from './seed-chunks.ts';
@@ -93,11 +93,10 @@ export function metricsOf(scenario: Scenario): Metric[] {
     { key: 'cohesion', label: 'cohesion', read: (w) => cohesion(w, scenario.params.cohesion) },
     { key: 'credibility', label: 'credibility', read: (w) => w.credibility },
     { key: 'moscowBandwidth', label: "Moscow's bandwidth", read: (w) => w.moscowBandwidth },
-    ...scenario.members.map((code) => ({
-      key: `${code}.loyalty`,
-      label: `${scenario.names[code]} loyalty`,
-      read: (w: World) => memberAt(w, memberSlot(code)).loyalty,
-    })),
+    ...scenario.members.map((code) => {
+      const slot = memberSlot(code);
+      return { key: `${code}.loyalty`, label: `${scenario.names[code]} loyalty`, read: (w: World) => loyaltyAt(w, slot) };
+    }),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { formatDecision } from '../play/run.ts';
 import { cohesion } from '../rules/cohesion.ts';
-import { memberAt, memberSlot, type World } from '../core/world.ts';
+import { memberIn, type World } from '../core/world.ts';
 import type { Scenario } from '../core/scenario.ts';
 
 /**
@@ -35,7 +35,7 @@ export function runRow(scenario: Scenario, arm: string, index: number, seed: str
     world.credibility,
     world.moscowBandwidth,
     ...scenario.members.flatMap((code) => {
-      const m = memberAt(world, memberSlot(code));
+      const m = memberIn(world, code);
       return [m.loyalty, m.publicSupport, m.hedging, m.status];
     }),
     world.decisions.map(formatDecision).join(' '),

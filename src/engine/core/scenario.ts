@@ -26,9 +26,11 @@ interface TargetBase {
 export interface MemberTarget extends TargetBase {
   kind: 'member';
   member: MemberCode;
-  /** The member's slot (see memberAt): found once, read on every change. */
+  /** The member's slot (see memberSlot): found once, read on every change. */
   slot: number;
   field: MemberField;
+  /** Where the value lives in World.values (see valueIndex). */
+  index: number;
 }
 
 export interface StatusTarget extends TargetBase {

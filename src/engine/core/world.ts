@@ -97,7 +97,19 @@ export interface World {
   month: number;
   /** The development being played, or null once the run has ended. */
   development: string | null;
+  /** The run's members by code, in the scenario's order: each a face on `values` and `statuses` (see MemberFace). */
   members: Record<string, MemberState>;
+  /**
+   * Every member's numbers, by slot and field: `values[slot * FIELDS_PER_MEMBER + field]`, the field by
+   * its place in MEMBER_FIELDS. The rules read and write these directly: an array of doubles (see
+   * doubles()) holds its numbers as they are, where a number in an object's field is a separate heap
+   * number behind a pointer, made anew with every copied member and read through one more load. Not a
+   * Float64Array: one of this size has its store outside the heap, and copying one per run cost more
+   * than it saved.
+   */
+  values: number[];
+  /** Every member's status by slot; undefined in a slot the run has no member in. */
+  statuses: (Status | undefined)[];
   credibility: number;
   moscowBandwidth: number;
   vars: Record<string, number>;
@@ -129,47 +141,95 @@ export function isMemberField(field: string): field is MemberField {
   return MEMBER_FIELDS.some((f) => f === field);
 }
 
-/**
- * The member in a slot, by a named read for each code. The engine's hot loops look members up by a
- * code that varies, and `world.members[code]` is then a megamorphic keyed read (measured 6-10 ns on
- * Node 20, against under 2 ns for these reads, which V8 keeps monomorphic per scenario). The cases
- * follow MEMBER_CODES' order (tests/engine/member-slots.test.ts holds them to it). Every slot the
- * engine keeps is a member of the run's scenario, so one the World lacks is a fault, and throws.
- */
-export function memberAt(world: World, slot: number): MemberState {
-  const m = world.members;
-  let found: MemberState | undefined;
-  switch (slot) {
-    case 0:
-      found = m.RU;
-      break;
-    case 1:
-      found = m.BY;
-      break;
-    case 2:
-      found = m.AM;
-      break;
-    case 3:
-      found = m.KZ;
-      break;
-    case 4:
-      found = m.KG;
-      break;
-    case 5:
-      found = m.TJ;
-      break;
-    case 6:
-      found = m.UZ;
-      break;
-    case 7:
-      found = m.AZ;
-      break;
-    case 8:
-      found = m.GE;
-      break;
+/** How many numbers each member has in World.values: one per MEMBER_FIELDS. */
+export const FIELDS_PER_MEMBER = MEMBER_FIELDS.length;
+
+/** A field's place among a member's numbers (see World.values). */
+export function fieldIndex(field: MemberField): number {
+  switch (field) {
+    case 'loyalty':
+      return 0;
+    case 'publicSupport':
+      return 1;
+    case 'hedging':
+      return 2;
+    case 'ties':
+      return 3;
   }
-  if (found === undefined) throw new Error(`no member in slot ${slot} (${MEMBER_CODES[slot] ?? 'none'}) in this run`);
-  return found;
+}
+
+/** Where a member's value lives in World.values. */
+export function valueIndex(slot: number, field: MemberField): number {
+  return slot * FIELDS_PER_MEMBER + fieldIndex(field);
+}
+
+/** The loyalty of the member in a slot (the value the rules read most). */
+export function loyaltyAt(world: World, slot: number): number {
+  return world.values[slot * FIELDS_PER_MEMBER] as number;
+}
+
+/**
+ * The status of the member in a slot. Every slot the engine keeps is a member of the run's scenario,
+ * so one the World lacks is a fault, and throws.
+ */
+export function statusAt(world: World, slot: number): Status {
+  const status = world.statuses[slot];
+  if (status === undefined) throw new Error(`no member in slot ${slot} (${MEMBER_CODES[slot] ?? 'none'}) in this run`);
+  return status;
+}
+
+/** The member with this code, which the run must have (the scenario's members are in every run of it). */
+export function memberIn(world: World, code: string): MemberState {
+  const m = world.members[code];
+  if (m === undefined) throw new Error(`${code} is not a member in this run`);
+  return m;
+}
+
+/**
+ * A member as the rest of the game reads and writes it (`world.members.AM.loyalty`): a face on the
+ * World's arrays, so that it always shows the numbers the rules work on by slot. JSON gives its values.
+ */
+export class MemberFace implements MemberState {
+  constructor(
+    private readonly values: number[],
+    private readonly statuses: (Status | undefined)[],
+    readonly slot: number,
+  ) {}
+
+  get loyalty(): number {
+    return this.values[this.slot * FIELDS_PER_MEMBER] as number;
+  }
+  set loyalty(value: number) {
+    this.values[this.slot * FIELDS_PER_MEMBER] = value;
+  }
+  get publicSupport(): number {
+    return this.values[this.slot * FIELDS_PER_MEMBER + 1] as number;
+  }
+  set publicSupport(value: number) {
+    this.values[this.slot * FIELDS_PER_MEMBER + 1] = value;
+  }
+  get hedging(): number {
+    return this.values[this.slot * FIELDS_PER_MEMBER + 2] as number;
+  }
+  set hedging(value: number) {
+    this.values[this.slot * FIELDS_PER_MEMBER + 2] = value;
+  }
+  get ties(): number {
+    return this.values[this.slot * FIELDS_PER_MEMBER + 3] as number;
+  }
+  set ties(value: number) {
+    this.values[this.slot * FIELDS_PER_MEMBER + 3] = value;
+  }
+  get status(): Status {
+    return this.statuses[this.slot] as Status;
+  }
+  set status(status: Status) {
+    this.statuses[this.slot] = status;
+  }
+
+  toJSON(): MemberState {
+    return { loyalty: this.loyalty, publicSupport: this.publicSupport, hedging: this.hedging, ties: this.ties, status: this.status };
+  }
 }
 
 /** A record of one number per member, every key present (0) in this order: a template to copy (see writeAtSlot). */
@@ -180,11 +240,12 @@ export function keyedRecord(codes: readonly string[]): Record<string, number> {
 }
 
 /**
- * Writes a member's number into a record of one per member by a named store for each slot, as memberAt
- * reads: into a record that already has the key (a copy of keyedRecord's template), the store neither
- * adds a key nor looks one up by a name that varies, either of which costs several times as much.
+ * Writes a member's entry into a record of one per member by a named store for each slot, the cases in
+ * MEMBER_CODES' order: into a record that already has the key (a copy of a template, or of a record of
+ * the same members), the store neither adds a key nor looks one up by a name that varies, either of
+ * which costs several times as much.
  */
-export function writeAtSlot(record: Record<string, number>, slot: number, value: number): void {
+export function writeAtSlot<T>(record: Record<string, T>, slot: number, value: T): void {
   switch (slot) {
     case 0:
       record.RU = value;
@@ -221,6 +282,18 @@ export function clampValue(value: number): number {
   return Math.min(VALUE_MAX, Math.max(VALUE_MIN, value));
 }
 
+/**
+ * An array of this many zeros that V8 keeps as unboxed doubles from the start: one begun with a
+ * fraction holds doubles for good (an array's kind of elements only ever widens), so the first
+ * fractional value a run writes does not convert the array, and every World's array is of one kind.
+ */
+function doubles(length: number): number[] {
+  const values = [0.5];
+  values.length = 0;
+  for (let i = 0; i < length; i++) values.push(0);
+  return values;
+}
+
 /** A World at its start: the given members and alliance values, nothing yet decided or recorded. */
 export function newWorld(parts: {
   members: Record<string, MemberState>;
@@ -229,11 +302,25 @@ export function newWorld(parts: {
   development: string | null;
   vars?: Record<string, number>;
 }): World {
+  const values = doubles(MEMBER_CODES.length * FIELDS_PER_MEMBER);
+  const statuses: (Status | undefined)[] = MEMBER_CODES.map(() => undefined);
+  const members: Record<string, MemberState> = {};
+  for (const [code, m] of Object.entries(parts.members)) {
+    const slot = memberSlot(code);
+    if (slot < 0) throw new Error(`${code} is not a member code (${MEMBER_CODES.join(', ')})`);
+    MEMBER_FIELDS.forEach((field, i) => {
+      values[slot * FIELDS_PER_MEMBER + i] = m[field];
+    });
+    statuses[slot] = m.status;
+    members[code] = new MemberFace(values, statuses, slot);
+  }
   return {
     turn: 0,
     month: 0,
     development: parts.development,
-    members: parts.members,
+    members,
+    values,
+    statuses,
     credibility: parts.credibility,
     moscowBandwidth: parts.moscowBandwidth,
     vars: parts.vars ?? {},
@@ -252,17 +339,21 @@ export function newWorld(parts: {
 
 /** A literal copy rather than structuredClone or spread: measured much faster on Node 20. */
 export function copyWorld(world: World): World {
-  const members: Record<string, MemberState> = {};
+  const values = world.values.slice();
+  const statuses = world.statuses.slice();
+  // A copy of the record has the same keys in the same order; each is then given a face on the copy's arrays.
+  const members = { ...world.members };
   for (const code in world.members) {
-    const m = world.members[code];
-    if (m === undefined) continue;
-    members[code] = { loyalty: m.loyalty, publicSupport: m.publicSupport, hedging: m.hedging, ties: m.ties, status: m.status };
+    const slot = (world.members[code] as MemberFace).slot;
+    writeAtSlot<MemberState>(members, slot, new MemberFace(values, statuses, slot));
   }
   return {
     turn: world.turn,
     month: world.month,
     development: world.development,
     members,
+    values,
+    statuses,
     credibility: world.credibility,
     moscowBandwidth: world.moscowBandwidth,
     vars: { ...world.vars },

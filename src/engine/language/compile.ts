@@ -1,4 +1,4 @@
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberAt, memberSlot, type MemberCode, type World } from '../core/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_FIELDS, STATUSES, memberSlot, statusAt, valueIndex, type MemberCode, type World } from '../core/world.ts';
 import { ExpressionError, type Expr, type ValueType } from './ast.ts';
 import { compileCall, type CallContext } from './calls.ts';
 import { compileBinary, compileUnary } from './operators.ts';
@@ -31,7 +31,7 @@ const COUNTS: Record<string, (w: World) => number> = {
 
 function countStatus(w: World, status: string): number {
   let n = 0;
-  for (const code in w.members) if (w.members[code]?.status === status) n++;
+  for (const s of w.statuses) if (s === status) n++;
   return n;
 }
 
@@ -77,22 +77,9 @@ export function valueKey(expr: Expr & { kind: 'ref' }, binding: Binding): string
   return scope ? `${scope}.${expr.name}` : expr.name;
 }
 
-/**
- * One closure per field, so each reads a named property (much faster than a computed one in a hot loop),
- * and the member found by its slot rather than by its code (see memberAt).
- */
-function memberValue(code: string, field: (typeof MEMBER_FIELDS)[number]): (w: World) => number {
-  const slot = memberSlot(code);
-  switch (field) {
-    case 'loyalty':
-      return (w) => memberAt(w, slot).loyalty;
-    case 'publicSupport':
-      return (w) => memberAt(w, slot).publicSupport;
-    case 'hedging':
-      return (w) => memberAt(w, slot).hedging;
-    case 'ties':
-      return (w) => memberAt(w, slot).ties;
-  }
+/** A member's value, read where the World keeps it by slot and field (see World.values). */
+function memberValue(index: number): (w: World) => number {
+  return (w) => w.values[index] as number;
 }
 
 function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, binding: Binding): Typed {
@@ -116,14 +103,14 @@ function compileRef(expr: Expr & { kind: 'ref' }, vocabulary: Vocabulary, bindin
 function compileMemberRef(expr: Expr & { kind: 'ref' }, code: MemberCode): Typed {
   if (expr.name === 'status') {
     const slot = memberSlot(code);
-    return { type: 'status', fn: (w) => memberAt(w, slot).status };
+    return { type: 'status', fn: (w) => statusAt(w, slot) };
   }
-  // The field as the constant of MEMBER_FIELDS, not the parser's string (see member-values.ts).
   const field = MEMBER_FIELDS.find((f) => f === expr.name);
   if (field === undefined) {
     throw new ExpressionError(`unknown member value '${expr.name}' (one of ${[...MEMBER_FIELDS, 'status'].join(', ')})`, expr.at);
   }
-  return { type: 'number', fn: memberValue(code, field), member: { slot: memberSlot(code), field } };
+  const index = valueIndex(memberSlot(code), field);
+  return { type: 'number', fn: memberValue(index), member: { index } };
 }
 
 function compileNode(expr: Expr, vocabulary: Vocabulary, binding: Binding): Typed {

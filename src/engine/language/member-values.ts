@@ -1,4 +1,4 @@
-import { memberAt, type MemberField, type MemberState, type World } from '../core/world.ts';
+import type { World } from '../core/world.ts';
 
 /**
  * The shapes a batch run evaluates most, compiled to one closure each rather than one per node: a
@@ -10,10 +10,9 @@ import { memberAt, type MemberField, type MemberState, type World } from '../cor
  * `or` would stop, so the result is the same.
  */
 
-/** A member's value as compileRef resolves it: its slot (see memberAt) and its field. */
+/** A member's value as compileRef resolves it: where the World keeps it (see World.values). */
 export interface MemberValue {
-  slot: number;
-  field: MemberField;
+  index: number;
 }
 
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -41,9 +40,9 @@ export function comparisonTests(op: Comparison, left: Operand, right: Operand): 
   return null;
 }
 
-/** A literal, not a spread of `member`: spread copies took another shape and made `passes` measurably slower (a fifth of a batch run). */
+/** A literal, not a spread of `member`: spread copies took another shape and made `passes` measurably slower. */
 function test(member: MemberValue, op: Comparison, value: number): MemberTest {
-  return { slot: member.slot, field: member.field, op: constant(op), value };
+  return { index: member.index, op: constant(op), value };
 }
 
 /** Two lists joined: one list when each side is a single test or a list joined the same way; null otherwise. */
@@ -60,11 +59,11 @@ export function testsCondition(tests: MemberTests): (w: World) => boolean {
   const list = tests.list;
   const [first] = list;
   let fn: (w: World) => boolean;
-  if (list.length === 1) fn = (w) => passes(memberAt(w, first.slot), first);
+  if (list.length === 1) fn = (w) => passes(w, first);
   else if (tests.join === 'and') fn = (w) => allPass(w, list);
   else {
     fn = (w) => {
-      for (const t of list) if (passes(memberAt(w, t.slot), t)) return true;
+      for (const t of list) if (passes(w, t)) return true;
       return false;
     };
   }
@@ -86,13 +85,13 @@ export function conjunctionOf(condition: (w: World) => boolean): MemberTest[] | 
 export function allPass(w: World, list: readonly MemberTest[]): boolean {
   for (let i = 0; i < list.length; i++) {
     const t = list[i] as MemberTest;
-    if (!passes(memberAt(w, t.slot), t)) return false;
+    if (!passes(w, t)) return false;
   }
   return true;
 }
 
-function passes(m: MemberState, t: MemberTest): boolean {
-  const x = fieldValue(m, t.field);
+function passes(w: World, t: MemberTest): boolean {
+  const x = w.values[t.index] as number;
   switch (t.op) {
     case '<':
       return x < t.value;
@@ -113,28 +112,23 @@ function passes(m: MemberState, t: MemberTest): boolean {
 export function memberArithmetic(op: Arithmetic, left: Operand, right: Operand): ((w: World) => number) | null {
   const o = constant(op);
   if (typeof left === 'object' && typeof right === 'number') {
-    const { slot, field } = left;
-    return (w) => arithmetic(o, fieldValue(memberAt(w, slot), field), right);
+    const i = left.index;
+    return (w) => arithmetic(o, w.values[i] as number, right);
   }
   if (typeof left === 'number' && typeof right === 'object') {
-    const { slot, field } = right;
-    return (w) => arithmetic(o, left, fieldValue(memberAt(w, slot), field));
+    const i = right.index;
+    return (w) => arithmetic(o, left, w.values[i] as number);
   }
   if (typeof left === 'object' && typeof right === 'object') {
-    const a = left;
-    const b = right;
-    return (w) => arithmetic(o, fieldValue(memberAt(w, a.slot), a.field), fieldValue(memberAt(w, b.slot), b.field));
+    const i = left.index;
+    const j = right.index;
+    return (w) => arithmetic(o, w.values[i] as number, w.values[j] as number);
   }
   return null;
 }
 
 function arithmetic(op: Arithmetic, x: number, y: number): number {
   return op === '+' ? x + y : op === '-' ? x - y : x * y;
-}
-
-/** Fields must be the constants of MEMBER_FIELDS (compileRef sees to it), like ops below: see constant(). */
-function fieldValue(m: MemberState, field: MemberField): number {
-  return field === 'loyalty' ? m.loyalty : field === 'publicSupport' ? m.publicSupport : field === 'hedging' ? m.hedging : m.ties;
 }
 
 const OPERATORS: readonly (Comparison | Arithmetic)[] = ['<', '<=', '>', '>=', '==', '!=', '+', '-', '*'];

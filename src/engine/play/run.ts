@@ -5,7 +5,9 @@ import {
   MEMBER_FIELDS,
   copyWorld,
   keyedRecord,
-  memberAt,
+  loyaltyAt,
+  statusAt,
+  valueIndex,
   writeAtSlot,
   memberSlot,
   type Cause,
@@ -87,7 +89,7 @@ export function copyRun(run: Run): Run {
 
 /** Names built once per scenario rather than once per run or per decision: batch runs make millions. */
 interface Keys {
-  /** The scenario's members with their slots (see memberAt), in the World's own order: loops that visit every member. */
+  /** The scenario's members with their slots (see memberSlot), in the World's own order: loops that visit every member. */
   seats: CohesionSeat[];
   /** Every member's key in that order, for a waypoint's loyalty to copy (see pushWaypoint). */
   waypointLoyalty: Record<string, number>;
@@ -109,7 +111,7 @@ interface Keys {
 
 interface BoundReaction {
   reaction: Reaction;
-  /** Its member's slot (see memberAt). */
+  /** Its member's slot (see memberSlot). */
   slot: number;
   /** `${member}:${id}`, its key in the World's tally. */
   key: string;
@@ -121,7 +123,7 @@ interface BoundReaction {
 
 interface BoundDrift {
   effect: Effect;
-  /** Its member's slot (see memberAt), or -1 for a rule on an alliance value. */
+  /** Its member's slot (see memberSlot), or -1 for a rule on an alliance value. */
   slot: number;
   /** What its changes carry as their cause (the same every time, so made once). */
   origin: Origin;
@@ -161,7 +163,8 @@ function scenarioKeys(scenario: Scenario): Keys {
 }
 
 function loyaltyTarget(member: MemberCode): MemberTarget {
-  return { key: `${member}.loyalty`, kind: 'member', member, slot: memberSlot(member), field: 'loyalty', min: 0, max: 100 };
+  const slot = memberSlot(member);
+  return { key: `${member}.loyalty`, kind: 'member', member, slot, field: 'loyalty', index: valueIndex(slot, 'loyalty'), min: 0, max: 100 };
 }
 
 const BANDWIDTH: Target = { key: 'moscowBandwidth', kind: 'alliance', field: 'moscowBandwidth', min: 0, max: 100 };
@@ -193,7 +196,7 @@ function pushWaypoint(world: World, scenario: Scenario, development: string) {
   const loyalty = { ...waypointLoyalty };
   for (let i = 0; i < seats.length; i++) {
     const slot = (seats[i] as CohesionSeat).slot;
-    writeAtSlot(loyalty, slot, memberAt(world, slot).loyalty);
+    writeAtSlot(loyalty, slot, loyaltyAt(world, slot));
   }
   world.trajectory.push({
     turn: world.turn,
@@ -280,7 +283,7 @@ export function resolveDecision(run: Run, choice: Choice, view?: OptionView): vo
 function chargeLoyalty(world: World, keys: Keys, member: string, amount: number, cause: Cause): void {
   const target = keys.loyalty[member];
   if (target === undefined) throw new Error(`${member} is not a member of this scenario`);
-  const loyalty = memberAt(world, target.slot).loyalty;
+  const loyalty = loyaltyAt(world, target.slot);
   writeTarget(world, target, loyalty - amount * Math.min(1, loyalty / GOODWILL_MIDPOINT), cause);
 }
 
@@ -345,7 +348,7 @@ export function applyReactions(run: Run): void {
   const development = world.development ?? '';
   const keys = scenarioKeys(scenario);
   for (const { reaction: r, slot, key, returning, tests } of reactionsAt(scenario, keys, development)) {
-    const status = memberAt(world, slot).status;
+    const status = statusAt(world, slot);
     if (returning ? status === 'member' : status !== 'member') continue;
     // The condition before the tally: most conditions fail, and most reactions have not happened yet.
     if (tests !== null ? !allPass(world, tests) : !r.when(world)) continue;
@@ -417,7 +420,7 @@ function drift(run: Run, keys: Keys, months: number): void {
   const scale = months / steps;
   for (let step = 0; step < steps; step++) {
     for (const { effect, slot, origin } of keys.drift) {
-      if (slot >= 0 && memberAt(world, slot).status !== 'member') continue;
+      if (slot >= 0 && statusAt(world, slot) !== 'member') continue;
       applyEffect(world, effect, run.random, origin, scale);
     }
   }

@@ -1,5 +1,5 @@
 import type { Parameters } from '../core/scenario.ts';
-import { clampValue, memberAt, memberSlot, type World } from '../core/world.ts';
+import { clampValue, loyaltyAt, memberSlot, statusAt, type World } from '../core/world.ts';
 
 /**
  * Cohesion is derived, never set: from the active members' mean loyalty, how far apart the members
@@ -71,7 +71,7 @@ export function cohesion(world: World, weights: Parameters['cohesion']): number 
   return cohesionTerms(world, weights).cohesion;
 }
 
-/** A member as cohesionOfSeats visits it: its code, its slot (see memberAt) and whether it is the patron. */
+/** A member as cohesionOfSeats visits it: its code, its slot (see memberSlot) and whether it is the patron. */
 export interface CohesionSeat {
   code: string;
   slot: number;
@@ -97,17 +97,17 @@ export function cohesionOfSeats(world: World, weights: Parameters['cohesion'], s
   let absent = 0;
   for (let i = 0; i < seats.length; i++) {
     const seat = seats[i] as CohesionSeat;
-    const m = memberAt(world, seat.slot);
-    if (m.status !== 'member') {
+    if (statusAt(world, seat.slot) !== 'member') {
       absent++;
       continue;
     }
+    const loyalty = loyaltyAt(world, seat.slot);
     n++;
-    sum += m.loyalty;
+    sum += loyalty;
     if (seat.patron) continue;
     allies++;
-    alliesSum += m.loyalty;
-    alliesSquares += m.loyalty * m.loyalty;
+    alliesSum += loyalty;
+    alliesSquares += loyalty * loyalty;
   }
   const meanLoyalty = n ? sum / n : 0;
   const alliesMean = allies ? alliesSum / allies : 0;

@@ -1,6 +1,6 @@
 import type { Development, Option, Scenario, Stance } from '../core/scenario.ts';
 import { currentDevelopment } from '../core/development.ts';
-import { memberAt, memberSlot, type MemberState, type World } from '../core/world.ts';
+import { loyaltyAt, memberSlot, statusAt, type World } from '../core/world.ts';
 
 /**
  * Where each member stands on an option, computed from data: its own interest in this crisis (from the
@@ -72,7 +72,7 @@ function classify(score: number, t: Scenario['params']['stance']): StanceKind {
 export function memberStance(scenario: Scenario, world: World, option: Option, member: string, detail = true): MemberStance {
   const m = world.members[member];
   if (m === undefined) throw new Error(`${member} is not a member in this run of ${scenario.id}`);
-  return stanceOf(scenario, world, option, member, m, seatOf(scenario, option, member), detail);
+  return stanceOf(scenario, world, option, member, m.loyalty, seatOf(scenario, option, member), detail);
 }
 
 function stanceOf(
@@ -80,7 +80,7 @@ function stanceOf(
   world: World,
   option: Option,
   member: string,
-  m: MemberState,
+  loyalty: number,
   seat: Seat,
   detail: boolean,
   declaration?: Declaration,
@@ -93,7 +93,7 @@ function stanceOf(
     score += authored.interest;
     if (detail) factors.push({ label: 'its interest in this crisis', points: authored.interest });
   }
-  const loyaltyPoints = seat.russia ? 0 : w.loyalty * (m.loyalty - 50);
+  const loyaltyPoints = seat.russia ? 0 : w.loyalty * (loyalty - 50);
   let fromLoyalty = 0;
   if (Math.abs(loyaltyPoints) >= 0.5) {
     score += loyaltyPoints;
@@ -152,7 +152,7 @@ const NO_FACTORS: Factor[] = Object.freeze([]) as unknown as Factor[];
 /**
  * What a member's stance on an option owes to the option alone (its authored interest, its fear of the
  * precedent, its siding with the adversary): the same at every view, so found once per option and kept
- * with the member's slot (see memberAt). Looking these up by name on every view was a large share of a
+ * with the member's slot (see memberSlot). Looking these up by name on every view was a large share of a
  * batch run's time. Each term is computed as it always was and added in the same order.
  */
 interface Seat {
@@ -201,9 +201,8 @@ export function optionView(scenario: Scenario, world: World, option: Option, det
   let unbuyableVeto = false;
   for (const seat of seats(scenario, option)) {
     const code = seat.member;
-    const m = memberAt(world, seat.slot);
-    if (m.status !== 'member') continue;
-    const s = stanceOf(scenario, world, option, code, m, seat, detail, declared?.[code]);
+    if (statusAt(world, seat.slot) !== 'member') continue;
+    const s = stanceOf(scenario, world, option, code, loyaltyAt(world, seat.slot), seat, detail, declared?.[code]);
     stances.push(s);
     if (s.buyable) buys.push(code);
     if ((option.consensus || (seat.russia && option.russianEffort > 0)) && s.stance === 'vetoes') {

@@ -1,49 +1,8 @@
 import type { Random } from '../core/random.ts';
-import type { Effect, MemberTarget, StatusTarget, Target } from '../core/scenario.ts';
-import { clampValue, memberAt, type Cause, type MemberField, type MemberState, type Status, type World } from '../core/world.ts';
+import type { Effect, Target } from '../core/scenario.ts';
+import { clampValue, statusAt, type Cause, type Status, type World } from '../core/world.ts';
 
-/**
- * A member's value by field name. Named reads, not `m[field]`: with the field varying, a computed read
- * is among the slowest operations in a batch run.
- */
-function readMember(m: MemberState, field: string): number {
-  switch (field) {
-    case 'loyalty':
-      return m.loyalty;
-    case 'publicSupport':
-      return m.publicSupport;
-    case 'hedging':
-      return m.hedging;
-    case 'ties':
-      return m.ties;
-  }
-  return m[field as 'loyalty'];
-}
-
-function writeMember(m: MemberState, field: string, value: number): void {
-  switch (field) {
-    case 'loyalty':
-      m.loyalty = value;
-      return;
-    case 'publicSupport':
-      m.publicSupport = value;
-      return;
-    case 'hedging':
-      m.hedging = value;
-      return;
-    case 'ties':
-      m.ties = value;
-      return;
-  }
-  m[field as 'loyalty'] = value;
-}
-
-/** The member a member or status target names, by the slot the loader found for it (see memberAt). */
-function targetMember(world: World, target: MemberTarget | StatusTarget): MemberState {
-  return memberAt(world, target.slot);
-}
-
-/** Named reads for the same reason as readMember. */
+/** Named reads, not `world[field]`: with the field varying, a computed read is among the slowest operations in a batch run. */
 function readAlliance(world: World, field: string): number {
   return field === 'credibility' ? world.credibility : field === 'moscowBandwidth' ? world.moscowBandwidth : world[field as 'credibility'];
 }
@@ -58,9 +17,9 @@ function writeAlliance(world: World, field: string, value: number): void {
 export function readTarget(world: World, target: Target): number | string {
   switch (target.kind) {
     case 'member':
-      return readMember(targetMember(world, target), target.field);
+      return world.values[target.index] as number;
     case 'status':
-      return targetMember(world, target).status;
+      return statusAt(world, target.slot);
     case 'alliance':
       return readAlliance(world, target.field);
     case 'variable': {
@@ -86,10 +45,10 @@ function assign(world: World, target: Target, before: number | string, value: nu
   if (after === before) return;
   switch (target.kind) {
     case 'member':
-      writeMember(targetMember(world, target), target.field, after as number);
+      world.values[target.index] = after as number;
       break;
     case 'status':
-      targetMember(world, target).status = after as Status;
+      world.statuses[target.slot] = after as Status;
       break;
     case 'alliance':
       writeAlliance(world, target.field, after as number);
@@ -146,13 +105,13 @@ function causeOf(world: World, effect: Effect, cause: Origin): Cause {
 }
 
 /**
- * assign() for a member's value when no change is recorded (batch runs), the member found once: the
+ * assign() for a member's value when no change is recorded (batch runs): the
  * same bounds, the same refusal of a value that is not finite, and nothing written when nothing changes.
  */
-function addToMember(m: MemberState, field: MemberField, add: boolean, amount: number): void {
-  const before = readMember(m, field);
+function addToMember(world: World, index: number, add: boolean, amount: number): void {
+  const before = world.values[index] as number;
   const after = clampValue(add ? before + amount : amount);
-  if (Number.isFinite(after) && after !== before) writeMember(m, field, after);
+  if (Number.isFinite(after) && after !== before) world.values[index] = after;
 }
 
 /** What set an effect going: the effect adds its own rule, reason and source to make the change's cause. */
@@ -176,7 +135,7 @@ export function applyEffect(world: World, effect: Effect, random: Random, cause:
   if (!Number.isFinite(amount)) return;
   const target = effect.target;
   if (target.kind === 'member' && world.changes === null) {
-    addToMember(memberAt(world, target.slot), target.field, effect.mode === 'add', amount);
+    addToMember(world, target.index, effect.mode === 'add', amount);
     return;
   }
   const current = readTarget(world, target) as number;

@@ -1,7 +1,7 @@
 import type { Scenario } from '../core/scenario.ts';
 import { optionLabel, reactionLabel } from '../core/labels.ts';
 import { cohesionTerms } from './cohesion.ts';
-import { isMemberField, type Cause, type Change, type World } from '../core/world.ts';
+import { copyWorld, isMemberField, type Cause, type Change, type World } from '../core/world.ts';
 
 /**
  * Answers "why did Armenia's loyalty fall 18 points?": every change to a value, each with its cause,
@@ -68,9 +68,11 @@ export interface CohesionExplanation {
 /** Cohesion is derived, so it is explained by its terms and by the changes to the values behind them. */
 export function explainCohesion(scenario: Scenario, world: World): CohesionExplanation {
   const first = world.trajectory[0];
-  const startWorld = { ...world, credibility: first?.credibility ?? world.credibility, members: { ...world.members } };
-  for (const [code, m] of Object.entries(world.members)) {
-    startWorld.members[code] = { ...m, loyalty: first?.loyalty[code] ?? m.loyalty, status: 'member' };
+  const startWorld = copyWorld(world);
+  startWorld.credibility = first?.credibility ?? world.credibility;
+  for (const [code, m] of Object.entries(startWorld.members)) {
+    m.loyalty = first?.loyalty[code] ?? m.loyalty;
+    m.status = 'member';
   }
   const before = cohesionTerms(startWorld, scenario.params.cohesion);
   const after = cohesionTerms(world, scenario.params.cohesion);

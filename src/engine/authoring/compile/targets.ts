@@ -1,6 +1,6 @@
 import { ExpressionError, type Expr } from '../../language/ast.ts';
 import { parseExpression } from '../../language/parse.ts';
-import { ALLIANCE_FIELDS, MEMBER_FIELDS, memberSlot } from '../../core/world.ts';
+import { ALLIANCE_FIELDS, MEMBER_FIELDS, memberSlot, valueIndex } from '../../core/world.ts';
 import type { Target } from '../../core/scenario.ts';
 import { canonical } from './canonical.ts';
 import type { Path } from './places.ts';
@@ -38,5 +38,5 @@ function memberTarget(scope: Scope, written: string, value: string, fail: (messa
   if (value === 'status') return { key: `${member}.status`, kind: 'status', member, slot, field: 'status', min: 0, max: 0 };
   const field = canonical(MEMBER_FIELDS, value);
   if (!field) return fail(`unknown member value '${value}' (one of ${[...MEMBER_FIELDS, 'status'].join(', ')})`);
-  return { key: `${member}.${field}`, kind: 'member', member, slot, field, min: 0, max: 100 };
+  return { key: `${member}.${field}`, kind: 'member', member, slot, field, index: valueIndex(slot, field), min: 0, max: 100 };
 }
