@@ -86,7 +86,7 @@ function counted(policy: Policy, coverage: CheckCoverage): Policy {
 
 /** The World as its books read: each member's values and status as plain data, in place of the arrays that hold them. */
 function books(world: World): Record<string, unknown> {
-  const { values: _values, statuses: _statuses, members, ...rest } = world;
+  const { values: _values, statuses: _statuses, memberCodes: _codes, members, ...rest } = world;
   return {
     ...rest,
     members: Object.fromEntries(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { choicesOf } from '../../src/engine/play/choices.ts';
 import { decide, startRun } from '../../src/engine/play/run.ts';
 import { cohesion } from '../../src/engine/rules/cohesion.ts';
-import { MEMBER_CODES, MEMBER_FIELDS, STATUSES, type MemberState, type World } from '../../src/engine/core/world.ts';
+import { MEMBER_CODES, MEMBER_FIELDS, STATUSES, copyWorld, type MemberState, type World } from '../../src/engine/core/world.ts';
 import type { Scenario } from '../../src/engine/core/scenario.ts';
 import { allScenarios } from '../support/scenarios.ts';
 
@@ -158,7 +158,7 @@ describe('cohesion', () => {
   it('should rise with loyalty when nothing else changes', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 99, noNaN: true }), fc.constantFrom(...scenarios), (loyalty, scenario) => {
-        const world = structuredClone(scenario.baseline);
+        const world = copyWorld(scenario.baseline);
         for (const m of Object.values(world.members)) m.loyalty = loyalty;
         const before = cohesion(world, scenario.params.cohesion);
         for (const m of Object.values(world.members)) m.loyalty = loyalty + 1;
