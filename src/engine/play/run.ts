@@ -60,7 +60,7 @@ function setUp(scenario: Scenario, random: Random, recordCauses: boolean): World
   world.development = null;
   for (const effect of scenario.setup) applyEffect(world, effect, random, { kind: 'setup', id: scenario.id });
   world.initial = snapshotValues(scenario, world);
-  pushWaypoint(world, scenario, scenario.start);
+  pushWaypoint(world, scenario, scenarioKeys(scenario), scenario.start);
   return world;
 }
 
@@ -135,9 +135,9 @@ function scenarioKeys(scenario: Scenario): Keys {
   let keys = keysOf.get(scenario);
   if (!keys) {
     keys = {
-      seats: cohesionSeats(Object.keys(scenario.baseline.members)),
-      waypointLoyalty: keyedRecord(Object.keys(scenario.baseline.members)),
-      initial: Object.keys(scenario.baseline.members).flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
+      seats: cohesionSeats(scenario.baseline.memberCodes),
+      waypointLoyalty: keyedRecord(scenario.baseline.memberCodes),
+      initial: scenario.baseline.memberCodes.flatMap((code) => MEMBER_FIELDS.map((field) => ({ code, field, key: `${code}.${field}` }))),
       reactions: scenario.reactions.map((reaction) => ({
         reaction,
         slot: memberSlot(reaction.member),
@@ -190,8 +190,8 @@ function snapshotValues(scenario: Scenario, world: World): Record<string, number
   return values;
 }
 
-function pushWaypoint(world: World, scenario: Scenario, development: string) {
-  const { seats, waypointLoyalty } = scenarioKeys(scenario);
+function pushWaypoint(world: World, scenario: Scenario, keys: Keys, development: string) {
+  const { seats, waypointLoyalty } = keys;
   // A copy of the template has every member's key already, in the World's order: each is then written by name.
   const loyalty = { ...waypointLoyalty };
   for (let i = 0; i < seats.length; i++) {
@@ -215,7 +215,7 @@ export function arrive(run: Run, development: string): void {
   world.month = monthOf(world, arriving);
   world.development = development;
   countOnce(world.visited, development);
-  const cause = { kind: 'development', id: development } as const;
+  const cause: Origin = world.changes ? { kind: 'development', id: development } : UNRECORDED;
   for (const effect of arriving.effects) applyEffect(world, effect, run.random, cause);
 }
 
@@ -250,7 +250,7 @@ export function resolveDecision(run: Run, choice: Choice, view?: OptionView): vo
   world.decisions.push(decision);
   countOnce(world.chosen, option.id);
 
-  const bought = choice.leverage ? view.leverage.buys : [];
+  const bought = choice.leverage ? view.leverage.buys : NONE_BOUGHT;
   const lev = scenario.params.leverage;
   for (const code of bought) {
     const cause = world.changes ? leverageCause(scenario, option, code) : UNRECORDED;
@@ -269,7 +269,7 @@ export function resolveDecision(run: Run, choice: Choice, view?: OptionView): vo
       chargeLoyalty(world, keys, s.member, amount, world.changes ? overruledCause(scenario, option, s) : UNRECORDED);
     }
   }
-  const cause = { kind: 'option', id: option.id } as const;
+  const cause: Origin = world.changes ? { kind: 'option', id: option.id } : UNRECORDED;
   for (const effect of option.effects) applyEffect(world, effect, run.random, cause);
   run.pending = chooseBranch(run, option.next);
 }
@@ -286,6 +286,9 @@ function chargeLoyalty(world: World, keys: Keys, member: string, amount: number,
   const loyalty = loyaltyAt(world, target.slot);
   writeTarget(world, target, loyalty - amount * Math.min(1, loyalty / GOODWILL_MIDPOINT), cause);
 }
+
+/** What a decision without leverage buys: one empty list for them all. */
+const NONE_BOUGHT: readonly string[] = Object.freeze([]);
 
 /** Where loyalty charges start to shrink with what is left. */
 const GOODWILL_MIDPOINT = 50;
@@ -356,7 +359,7 @@ export function applyReactions(run: Run): void {
     if (r.chance < 1 && run.random.next() >= r.chance) continue;
     countOnce(world.reacted, key);
     world.reactions.push({ member: r.member, reaction: r.id, development, turn: world.turn });
-    const cause = { kind: 'reaction', id: r.id, member: r.member, triggeredBy: world.changes ? latestChanges(world, r.reads) : undefined } as const;
+    const cause: Origin = world.changes ? { kind: 'reaction', id: r.id, member: r.member, triggeredBy: latestChanges(world, r.reads) } : UNRECORDED;
     for (const effect of r.effects) applyEffect(world, effect, run.random, cause);
   }
 }
@@ -392,7 +395,7 @@ export function settleAftermath(run: Run): void {
       chargeLoyalty(world, keys, debt.member, debt.loyalty, world.changes ? debtCause(scenario, debt) : UNRECORDED);
     }
   }
-  pushWaypoint(world, scenario, development);
+  pushWaypoint(world, scenario, keys, development);
 }
 
 /**
